@@ -1,0 +1,116 @@
+/**
+ * The wire format of the HTTP API: request parameters and response bodies as zod schemas. The server
+ * validates requests with them and builds its OpenAPI document from them; the client parses responses
+ * with them, so the two cannot drift apart silently.
+ */
+import { z } from 'zod';
+import { GRAPH_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
+import { fullDate } from './partialDate.ts';
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const healthResponse = z.object({
+  status: z.literal('ok'),
+  neo4j: z.object({ uri: z.string(), database: z.string(), version: z.string(), edition: z.string() }),
+});
+export type HealthResponse = z.infer<typeof healthResponse>;
+
+/** Comma-separated list in a query string, each item checked against an allow-list. */
+function commaList<T extends readonly [string, ...string[]]>(allowed: T) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(allowed)));
+}
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, 'q must not be empty').max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+export const searchResult = z.object({
+  id: z.string(),
+  label: z.enum(NODE_LABELS),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  score: z.number(),
+});
+export const searchResponse = z.object({ results: z.array(searchResult) });
+export type SearchResult = z.infer<typeof searchResult>;
+export type SearchResponse = z.infer<typeof searchResponse>;
+
+/** A property value as JSON: Neo4j values mapped by server/db/values.ts. */
+const propertyValue = z.unknown();
+
+export const nodeData = z
+  .object({ id: z.string(), label: z.enum(NODE_LABELS), name: z.string() })
+  .catchall(propertyValue);
+export const edgeData = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    target: z.string(),
+    type: z.enum(RELATIONSHIP_TYPES),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    sources: z.array(z.string()),
+  })
+  .catchall(propertyValue);
+export type NodeData = z.infer<typeof nodeData>;
+export type EdgeData = z.infer<typeof edgeData>;
+
+/** Cytoscape.js elements, as the canvas adds them. */
+export const elements = z.object({
+  nodes: z.array(z.object({ data: nodeData })),
+  edges: z.array(z.object({ data: edgeData })),
+  truncated: z.boolean(),
+});
+export type Elements = z.infer<typeof elements>;
+
+export const sourceData = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    number: z.number().nullable(),
+    publisher: z.string().nullable(),
+    author: z.string().nullable(),
+    date: z.string().nullable(),
+    url: z.string().nullable(),
+  })
+  .catchall(propertyValue);
+export type SourceData = z.infer<typeof sourceData>;
+
+export const nodeDetail = z.object({ node: nodeData, sources: z.array(sourceData) });
+export type NodeDetail = z.infer<typeof nodeDetail>;
+
+export const nodeIdParam = z.object({ id: z.string().min(1).max(200) });
+
+export const neighboursQuery = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  types: commaList(RELATIONSHIP_TYPES).optional(),
+  labels: commaList(GRAPH_LABELS).optional(),
+  asOf: fullDate.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type NeighboursQuery = z.infer<typeof neighboursQuery>;
+
+export const importResponse = z.object({
+  sources: z.number(),
+  nodes: z.number(),
+  relationships: z.number(),
+  /** What the database reported it changed: all zero when the same file is imported again. */
+  changes: z.object({
+    nodesCreated: z.number(),
+    relationshipsCreated: z.number(),
+    propertiesSet: z.number(),
+    labelsAdded: z.number(),
+  }),
+});
+export type ImportResponse = z.infer<typeof importResponse>;

@@ -1,0 +1,164 @@
+/**
+ * The import file format: what `npm run import -- FILE.json` and `POST /api/import` accept, and what the
+ * seed dataset (seed/jaysh-al-nasr.json) is written in. Structural rules live in the zod schema;
+ * rules that need the whole file (unique ids, endpoints that exist, citations that resolve) live in
+ * `checkImportFile`, so every error names the item and the field.
+ */
+import { z } from 'zod';
+import { FACTION_KINDS, RELATIONSHIP_ENDPOINTS, RELATIONSHIP_TYPES, type GraphLabel } from './model.ts';
+import { partialDate } from './partialDate.ts';
+
+/** URL-safe slug: lower-case letters, digits and single hyphens. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a URL-safe slug (a-z, 0-9, single hyphens)')
+  .max(120);
+
+const text = z.string().trim().min(1);
+const citations = z.array(slug).min(1, 'must cite at least one source');
+
+export const sourceRecord = z.strictObject({
+  id: slug,
+  /** The reference number in the article, when the source is one of its references. */
+  number: z.int().positive().optional(),
+  name: text,
+  title: text.nullable(),
+  author: text.optional(),
+  publisher: text.optional(),
+  date: partialDate.optional(),
+  accessed: partialDate.optional(),
+  url: z.url().optional(),
+  language: z.string().regex(/^[a-z]{2}$/).optional(),
+  description: text.optional(),
+});
+
+const nodeBase = {
+  id: slug,
+  name: text,
+  aliases: z.array(text).default([]),
+  description: text.optional(),
+  sources: citations,
+};
+
+export const factionRecord = z.strictObject({
+  label: z.literal('Faction'),
+  ...nodeBase,
+  kind: z.enum(FACTION_KINDS),
+  founded: partialDate.optional(),
+  dissolved: partialDate.optional(),
+});
+
+export const personRecord = z.strictObject({
+  label: z.literal('Person'),
+  ...nodeBase,
+  rank: text.optional(),
+  occupation: text.optional(),
+});
+
+export const eventRecord = z.strictObject({
+  label: z.literal('Event'),
+  ...nodeBase,
+  kind: text,
+  date: partialDate.optional(),
+  endDate: partialDate.optional(),
+  place: text.optional(),
+});
+
+export const placeRecord = z.strictObject({
+  label: z.literal('Place'),
+  ...nodeBase,
+  kind: text.optional(),
+});
+
+export const nodeRecord = z.discriminatedUnion('label', [factionRecord, personRecord, eventRecord, placeRecord]);
+
+export const relationshipRecord = z.strictObject({
+  id: slug,
+  type: z.enum(RELATIONSHIP_TYPES),
+  source: slug,
+  target: slug,
+  from: partialDate.optional(),
+  to: partialDate.optional(),
+  sources: citations,
+  role: text.optional(),
+  description: text.optional(),
+  /** A casualty figure as one source gives it; disagreeing figures are separate relationships. */
+  casualties: z.int().nonnegative().optional(),
+  /** What the figure counts, in the source's own terms ("Jaysh al-Nasr prisoners killed"). */
+  casualtiesCounted: text.optional(),
+});
+
+export const importFile = z.strictObject({
+  sources: z.array(sourceRecord).default([]),
+  nodes: z.array(nodeRecord).default([]),
+  relationships: z.array(relationshipRecord).default([]),
+});
+
+export type SourceRecord = z.infer<typeof sourceRecord>;
+export type NodeRecord = z.infer<typeof nodeRecord>;
+export type RelationshipRecord = z.infer<typeof relationshipRecord>;
+export type ImportFile = z.infer<typeof importFile>;
+
+export interface ImportProblem {
+  /** Where in the file, e.g. `relationships[3].from`. */
+  path: string;
+  message: string;
+}
+
+/** What the database already holds that a file may refer to: ids by label. */
+export interface KnownIds {
+  labelOf(id: string): GraphLabel | 'Source' | undefined;
+}
+
+/**
+ * Rules that need the whole file and what the database already holds: ids unique across the file,
+ * relationship endpoints that exist with labels the type allows, citations that resolve, intervals
+ * that do not end before they start.
+ */
+export function checkImportFile(file: ImportFile, known: KnownIds): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const labelOf = new Map<string, GraphLabel | 'Source'>();
+  const claim = (id: string, label: GraphLabel | 'Source', path: string) => {
+    if (labelOf.has(id)) problems.push({ path: `${path}.id`, message: `duplicate id "${id}"` });
+    labelOf.set(id, label);
+  };
+  file.sources.forEach((s, i) => claim(s.id, 'Source', `sources[${i}]`));
+  file.nodes.forEach((n, i) => claim(n.id, n.label, `nodes[${i}]`));
+  const relIds = new Set<string>();
+  const resolve = (id: string) => labelOf.get(id) ?? known.labelOf(id);
+  const checkCitations = (ids: string[], path: string) =>
+    ids.forEach((id, j) => {
+      if (resolve(id) !== 'Source') problems.push({ path: `${path}.sources[${j}]`, message: `unknown source "${id}"` });
+    });
+
+  file.nodes.forEach((n, i) => checkCitations(n.sources, `nodes[${i}]`));
+  file.relationships.forEach((r, i) => {
+    const path = `relationships[${i}]`;
+    if (relIds.has(r.id)) problems.push({ path: `${path}.id`, message: `duplicate id "${r.id}"` });
+    relIds.add(r.id);
+    checkCitations(r.sources, path);
+    const start = resolve(r.source);
+    const end = resolve(r.target);
+    if (!start || start === 'Source') problems.push({ path: `${path}.source`, message: `unknown node "${r.source}"` });
+    if (!end || end === 'Source') problems.push({ path: `${path}.target`, message: `unknown node "${r.target}"` });
+    if (start && end && start !== 'Source' && end !== 'Source') {
+      const allowed = RELATIONSHIP_ENDPOINTS[r.type].some(([a, b]) => a === start && b === end);
+      if (!allowed) problems.push({ path: `${path}.type`, message: `${r.type} cannot join ${start} to ${end}` });
+    }
+    if (r.from && r.to && r.to < r.from && !r.from.startsWith(r.to)) {
+      problems.push({ path: `${path}.to`, message: `ends (${r.to}) before it starts (${r.from})` });
+    }
+  });
+  return problems;
+}
+
+/** zod issues as import problems, with the path written the way an analyst reads it. */
+export function describeZodIssues(error: z.ZodError): ImportProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.reduce<string>(
+      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+      '',
+    ),
+    message: issue.message,
+  }));
+}

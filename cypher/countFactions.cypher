@@ -1,0 +1,2 @@
+// Whether the database holds any data yet (the seed is loaded only into an empty database).
+MATCH (f:Faction) RETURN count(f) AS factions

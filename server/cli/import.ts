@@ -1,0 +1,58 @@
+/**
+ * `npm run import -- FILE.json`: validates the file, then writes it in one transaction, with a progress
+ * bar. Uses the same configuration as the server (NEO4J_URI, or the local server when it is unset).
+ */
+import { readFileSync } from 'node:fs';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config.ts';
+import { connect } from '../neo4j/connect.ts';
+import { ImportRejected, importGraph } from '../services/importer.ts';
+
+async function run(path: string | undefined): Promise<number> {
+  if (!path) {
+    process.stderr.write('usage: npm run import -- FILE.json\n');
+    return 2;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    process.stderr.write(`Cannot read ${path} as JSON: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  const connection = await connect(loadConfig(), (line) => process.stderr.write(`${line}\n`));
+  const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} items', hideCursor: true }, Presets.shades_classic);
+  try {
+    await connection.db.applySchema();
+    let started = false;
+    const summary = await importGraph(connection.db, input, (done, total) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    });
+    bar.stop();
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    bar.stop();
+    if (error instanceof ImportRejected) {
+      process.stderr.write(`${error.message}\n`);
+      for (const p of error.details ?? []) process.stderr.write(`  ${p.path}: ${p.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await connection.close();
+  }
+}
+
+run(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

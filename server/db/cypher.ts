@@ -1,0 +1,45 @@
+/**
+ * Cypher lives in cypher/*.cypher, one file per query, named by what it does. This loader reads them
+ * once; the names are a closed list so a typo is a type error, and a missing file fails at start.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+
+export const QUERY_NAMES = [
+  'schema',
+  'serverInfo',
+  'countFactions',
+  'searchByName',
+  'nodeWithSources',
+  'expandNeighbourhood',
+  'labelsOfIds',
+  'importSources',
+  'importNodes',
+  'importRelationships',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+const cache = new Map<QueryName, string>();
+
+export function cypher(name: QueryName): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(`${CYPHER_DIR}${name}.cypher`, 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Statements of a multi-statement file (schema.cypher), split on `;` at the end of a line. */
+export function statements(name: QueryName): string[] {
+  return cypher(name)
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
+    .filter(Boolean);
+}
+
+export function loadAllCypher(): void {
+  for (const name of QUERY_NAMES) cypher(name);
+}

@@ -1,0 +1,87 @@
+/**
+ * Neo4j values to JSON, in one place: integers become numbers when they are safe (strings beyond 2^53),
+ * temporal values ISO strings, nodes and relationships the Cytoscape.js elements format.
+ */
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import type { EdgeData, NodeData } from '../../contract/api.ts';
+import { NODE_LABELS, type NodeLabel } from '../../contract/model.ts';
+
+/** Properties kept in the database for its own use, never sent to clients. */
+const INTERNAL_PROPERTIES = new Set(['searchKeys']);
+
+export function toJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
+  }
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) {
+    const p = value;
+    return { srid: toJson(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
+  }
+  if (neo4j.isNode(value)) return { data: nodeData(value) };
+  if (neo4j.isRelationship(value)) return { data: edgeData(value, value.startNodeElementId, value.endNodeElementId) };
+  if (neo4j.isPath(value)) {
+    return {
+      nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => ({ data: nodeData(n) })),
+      edges: value.segments.map((s) => ({ data: edgeData(s.relationship, idOf(s.start), idOf(s.end)) })),
+    };
+  }
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJson(v)]));
+  }
+  return value;
+}
+
+function properties(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (!INTERNAL_PROPERTIES.has(k)) out[k] = toJson(v);
+  return out;
+}
+
+/** The model label of a node: its first label that the model knows (every node is also :Entity). */
+export function modelLabel(labels: readonly string[]): NodeLabel {
+  return (labels.find((l) => (NODE_LABELS as readonly string[]).includes(l)) as NodeLabel | undefined) ?? 'Faction';
+}
+
+function idOf(node: Node): string {
+  return typeof node.properties.id === 'string' ? node.properties.id : node.elementId;
+}
+
+export function nodeData(node: Node): NodeData {
+  const props = properties(node.properties);
+  return {
+    ...props,
+    id: idOf(node),
+    label: modelLabel(node.labels),
+    name: typeof props.name === 'string' ? props.name : idOf(node),
+  };
+}
+
+/** `source` and `target` are the endpoint ids the client knows (our `id` property, not elementIds). */
+export function edgeData(rel: Relationship, source: string, target: string): EdgeData {
+  const props = properties(rel.properties);
+  return {
+    ...props,
+    id: typeof props.id === 'string' ? props.id : rel.elementId,
+    source,
+    target,
+    type: rel.type as EdgeData['type'],
+    from: typeof props.from === 'string' ? props.from : null,
+    to: typeof props.to === 'string' ? props.to : null,
+    sources: Array.isArray(props.sources) ? (props.sources as string[]) : [],
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The process: read the configuration, reach (or start) Neo4j, apply the schema, seed an empty
+ * database, serve the API and the built client, and shut everything down on SIGINT/SIGTERM.
+ */
+import { pino } from 'pino';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { loadAllCypher } from './db/cypher.ts';
+import { connect } from './neo4j/connect.ts';
+import { LocalServerError } from './neo4j/localServer.ts';
+import { seedIfEmpty } from './services/seed.ts';
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'faction-atlas' } });
+  loadAllCypher();
+
+  const connection = await connect(config, (line) => logger.info(line));
+  const { db } = connection;
+  await db.verifyConnectivity();
+  await db.applySchema();
+  if (config.SEED_ON_START && (await seedIfEmpty(db))) logger.info('seed dataset imported');
+
+  const app = createApp({ db, logger, maxBodyBytes: config.IMPORT_MAX_BYTES });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    logger.info({ url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` }, 'Faction Atlas is up');
+  });
+  server.on('error', async (error) => {
+    logger.fatal({ err: error }, 'cannot listen');
+    await connection.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    server.closeAllConnections();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalServerError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nFaction Atlas could not start: ${error instanceof Error ? error.stack : String(error)}\n\n`);
+  }
+  process.exit(1);
+});

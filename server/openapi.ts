@@ -1,0 +1,70 @@
+/**
+ * The OpenAPI document, generated from the contract's zod schemas so it cannot disagree with what the
+ * server validates. Served at /api/openapi.json.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import * as api from '../contract/api.ts';
+import { importFile } from '../contract/importFile.ts';
+
+export function buildOpenApiDocument(): object {
+  const registry = new OpenAPIRegistry();
+  const error = api.errorBody;
+  const elements = api.elements;
+  const json = (schema: z.ZodType, description: string) => ({
+    description,
+    content: { 'application/json': { schema } },
+  });
+  const errors = {
+    400: json(error, 'Invalid parameters'),
+    503: json(error, 'The database is not answering'),
+  };
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Whether the database answers',
+    responses: { 200: json(api.healthResponse, 'The database answers'), 503: errors[503] },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/search',
+    summary: 'Find nodes by any of their names, in any script',
+    request: { query: api.searchQuery },
+    responses: { 200: json(api.searchResponse, 'Best matches first'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/nodes/{id}',
+    summary: 'A node, all its properties, and the sources it cites',
+    request: { params: api.nodeIdParam },
+    responses: { 200: json(api.nodeDetail, 'The node'), 404: json(error, 'No such node'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/nodes/{id}/neighbors',
+    summary: 'The neighbourhood of a node as Cytoscape.js elements, optionally as of a date',
+    request: { params: api.nodeIdParam, query: api.neighboursQuery },
+    responses: { 200: json(elements, 'Nodes and edges'), 404: json(error, 'No such node'), ...errors },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/import',
+    summary: 'Import a file of sources, nodes and relationships: all or nothing, idempotent',
+    request: { body: { content: { 'application/json': { schema: importFile } } } },
+    responses: {
+      200: json(api.importResponse, 'Imported'),
+      400: json(error, 'Invalid file, every problem named by path; nothing was written'),
+      503: errors[503],
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Faction Atlas API',
+      version: '0.1.0',
+      description: 'Who was linked to whom, when, and says who: the network of armed groups in Neo4j.',
+    },
+  });
+}

@@ -1,0 +1,33 @@
+/** HTTP for exploring: health, search, a node, its neighbourhood. */
+import { Router } from 'express';
+import { neighboursQuery, nodeIdParam, searchQuery } from '../../contract/api.ts';
+import type { Database } from '../db/database.ts';
+import { expandNeighbourhood, nodeWithSources } from '../services/graph.ts';
+import { checkHealth } from '../services/health.ts';
+import { searchByName } from '../services/search.ts';
+import { parse } from './validate.ts';
+
+export function graphRoutes(db: Database): Router {
+  const router = Router();
+
+  router.get('/health', async (_req, res) => {
+    res.json(await checkHealth(db));
+  });
+
+  router.get('/search', async (req, res) => {
+    const { q, limit } = parse(searchQuery, req.query);
+    res.json({ results: await searchByName(db, q, limit) });
+  });
+
+  router.get('/nodes/:id', async (req, res) => {
+    const { id } = parse(nodeIdParam, req.params);
+    res.json(await nodeWithSources(db, id));
+  });
+
+  router.get('/nodes/:id/neighbors', async (req, res) => {
+    const { id } = parse(nodeIdParam, req.params);
+    res.json(await expandNeighbourhood(db, id, parse(neighboursQuery, req.query)));
+  });
+
+  return router;
+}

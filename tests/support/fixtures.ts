@@ -1,0 +1,40 @@
+/**
+ * What integration tests share: a Database on the run's Neo4j, an app on it, a way to empty the
+ * database and load the seed, and a fingerprint of everything stored, to prove "nothing changed".
+ */
+import { inject } from 'vitest';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.ts';
+import { Database } from '../../server/db/database.ts';
+import { importGraph } from '../../server/services/importer.ts';
+import { readSeed } from '../../server/services/seed.ts';
+
+export function connectTestDatabase(queryTimeoutMs = 10_000): Database {
+  const { uri, user, password } = inject('neo4j');
+  return new Database({ uri, user, password, database: 'neo4j', queryTimeoutMs });
+}
+
+export function testApp(db: Database) {
+  return createApp({ db, logger: pino({ level: 'silent' }) });
+}
+
+/** Empties the database and loads the schema and the seed dataset. */
+export async function freshSeededDatabase(db: Database): Promise<void> {
+  await emptyDatabase(db);
+  await db.applySchema();
+  await importGraph(db, readSeed());
+}
+
+export async function emptyDatabase(db: Database): Promise<void> {
+  await db.runAdmin('MATCH (n) DETACH DELETE n');
+}
+
+/** Every node and relationship with all its properties, sorted: equal fingerprints, equal databases. */
+export async function fingerprint(db: Database): Promise<string> {
+  const rows = await db.runAdmin(
+    `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
+     WITH n, r, m ORDER BY n.id, r.id
+     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS target`,
+  );
+  return JSON.stringify(rows);
+}

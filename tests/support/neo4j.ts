@@ -1,0 +1,91 @@
+/**
+ * The real Neo4j every integration and end-to-end test runs against, set up one way for all of them:
+ * testcontainers' Neo4j module when a container engine answers, else the project's own local Neo4j
+ * server (server/neo4j/localServer.ts) on a free port with a throwaway data directory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../../server/db/database.ts';
+import { NEO4J_VERSION, startLocalServer } from '../../server/neo4j/localServer.ts';
+
+export interface TestNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  /** Stops the server; for the database-down test, `restart` brings it back on the same port and data. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+  how: 'testcontainers' | 'local server';
+}
+
+const PASSWORD = 'test-password';
+const CLASSPATH_FILE = new URL('../../.neo4j/classpath.txt', import.meta.url).pathname;
+
+export async function startTestNeo4j(): Promise<TestNeo4j> {
+  return (await tryContainer()) ?? (await startLocal());
+}
+
+async function tryContainer(): Promise<TestNeo4j | null> {
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  try {
+    await getContainerRuntimeClient();
+  } catch {
+    return null; // no container engine here: fall back to the local server
+  }
+  const { Neo4jContainer } = await import('@testcontainers/neo4j');
+  const container = await new Neo4jContainer(`neo4j:${NEO4J_VERSION}-community`).withPassword(PASSWORD).start();
+  return {
+    uri: container.getBoltUri(),
+    user: 'neo4j',
+    password: PASSWORD,
+    how: 'testcontainers',
+    stop: async () => {
+      await container.stop();
+    },
+    restart: () => Promise.reject(new Error('restart is only supported on the local server')),
+    dispose: async () => {
+      await container.stop();
+    },
+  };
+}
+
+async function startLocal(): Promise<TestNeo4j> {
+  const home = mkdtempSync(join(tmpdir(), 'faction-atlas-neo4j-'));
+  const boltPort = await freePort();
+  const options = { home, boltPort, password: PASSWORD, heap: '512m', pageCache: '64m', log: () => {} };
+  // The jars list is resolved once per machine; reuse the project's if it has one.
+  let server = await startLocalServer({ ...options, classpathFile: CLASSPATH_FILE });
+  return {
+    uri: server.uri,
+    user: 'neo4j',
+    password: PASSWORD,
+    how: 'local server',
+    stop: () => server.stop(),
+    restart: async () => {
+      server = await startLocalServer({ ...options, classpathFile: CLASSPATH_FILE });
+    },
+    dispose: async () => {
+      await server.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testDatabase(neo: TestNeo4j, queryTimeoutMs = 10_000): Database {
+  return new Database({ uri: neo.uri, user: neo.user, password: neo.password, database: 'neo4j', queryTimeoutMs });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
