@@ -114,3 +114,42 @@ export const importResponse = z.object({
   }),
 });
 export type ImportResponse = z.infer<typeof importResponse>;
+
+export const pathsQuery = z.object({
+  from: z.string().min(1).max(200),
+  to: z.string().min(1).max(200),
+  maxLength: z.coerce.number().int().min(1).max(6).default(4),
+  asOf: fullDate.optional(),
+  types: commaList(RELATIONSHIP_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+export type PathsQuery = z.infer<typeof pathsQuery>;
+
+/** Shortest paths: every node and edge on them, and each path as its edge ids in order. */
+export const pathsResponse = elements.extend({
+  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
+});
+export type PathsResponse = z.infer<typeof pathsResponse>;
+
+export const lineageQuery = z.object({
+  asOf: fullDate.optional(),
+  depth: z.coerce.number().int().min(1).max(5).default(3),
+});
+
+/**
+ * A faction's genealogy: the factions that merged into it or joined it (and left, `to`), and what it
+ * merged into or joined, followed through MERGED_INTO and MEMBER_OF up to `depth` steps each way.
+ * `events` lists every dated change in time order, for drawing top-down.
+ */
+export const lineageResponse = elements.extend({
+  root: z.string(),
+  events: z.array(
+    z.object({
+      date: z.string(),
+      kind: z.enum(['joined', 'left', 'merged', 'split', 'founded', 'dissolved']),
+      edge: z.string().nullable(),
+      node: z.string(),
+    }),
+  ),
+});
+export type LineageResponse = z.infer<typeof lineageResponse>;
