@@ -18,6 +18,10 @@ export const QUERY_NAMES = [
   'importSources',
   'importNodes',
   'importRelationships',
+  'nodesExist',
+  'shortestPaths',
+  'factionById',
+  'mergerLineage',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -1,0 +1,100 @@
+/** Shortest paths between two nodes and a faction's merger lineage, against the seeded database. */
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineageResponse, pathsResponse } from '../../contract/api.ts';
+import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+
+const db = connectTestDatabase();
+const app = testApp(db);
+beforeAll(() => freshSeededDatabase(db));
+afterAll(() => db.close());
+
+describe('GET /api/paths', () => {
+  it('finds how the 111th Regiment links to the National Front for Liberation, edge by edge', async () => {
+    const res = await request(app).get('/api/paths?from=111th-regiment&to=national-front-for-liberation');
+    expect(res.status).toBe(200);
+    const body = pathsResponse.parse(res.body);
+    expect(body.paths.length).toBeGreaterThan(0);
+    const nodeIds = new Set(body.nodes.map((n) => n.data.id));
+    const edgeIds = new Set(body.edges.map((e) => e.data.id));
+    for (const path of body.paths) {
+      expect(path.nodes[0]).toBe('111th-regiment');
+      expect(path.nodes.at(-1)).toBe('national-front-for-liberation');
+      expect(path.edges).toHaveLength(path.nodes.length - 1);
+      path.nodes.forEach((id) => expect(nodeIds).toContain(id));
+      path.edges.forEach((id) => expect(edgeIds).toContain(id));
+    }
+    // All shortest paths have the same, minimal length.
+    expect(new Set(body.paths.map((p) => p.edges.length)).size).toBe(1);
+  });
+
+  it('as of a date uses only links that held then', async () => {
+    const all = pathsResponse.parse(
+      (await request(app).get('/api/paths?from=111th-regiment&to=jaysh-al-nasr&maxLength=1')).body,
+    );
+    expect(all.paths.length).toBeGreaterThan(0);
+    const june2018 = pathsResponse.parse(
+      (await request(app).get('/api/paths?from=111th-regiment&to=jaysh-al-nasr&maxLength=1&asOf=2018-06-01')).body,
+    );
+    expect(june2018.paths).toHaveLength(0);
+  });
+
+  it('keeps to the relationship types asked for', async () => {
+    const res = await request(app).get('/api/paths?from=jaysh-al-nasr&to=muhammad-mansour&types=LED_BY');
+    const body = pathsResponse.parse(res.body);
+    expect(body.edges.length).toBeGreaterThan(0);
+    body.edges.forEach((e) => expect(e.data.type).toBe('LED_BY'));
+  });
+
+  it.each([
+    ['from=jaysh-al-nasr', 400],
+    ['from=jaysh-al-nasr&to=jaysh-al-nasr', 400],
+    ['from=jaysh-al-nasr&to=111th-regiment&maxLength=0', 400],
+    ['from=jaysh-al-nasr&to=111th-regiment&maxLength=7', 400],
+    ['from=jaysh-al-nasr&to=111th-regiment&asOf=2018-02-30', 400],
+    ['from=jaysh-al-nasr&to=111th-regiment&types=KNOWS', 400],
+    ['from=jaysh-al-nasr&to=no-such-faction', 404],
+  ])('refuses %s with %i and a JSON error', async (qs, status) => {
+    const res = await request(app).get(`/api/paths?${qs}`);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toMatch(/BAD_REQUEST|NOT_FOUND/);
+    expect(res.body.error.message).toBeTruthy();
+  });
+});
+
+describe('GET /api/lineage/:id', () => {
+  it("draws Jaysh al-Nasr's genealogy: who merged into it, when some left, what it joined", async () => {
+    const res = await request(app).get('/api/lineage/jaysh-al-nasr');
+    expect(res.status).toBe(200);
+    const body = lineageResponse.parse(res.body);
+    expect(body.root).toBe('jaysh-al-nasr');
+    const ids = body.nodes.map((n) => n.data.id);
+    expect(ids).toEqual(expect.arrayContaining(['falcons-of-al-ghab', '111th-regiment', 'national-front-for-liberation']));
+    // Genealogy, not the whole network: no people, no events.
+    body.nodes.forEach((n) => expect(n.data.label).toBe('Faction'));
+    body.edges.forEach((e) => expect(['MERGED_INTO', 'MEMBER_OF']).toContain(e.data.type));
+
+    const left = body.events.find((e) => e.node === '111th-regiment' && e.kind === 'split');
+    expect(left?.date).toBe('2018-02-09');
+    const dates = body.events.map((e) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('as of June 2018 leaves out the groups that had left', async () => {
+    const body = lineageResponse.parse((await request(app).get('/api/lineage/jaysh-al-nasr?asOf=2018-06-01')).body);
+    const ids = body.nodes.map((n) => n.data.id);
+    expect(ids).toContain('falcons-of-al-ghab');
+    expect(ids).not.toContain('salvation-front');
+  });
+
+  it('answers 404 for an unknown faction and for a node that is no faction', async () => {
+    expect((await request(app).get('/api/lineage/no-such-faction')).status).toBe(404);
+    const person = await request(app).get('/api/lineage/muhammad-mansour');
+    expect(person.status).toBe(404);
+    expect(person.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a depth out of range', async () => {
+    expect((await request(app).get('/api/lineage/jaysh-al-nasr?depth=9')).status).toBe(400);
+  });
+});
