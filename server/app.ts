@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Database } from './db/database.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/import.ts';
 
@@ -66,6 +67,7 @@ export function createApp({ db, logger, maxBodyBytes = 50 * 1024 * 1024, clientD
     res.json(openApi);
   });
   app.use('/api', graphRoutes(db));
+  app.use('/api', explorationRoutes(db));
   app.use('/api', importRoutes(db));
   app.use('/api', unknownRoute);
 

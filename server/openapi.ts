@@ -48,6 +48,20 @@ export function buildOpenApiDocument(): object {
     responses: { 200: json(elements, 'Nodes and edges'), 404: json(error, 'No such node'), ...errors },
   });
   registry.registerPath({
+    method: 'get',
+    path: '/api/paths',
+    summary: 'Shortest paths between two nodes, optionally as of a date',
+    request: { query: api.pathsQuery },
+    responses: { 200: json(api.pathsResponse, 'Paths, shortest first'), 404: json(error, 'No such node'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/lineage/{id}',
+    summary: "A faction's genealogy of mergers, joins and departures, in time order",
+    request: { params: api.nodeIdParam, query: api.lineageQuery },
+    responses: { 200: json(api.lineageResponse, 'The lineage'), 404: json(error, 'No such faction'), ...errors },
+  });
+  registry.registerPath({
     method: 'post',
     path: '/api/import',
     summary: 'Import a file of sources, nodes and relationships: all or nothing, idempotent',
