@@ -7,11 +7,17 @@ import { z } from 'zod';
 import { GRAPH_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
 
+/** Where in a Cypher query: line and column count from 1, offset (characters) from 0. */
+export const queryPosition = z.object({ line: z.number(), column: z.number(), offset: z.number() });
+export type QueryPosition = z.infer<typeof queryPosition>;
+
 export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Where in a submitted Cypher query the database found the error (the console's syntax errors). */
+    position: queryPosition.optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;

@@ -16,6 +16,8 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/import.ts';
+import { consoleRoutes } from './routes/console.ts';
+import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './services/console.ts';
 
 export interface AppOptions {
   db: Database;
@@ -24,11 +26,19 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** The built client; served when present. */
   clientDir?: string;
+  /** Timeout and row cap of console queries (NEO4J_CONSOLE_TIMEOUT_MS, CONSOLE_ROW_CAP). */
+  consoleLimits?: ConsoleLimits;
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 
-export function createApp({ db, logger, maxBodyBytes = 50 * 1024 * 1024, clientDir = DEFAULT_CLIENT_DIR }: AppOptions) {
+export function createApp({
+  db,
+  logger,
+  maxBodyBytes = 50 * 1024 * 1024,
+  clientDir = DEFAULT_CLIENT_DIR,
+  consoleLimits = DEFAULT_CONSOLE_LIMITS,
+}: AppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -69,6 +79,7 @@ export function createApp({ db, logger, maxBodyBytes = 50 * 1024 * 1024, clientD
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', importRoutes(db));
+  app.use('/api', consoleRoutes(db, consoleLimits));
   app.use('/api', unknownRoute);
 
   if (existsSync(clientDir)) app.use(express.static(clientDir));

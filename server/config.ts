@@ -21,6 +21,10 @@ const envSchema = z.object({
   NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)').default('faction-atlas'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Server-side timeout of an analyst's console query. */
+  NEO4J_CONSOLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Most rows a console query returns; more are reported as `truncated`. */
+  CONSOLE_ROW_CAP: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   /** Where the local server keeps its jars list, configuration, data and logs. */
   NEO4J_LOCAL_HOME: z.string().min(1).default('.neo4j'),
   NEO4J_LOCAL_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),

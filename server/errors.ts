@@ -4,7 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
-import type { ErrorBody } from '../contract/api.ts';
+import type { ErrorBody, QueryPosition } from '../contract/api.ts';
 import { describeZodIssues, type ImportProblem } from '../contract/importFile.ts';
 
 export class AppError extends Error {
@@ -12,12 +12,15 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown; details?: ImportProblem[] },
+    options?: { cause?: unknown; details?: ImportProblem[]; position?: QueryPosition },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.details = options?.details;
+    this.position = options?.position;
   }
   readonly details: ImportProblem[] | undefined;
+  /** Where in a submitted Cypher query the error lies. */
+  readonly position: QueryPosition | undefined;
 }
 
 export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
@@ -29,8 +32,9 @@ export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
 
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
 
+// baseUrl: under app.use('/api', …) req.path has lost the /api the caller wrote.
 export const unknownRoute: RequestHandler = (req, _res, next) =>
-  next(new AppError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path}`));
+  next(new AppError(404, 'NOT_FOUND', `No route for ${req.method} ${req.baseUrl}${req.path}`));
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = toAppError(err);
@@ -38,6 +42,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else req.log?.info({ code: known.code }, known.message);
   const body: ErrorBody = { error: { code: known.code, message: known.message } };
   if (known.details) body.error.details = known.details;
+  if (known.position) body.error.position = known.position;
   res.status(known.status).json(body);
 };
 

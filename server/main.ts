@@ -21,7 +21,12 @@ async function main() {
   await db.applySchema();
   if (config.SEED_ON_START && (await seedIfEmpty(db))) logger.info('seed dataset imported');
 
-  const app = createApp({ db, logger, maxBodyBytes: config.IMPORT_MAX_BYTES });
+  const app = createApp({
+    db,
+    logger,
+    maxBodyBytes: config.IMPORT_MAX_BYTES,
+    consoleLimits: { timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS, rowCap: config.CONSOLE_ROW_CAP },
+  });
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` }, 'Faction Atlas is up');
   });

@@ -5,6 +5,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as api from '../contract/api.ts';
+import * as consoleApi from '../contract/console.ts';
 import { importFile } from '../contract/importFile.ts';
 
 export function buildOpenApiDocument(): object {
@@ -70,6 +71,48 @@ export function buildOpenApiDocument(): object {
       200: json(api.importResponse, 'Imported'),
       400: json(error, 'Invalid file, every problem named by path; nothing was written'),
       503: errors[503],
+    },
+  });
+
+  const consoleErrors = {
+    ...errors,
+    400: json(error, 'Invalid request, a syntax error (with its position) or a query that failed'),
+    403: json(error, 'Refused, nothing run: the query is not read-only or calls a procedure not allowed'),
+    408: json(error, 'The query ran past its time limit; its transaction was terminated'),
+    409: json(error, 'Cancelled (its transaction was terminated), or the run id is in use'),
+  };
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cypher',
+    summary: 'Run a read-only Cypher query: checked from its plan, then run under a timeout and a row cap',
+    request: { body: { content: { 'application/json': { schema: consoleApi.cypherRequest } } } },
+    responses: { 200: json(consoleApi.cypherResponse, 'Rows, the graph in them, and the summary'), ...consoleErrors },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/cypher/{runId}',
+    summary: 'Cancel a running console query; its transaction is terminated on the server',
+    request: { params: consoleApi.runIdParam },
+    responses: { 204: { description: 'Cancelled' }, 404: json(error, 'No query runs under that id'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/queries',
+    summary: 'The named queries, with their typed parameters and defaults',
+    responses: { 200: json(consoleApi.namedQueryList, 'Every named query') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/queries/{name}',
+    summary: 'Run a named query with parameters, as the console runs a query',
+    request: {
+      params: consoleApi.namedQueryNameParam,
+      body: { content: { 'application/json': { schema: consoleApi.namedQueryRunRequest } } },
+    },
+    responses: {
+      200: json(consoleApi.cypherResponse, 'Rows, the graph in them, and the summary'),
+      404: json(error, 'No such named query'),
+      ...consoleErrors,
     },
   });
 

@@ -7,6 +7,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
+import { ConsoleQueries, type ConsoleResult, type ConsoleRunOptions } from './console.ts';
 import { cypher, statements, type QueryName } from './cypher.ts';
 import { toJson } from './values.ts';
 
@@ -28,35 +29,69 @@ export interface Tx {
 
 const APP_METADATA = { app: 'faction-atlas' };
 
+// Fail fast when the database is away: a request gets its 503 in seconds, not minutes, and the driver
+// reconnects on its own once the database is back (tests/integration/databaseOutage.test.ts).
+const CONNECTION_TIMEOUT_MS = 3_000;
+const ACQUISITION_TIMEOUT_MS = 5_000;
+const RETRY_TIME_MS = 2_000;
+/**
+ * A database that stops answering without closing its sockets (frozen, or cut off by the network)
+ * would hold a request on a pooled connection until the server's receive-timeout hint (120 s on
+ * 5.26). A transaction still unsettled this long after its own timeout is given up on with a 503;
+ * the driver drops the dead connection by itself later.
+ */
+const DEADLINE_MARGIN_MS = ACQUISITION_TIMEOUT_MS + RETRY_TIME_MS + 3_000;
+
 export class Database {
   readonly uri: string;
   readonly name: string;
   private readonly driver: Driver;
   private readonly timeoutMs: number;
+  private readonly console: ConsoleQueries;
 
   constructor(options: DatabaseOptions) {
     this.uri = options.uri;
     this.name = options.database;
     this.timeoutMs = options.queryTimeoutMs;
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      // Fail fast when the database is away: a request gets its 503 in seconds, not minutes,
-      // and the driver reconnects on its own once the database is back.
-      connectionTimeout: 3_000,
-      connectionAcquisitionTimeout: 5_000,
-      maxTransactionRetryTime: 2_000,
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,
+      maxTransactionRetryTime: RETRY_TIME_MS,
       disableLosslessIntegers: false,
       userAgent: 'faction-atlas',
     });
+    this.console = new ConsoleQueries(this.driver, this.name);
   }
 
   /** Run named queries in one read transaction. */
-  read<T>(purpose: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('read', purpose, work);
+  read<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.transaction('read', purpose, work, options.timeoutMs);
   }
 
   /** Run named queries in one write transaction: all of them commit, or none. */
-  write<T>(purpose: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('write', purpose, work);
+  write<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    return this.transaction('write', purpose, work, options.timeoutMs);
+  }
+
+  /**
+   * An analyst's own Cypher (the console): planned first and refused unless read-only, then run in
+   * a READ transaction under a timeout and a row cap, cancellable by run id (db/console.ts).
+   */
+  async runConsoleQuery(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
+    try {
+      return await withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  /** Stops a console query and its transaction on the server; false when none runs under that id. */
+  async cancelConsoleQuery(runId: string): Promise<boolean> {
+    try {
+      return await this.console.cancel(runId);
+    } catch (error) {
+      throw translate(error);
+    }
   }
 
   /** Apply cypher/schema.cypher; every statement is idempotent (IF NOT EXISTS). */
@@ -100,39 +135,66 @@ export class Database {
     return this.driver.close();
   }
 
-  private async transaction<T>(mode: 'read' | 'write', purpose: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    mode: 'read' | 'write',
+    purpose: string,
+    work: (tx: Tx) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.name,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: this.timeoutMs, metadata: { ...APP_METADATA, type: purpose } };
+    const config = { timeout: timeoutMs, metadata: { ...APP_METADATA, type: purpose } };
     const body = (tx: ManagedTransaction) =>
       work({ run: (name, params = {}) => tx.run(cypher(name), params) });
+    const running = (mode === 'read' ? session.executeRead(body, config) : session.executeWrite(body, config)).finally(
+      () => session.close(),
+    );
     try {
-      return mode === 'read' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      return await withDeadline(running, timeoutMs + DEADLINE_MARGIN_MS);
     } catch (error) {
       throw translate(error);
-    } finally {
-      await session.close();
     }
   }
+}
+
+/** `work`, or a 503 once `ms` have passed without it settling (it is left to settle on its own). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AppError(503, 'DATABASE_UNAVAILABLE', `The database did not answer within ${Math.round(ms / 1000)} s; try again shortly.`)),
+      ms,
+    );
+    timer.unref();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Integers for Cypher parameters such as LIMIT, which must be integers, not floats. */
 export const int = (n: number) => neo4j.int(n);
 
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
+/**
+ * What driver 6 reports when the database is away. A refused or unreachable server, and a connection
+ * lost mid-query, are ServiceUnavailable / SessionExpired (after the driver's own retries); the
+ * server itself says DatabaseUnavailable while a database starts or stops.
+ */
+const UNAVAILABLE_CODES = new Set<string>([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
+
+/** Errors the driver raises itself carry no server code ('N/A'); these mean no connection could be had. */
+const NO_CONNECTION = /connection acquisition timed out|failed to connect|ECONNREFUSED|ECONNRESET|pool is closed/i;
 
 /** Driver failures as the app's errors: the database away is a 503, a timeout a 408; others stay as they are. */
 export function translate(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof neo4j.Neo4jError) {
-    if (UNAVAILABLE_CODES.has(error.code) || /connect|ECONNREFUSED|acquisition/i.test(error.message) && error.code === 'N/A') {
+    if (UNAVAILABLE_CODES.has(error.code) || (error.code === 'N/A' && NO_CONNECTION.test(error.message))) {
       return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', { cause: error });
     }
     if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||

@@ -9,8 +9,15 @@ import { NODE_LABELS, type NodeLabel } from '../../contract/model.ts';
 /** Properties kept in the database for its own use, never sent to clients. */
 const INTERNAL_PROPERTIES = new Set(['searchKeys']);
 
-export function toJson(value: unknown): unknown {
+/**
+ * `endpointId` names a relationship's end nodes, which it knows only by elementId; by default the
+ * elementId itself, while the console passes the ids of the nodes it has seen (db/consoleResult.ts).
+ */
+export function toJson(value: unknown, endpointId: (elementId: string) => string = (elementId) => elementId): unknown {
+  const recurse = (v: unknown) => toJson(v, endpointId);
   if (value === null || value === undefined) return null;
+  // JSON has no NaN or Infinity (JSON.stringify would silently write null).
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') {
     return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
@@ -22,26 +29,31 @@ export function toJson(value: unknown): unknown {
     neo4j.isDateTime(value) ||
     neo4j.isLocalDateTime(value) ||
     neo4j.isLocalTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isDuration(value)
+    neo4j.isTime(value)
   ) {
     return value.toString();
   }
+  // The driver writes a duration without a time part with a dangling "T" ("P1Y2MT"); ISO 8601 has none.
+  if (neo4j.isDuration(value)) return value.toString().replace(/T$/, '');
   if (neo4j.isPoint(value)) {
     const p = value;
     return { srid: toJson(p.srid), x: p.x, y: p.y, ...(p.z === undefined ? {} : { z: p.z }) };
   }
   if (neo4j.isNode(value)) return { data: nodeData(value) };
-  if (neo4j.isRelationship(value)) return { data: edgeData(value, value.startNodeElementId, value.endNodeElementId) };
+  if (neo4j.isRelationship(value)) {
+    return { data: edgeData(value, endpointId(value.startNodeElementId), endpointId(value.endNodeElementId)) };
+  }
   if (neo4j.isPath(value)) {
     return {
       nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => ({ data: nodeData(n) })),
       edges: value.segments.map((s) => ({ data: edgeData(s.relationship, idOf(s.start), idOf(s.end)) })),
     };
   }
-  if (Array.isArray(value)) return value.map(toJson);
+  if (Array.isArray(value)) return value.map(recurse);
+  // Byte arrays: a list of numbers, not an object keyed by index.
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toJson(v)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, recurse(v)]));
   }
   return value;
 }
@@ -57,7 +69,7 @@ export function modelLabel(labels: readonly string[]): NodeLabel {
   return (labels.find((l) => (NODE_LABELS as readonly string[]).includes(l)) as NodeLabel | undefined) ?? 'Faction';
 }
 
-function idOf(node: Node): string {
+export function idOf(node: Node): string {
   return typeof node.properties.id === 'string' ? node.properties.id : node.elementId;
 }
 

@@ -28,6 +28,8 @@ export interface LocalServerOptions {
 
 export interface LocalServer {
   uri: string;
+  /** The Neo4j JVM's process id (tests freeze it to play a database that stops answering). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   return {
     uri,
+    pid: child.pid,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -122,6 +125,9 @@ function neo4jConf(options: LocalServerOptions): string {
     // LOAD CSV may read no local file: no file URLs, and an import folder that stays empty.
     'dbms.security.allow_csv_import_from_file_urls=false',
     'server.directories.import=import',
+    // …and no network address either (Community has no LOAD privilege): the console refuses LOAD CSV
+    // from its plan, and this holds even if that check were ever wrong.
+    'internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0',
     'db.tx_log.rotation.retention_policy=2 files',
     '',
   ].join('\n');

@@ -1,0 +1,88 @@
+/**
+ * A console query's records as the console shows them: rows of JSON values, and the graph of every
+ * node and relationship found anywhere in them (inside lists, maps and paths too). Relationships
+ * know their end nodes only by elementId, so edges are drawn between the ids of the nodes seen;
+ * end nodes missing from the result are looked up (`missingEndpoints`), so every edge can be drawn.
+ */
+import neo4j, { type Node, type Record as Neo4jRecord, type Relationship, type ResultSummary } from 'neo4j-driver';
+import type { QueryPosition } from '../../contract/api.ts';
+import type { CypherResponse } from '../../contract/console.ts';
+import { edgeData, idOf, nodeData, toJson } from './values.ts';
+
+export class ResultGraph {
+  private readonly nodes = new Map<string, Node>();
+  private readonly relationships = new Map<string, Relationship>();
+
+  /** Gathers the nodes and relationships inside a value, however deeply nested. */
+  gather(value: unknown): void {
+    if (neo4j.isNode(value)) this.nodes.set(value.elementId, value);
+    else if (neo4j.isRelationship(value)) this.relationships.set(value.elementId, value);
+    else if (neo4j.isPath(value)) {
+      this.nodes.set(value.start.elementId, value.start);
+      for (const segment of value.segments) {
+        this.nodes.set(segment.end.elementId, segment.end);
+        this.relationships.set(segment.relationship.elementId, segment.relationship);
+      }
+    } else if (Array.isArray(value)) value.forEach((v) => this.gather(v));
+    else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      Object.values(value).forEach((v) => this.gather(v));
+    }
+  }
+
+  /** elementIds of relationships' end nodes that the result does not hold. */
+  missingEndpoints(): string[] {
+    const missing = new Set<string>();
+    for (const r of this.relationships.values()) {
+      for (const end of [r.startNodeElementId, r.endNodeElementId]) if (!this.nodes.has(end)) missing.add(end);
+    }
+    return [...missing];
+  }
+
+  addNodes(nodes: Node[]): void {
+    nodes.forEach((n) => this.nodes.set(n.elementId, n));
+  }
+
+  /** A node's id as the client knows it: our `id` property (nodeData's rule), else its elementId. */
+  readonly idOf = (elementId: string): string => {
+    const node = this.nodes.get(elementId);
+    return node ? idOf(node) : elementId;
+  };
+
+  toJson(): CypherResponse['graph'] {
+    return {
+      nodes: [...this.nodes.values()].map((n) => ({ data: nodeData(n) })),
+      edges: [...this.relationships.values()].map((r) => ({
+        data: edgeData(r, this.idOf(r.startNodeElementId), this.idOf(r.endNodeElementId)),
+      })),
+    };
+  }
+}
+
+export function rowsOf(records: Neo4jRecord[], columns: string[], graph: ResultGraph): unknown[][] {
+  return records.map((record) => columns.map((column) => toJson(record.get(column), graph.idOf)));
+}
+
+export function summaryOf(summary: ResultSummary): CypherResponse['summary'] {
+  return {
+    resultAvailableAfter: toNumber(summary.resultAvailableAfter),
+    resultConsumedAfter: toNumber(summary.resultConsumedAfter),
+    notifications: summary.notifications.map((n) => ({
+      code: n.code,
+      title: n.title,
+      description: n.description,
+      severity: n.rawSeverityLevel,
+      position: positionOf(n.position),
+    })),
+  };
+}
+
+function positionOf(position: object): QueryPosition | null {
+  const { line, column, offset } = position as Partial<QueryPosition>;
+  const known = typeof line === 'number' && typeof column === 'number' && typeof offset === 'number';
+  return known ? { line, column, offset } : null;
+}
+
+function toNumber(value: unknown): number {
+  const json = toJson(value);
+  return typeof json === 'number' ? json : Number(json);
+}
