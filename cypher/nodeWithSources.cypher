@@ -1,4 +1,5 @@
-// One node with all its properties and the Source nodes it cites, in the order it cites them.
+// One node with all its properties and the Source nodes it cites: the article's references in their
+// number order, then unnumbered sources by id (Cypher sorts nulls last).
 MATCH (n:Entity {id: $id})
 OPTIONAL MATCH (s:Source) WHERE s.id IN coalesce(n.sources, [])
 WITH n, s ORDER BY s.number, s.id

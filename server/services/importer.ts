@@ -20,13 +20,17 @@ import { searchKeys } from './nameFolding.ts';
 /** Rows per UNWIND statement: large enough to be fast, small enough to keep each statement's memory flat. */
 export const BATCH_SIZE = 2_000;
 
+/** An import is one transaction however large the file, so it gets far longer than a read's timeout. */
+export const IMPORT_TIMEOUT_MS = 30 * 60_000;
+
 export type ProgressListener = (done: number, total: number) => void;
 
 export class ImportRejected extends AppError {
   constructor(problems: ImportProblem[]) {
     const first = problems[0];
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
-    super(400, 'INVALID_IMPORT', `Import rejected, nothing written: ${first?.path}: ${first?.message}${more}`, {
+    const where = first?.path || '(the file itself)';
+    super(400, 'INVALID_IMPORT', `Import rejected, nothing written: ${where}: ${first?.message}${more}`, {
       details: problems,
     });
   }
@@ -45,9 +49,20 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
   for (const r of file.relationships) [r.source, r.target, ...r.sources].forEach((id) => referenced.add(id));
   for (const n of file.nodes) n.sources.forEach((id) => referenced.add(id));
 
-  const existing = await db.read('import-check', (tx) => tx.run('labelsOfIds', { ids: [...referenced] }));
+  // Part of the import, so under its timeout: a large file looks up many ids.
+  const [existing, existingRelationships] = await db.read(
+    'import-check',
+    async (tx) => [
+      await tx.run('labelsOfIds', { ids: [...referenced] }),
+      await tx.run('importKnownRelationships', { ids: file.relationships.map((r) => r.id) }),
+    ],
+    { timeoutMs: IMPORT_TIMEOUT_MS },
+  );
   const inDatabase = new Map<string, GraphLabel | 'Source'>(
     existing.records.map((r) => [r.get('id') as string, modelLabel(r.get('labels') as string[]) as GraphLabel | 'Source']),
+  );
+  const relationshipsInDatabase = new Map(
+    existingRelationships.records.map((r) => [r.get('id') as string, r.toObject() as { type: string; source: string; target: string }]),
   );
 
   const problems = checkImportFile(file, { labelOf: (id) => inDatabase.get(id) });
@@ -57,6 +72,17 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
   };
   file.sources.forEach((s, i) => relabel(s.id, 'Source', `sources[${i}].id`));
   file.nodes.forEach((n, i) => relabel(n.id, n.label, `nodes[${i}].id`));
+  // A relationship is updated in place only when it keeps its type and its ends; anything else would
+  // leave two relationships under one id (or break the id constraint half-way through the write).
+  file.relationships.forEach((r, i) => {
+    const held = relationshipsInDatabase.get(r.id);
+    if (held && (held.type !== r.type || held.source !== r.source || held.target !== r.target)) {
+      problems.push({
+        path: `relationships[${i}].id`,
+        message: `id "${r.id}" is already a ${held.type} from "${held.source}" to "${held.target}" in the database`,
+      });
+    }
+  });
   if (problems.length) throw new ImportRejected(problems);
   return file;
 }
@@ -65,10 +91,10 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
 export async function importGraph(db: Database, input: unknown, onProgress?: ProgressListener): Promise<ImportResponse> {
   const file = await validateImport(db, input);
   const total = file.sources.length + file.nodes.length + file.relationships.length;
-  const changes = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
-  let done = 0;
-
-  await db.write('import', async (tx) => {
+  const changes = await db.write('import', async (tx) => {
+    // Counted afresh in every attempt: after a transient error the driver runs this function again.
+    const counted = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+    let done = 0;
     const batches: Array<[Parameters<Tx['run']>[0], Record<string, unknown>[]]> = [
       ['importSources', file.sources.map((s) => ({ id: s.id, props: withoutUndefined(s) }))],
       ['importNodes', file.nodes.map(nodeRow)],
@@ -79,15 +105,16 @@ export async function importGraph(db: Database, input: unknown, onProgress?: Pro
         const batch = rows.slice(i, i + BATCH_SIZE);
         const result = await tx.run(query, { rows: batch });
         const c = result.summary.counters.updates();
-        changes.nodesCreated += c.nodesCreated;
-        changes.relationshipsCreated += c.relationshipsCreated;
-        changes.propertiesSet += c.propertiesSet;
-        changes.labelsAdded += c.labelsAdded;
+        counted.nodesCreated += c.nodesCreated;
+        counted.relationshipsCreated += c.relationshipsCreated;
+        counted.propertiesSet += c.propertiesSet;
+        counted.labelsAdded += c.labelsAdded;
         done += batch.length;
         onProgress?.(done, total);
       }
     }
-  });
+    return counted;
+  }, { timeoutMs: IMPORT_TIMEOUT_MS });
 
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
 }

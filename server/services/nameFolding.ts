@@ -16,7 +16,8 @@ const LATIN_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/aa/g, 'a'],
   [/ay/g, 'ai'],
   [/q/g, 'k'],
-  [/(.)\1/g, '$1'],
+  // Doubled letters (Moussa/Musa), but not digits: the 111th Regiment is not the 11th.
+  [/([a-z])\1/g, '$1'],
 ];
 
 const ARABIC_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [

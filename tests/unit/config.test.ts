@@ -1,0 +1,60 @@
+/**
+ * Configuration (server/config.ts): defaults for an empty environment, and a bad value stopping the
+ * start with a ConfigError that names the variable.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+function configErrorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('runs with no environment at all: local Neo4j, port 8080, seed on start', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(8080);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.NEO4J_URI).toBeUndefined();
+    expect(config.NEO4J_DATABASE).toBe('neo4j');
+    expect(config.SEED_ON_START).toBe(true);
+  });
+
+  it('reads numbers, flags and a Neo4j URI', () => {
+    const config = loadConfig({ PORT: '3000', SEED_ON_START: 'no', NEO4J_URI: 'neo4j+s://example.databases.test', NEO4J_QUERY_TIMEOUT_MS: '2500' });
+    expect(config.PORT).toBe(3000);
+    expect(config.SEED_ON_START).toBe(false);
+    expect(config.NEO4J_URI).toBe('neo4j+s://example.databases.test');
+    expect(config.NEO4J_QUERY_TIMEOUT_MS).toBe(2500);
+  });
+
+  it('treats an empty variable as unset', () => {
+    const config = loadConfig({ PORT: '', NEO4J_URI: '' });
+    expect(config.PORT).toBe(8080);
+    expect(config.NEO4J_URI).toBeUndefined();
+  });
+
+  it('names PORT when it is not a port number', () => {
+    for (const port of ['abc', '0', '65536', '80.5', '-1']) {
+      expect(configErrorOf({ PORT: port }).message, port).toMatch(/\bPORT\b/);
+    }
+  });
+
+  it('names NEO4J_URI when it is not a neo4j:// or bolt:// URI', () => {
+    for (const uri of ['http://localhost:7474', 'localhost:7687', 'bolt:/missing-slash', 'neo4j+x://host']) {
+      const error = configErrorOf({ NEO4J_URI: uri });
+      expect(error.message, uri).toMatch(/NEO4J_URI/);
+      expect(error.message).toMatch(/neo4j:\/\/ or bolt:\/\//);
+    }
+  });
+
+  it('names every bad variable at once, and refuses a password Neo4j would refuse', () => {
+    const message = configErrorOf({ PORT: 'x', NEO4J_PASSWORD: 'short', SEED_ON_START: 'maybe', LOG_LEVEL: 'loud' }).message;
+    for (const name of ['PORT', 'NEO4J_PASSWORD', 'SEED_ON_START', 'LOG_LEVEL']) expect(message).toContain(name);
+  });
+});
