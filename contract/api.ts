@@ -28,12 +28,16 @@ export const healthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 
-/** Comma-separated list in a query string, each item checked against an allow-list. */
+/**
+ * Comma-separated list in a query string, each item checked against an allow-list. An empty list
+ * (`types=`) means no filter, as if the parameter were absent.
+ */
 function commaList<T extends readonly [string, ...string[]]>(allowed: T) {
   return z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(allowed)));
+    .pipe(z.array(z.enum(allowed)))
+    .transform((list) => (list.length > 0 ? list : undefined));
 }
 
 export const searchQuery = z.object({

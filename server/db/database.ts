@@ -204,6 +204,10 @@ export function translate(error: unknown): unknown {
     if (error.code === 'Neo.ClientError.Security.Unauthorized') {
       return new AppError(503, 'DATABASE_AUTH', 'The database refused the configured credentials.', { cause: error });
     }
+    // Two writers racing for the same id (two imports at once): the later one loses, whole.
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError(409, 'CONFLICT', `Nothing written: ${error.message}`, { cause: error });
+    }
   }
   return error;
 }

@@ -35,6 +35,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     home: config.NEO4J_LOCAL_HOME,
     boltPort: config.NEO4J_LOCAL_BOLT_PORT,
     password: config.NEO4J_PASSWORD,
+    // An import is one transaction; a 1 GB heap holds a few hundred thousand relationships in one.
+    heap: '1g',
     log,
   });
   // The local server has the one user neo4j, whatever NEO4J_USER says.

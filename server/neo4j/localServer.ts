@@ -120,7 +120,6 @@ function neo4jConf(options: LocalServerOptions): string {
     'dbms.security.auth_enabled=true',
     `server.memory.pagecache.size=${options.pageCache ?? '256m'}`,
     'server.memory.off_heap.max_size=256m',
-    'dbms.memory.transaction.total.max=256m',
     'dbms.usage_report.enabled=false',
     // LOAD CSV may read no local file: no file URLs, and an import folder that stays empty.
     'dbms.security.allow_csv_import_from_file_urls=false',

@@ -108,6 +108,13 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect(new Set(two.edges.map((e) => e.data.type))).toEqual(new Set(['LED_BY', 'FOUGHT']));
   });
 
+  it('treats an empty filter (types=, labels=) as no filter', async () => {
+    const all = await neighbours(JAN, {});
+    const empty = await neighbours(JAN, { types: '', labels: '' });
+    expect(nodeIds(empty)).toEqual(nodeIds(all));
+    expect(empty.edges.length).toBe(all.edges.length);
+  });
+
   it('keeps only neighbours with the labels asked for', async () => {
     const persons = await neighbours(JAN, { labels: 'Person' });
     const expected = seedRelationshipsOf(new Set([JAN]))

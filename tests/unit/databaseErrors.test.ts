@@ -32,6 +32,15 @@ describe('translate', () => {
     expect(error.message).not.toContain('127.0.0.1'); // no addresses in what the client sees
   });
 
+  it('makes a uniqueness clash (two imports racing for one id) a 409 CONFLICT that says nothing was written', () => {
+    const error = asAppError(
+      driverError('Neo.ClientError.Schema.ConstraintValidationFailed', 'Node(12) already exists with label `Entity` and property `id` = \'x\''),
+    );
+    expect(error.status).toBe(409);
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/^Nothing written/);
+  });
+
   it('makes a transaction past its timeout a 408 QUERY_TIMEOUT', () => {
     const error = asAppError(driverError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'));
     expect(error.status).toBe(408);
