@@ -1,0 +1,192 @@
+/**
+ * The one module that talks to the server. Every answer is parsed with the contract's zod schemas, so a
+ * server that drifts from contract/api.ts fails loudly here instead of drawing half a graph; every
+ * failure becomes an ApiError carrying the server's {code, message} (or a client-side code).
+ */
+import type { z } from 'zod';
+import {
+  elements,
+  errorBody,
+  lineageResponse,
+  nodeDetail,
+  pathsResponse,
+  searchResponse,
+  type Elements,
+  type LineageResponse,
+  type NodeDetail,
+  type PathsResponse,
+  type SearchResult,
+} from '../../contract/api.ts';
+import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
+import { cypherResponse, namedQueryList, type CypherResponse, type NamedQuery, type QueryPosition } from '../../contract/console.ts';
+
+/** What some errors add: where in a console query it lies, and which fields of a request were wrong. */
+export interface ApiErrorDetails {
+  position?: QueryPosition;
+  details?: { path: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly more: ApiErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type QueryValue = string | number | readonly string[] | null | undefined;
+
+function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value == null) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  } catch (err) {
+    if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
+    throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status} without JSON`);
+  }
+  if (!response.ok) {
+    const parsed = errorBody.safeParse(body);
+    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path.split('?')[0]}: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+/** POSTs a JSON body (the console's runs) and reads the answer as getJson does, error details kept. */
+async function postJson<S extends z.ZodType>(path: string, payload: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal,
+    });
+  } catch (err) {
+    if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
+    throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
+    throw new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status} without JSON`);
+  }
+  if (!response.ok) {
+    const parsed = errorBody.safeParse(body);
+    if (!parsed.success) throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
+    const { code, message, position, details } = parsed.data.error;
+    throw new ApiError(response.status, code, message, { position, details });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+const enc = encodeURIComponent;
+
+/** A console run: the query, its parameters, and the id the client chose so it can cancel it. */
+export interface CypherRun {
+  query: string;
+  params: Record<string, unknown>;
+  runId: string;
+}
+
+export interface NeighboursOptions {
+  depth?: number;
+  types?: readonly RelationshipType[] | null;
+  labels?: readonly GraphLabel[] | null;
+  asOf?: string | null;
+  limit?: number;
+}
+
+export interface PathsOptions {
+  from: string;
+  to: string;
+  maxLength?: number;
+  asOf?: string | null;
+  types?: readonly RelationshipType[] | null;
+  limit?: number;
+}
+
+export const api = {
+  async search(q: string, limit = 10, signal?: AbortSignal): Promise<SearchResult[]> {
+    const body = await getJson(`/api/search${queryString({ q, limit })}`, searchResponse, signal);
+    return body.results;
+  },
+
+  node(id: string): Promise<NodeDetail> {
+    return getJson(`/api/nodes/${enc(id)}`, nodeDetail);
+  },
+
+  neighbours(id: string, options: NeighboursOptions = {}): Promise<Elements> {
+    const { depth, types, labels, asOf, limit } = options;
+    return getJson(`/api/nodes/${enc(id)}/neighbors${queryString({ depth, types, labels, asOf, limit })}`, elements);
+  },
+
+  paths(options: PathsOptions): Promise<PathsResponse> {
+    const { from, to, maxLength, asOf, types, limit } = options;
+    return getJson(`/api/paths${queryString({ from, to, maxLength, asOf, types, limit })}`, pathsResponse);
+  },
+
+  lineage(id: string, options: { asOf?: string | null; depth?: number } = {}): Promise<LineageResponse> {
+    return getJson(`/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`, lineageResponse);
+  },
+
+  /** An analyst's own read-only Cypher (the console). */
+  cypher(run: CypherRun, signal?: AbortSignal): Promise<CypherResponse> {
+    return postJson('/api/cypher', run, cypherResponse, signal);
+  },
+
+  /** Stops a running console query on the server; false when none runs under that id (it has ended). */
+  async cancelCypher(runId: string): Promise<boolean> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/cypher/${enc(runId)}`, { method: 'DELETE', headers: { accept: 'application/json' } });
+    } catch (err) {
+      throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+    }
+    if (response.status === 204) return true;
+    if (response.status === 404) return false;
+    const parsed = errorBody.safeParse(await response.json().catch(() => null));
+    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
+  },
+
+  async namedQueries(): Promise<NamedQuery[]> {
+    return (await getJson('/api/queries', namedQueryList)).queries;
+  },
+
+  runNamedQuery(name: string, run: Omit<CypherRun, 'query'>, signal?: AbortSignal): Promise<CypherResponse> {
+    return postJson(`/api/queries/${enc(name)}`, { params: run.params, runId: run.runId }, cypherResponse, signal);
+  },
+};
+
+export type Api = typeof api;

@@ -1,0 +1,292 @@
+/**
+ * The Cypher console: a collapsible panel at the foot of the page, opened by its toolbar button or
+ * the ` key. Left, the named queries and the session's history; middle, the editor (editor.ts) with
+ * its parameters and Run (Ctrl+Enter) / Cancel, the elapsed time and any error; right, the result
+ * (resultsTable.ts). A result's nodes and relationships go onto the canvas, added to the view or
+ * replacing it as the analyst chooses, through the canvas's API only.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { NamedQuery } from '../../../contract/console.ts';
+import type { Api, ApiError } from '../api.ts';
+import type { Canvas } from '../graph/canvas.ts';
+import { sortRows } from './cells.ts';
+import { downloadCsv, toCsv } from './csv.ts';
+import { fetchVocabulary, mountCypherEditor, type CypherEditor } from './editor.ts';
+import { QueryHistory, type HistoryEntry } from './history.ts';
+import { fieldErrors, formFor, namedQueriesTemplate, type NamedQueryForm } from './namedQueries.ts';
+import { formParams, paramNames, parseParams } from './params.ts';
+import { canvasPart, resultsTemplate, type ResultsTab, type ResultsView } from './resultsTable.ts';
+import { startRun, type ActiveRun, type Send } from './runner.ts';
+
+export interface ConsoleControls {
+  toggle(): void;
+  isOpen(): boolean;
+}
+
+type Message = { kind: 'error'; error: ApiError } | { kind: 'note'; text: string } | { kind: 'invalid'; text: string };
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas: Canvas, api: Api): ConsoleControls {
+  const history = new QueryHistory(sessionStorage);
+  let open = false;
+  let editor: CypherEditor | null = null;
+  let paramsText = '';
+  let replaceCanvas = false;
+  let run: { active: ActiveRun; what: string } | null = null;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let message: Message | null = null;
+  let result: ResultsView | null = null;
+  let entries: HistoryEntry[] = history.entries();
+  let queries: NamedQuery[] | null = null;
+  let queriesError: string | null = null;
+  let form: NamedQueryForm | null = null;
+  let started = false;
+
+  function setOpen(value: boolean): void {
+    open = value;
+    draw();
+    if (open) {
+      start();
+      editor?.focus();
+    } else toggleHost.querySelector('button')?.focus();
+  }
+
+  /** The first opening mounts the editor and asks the server for what it offers. */
+  function start(): void {
+    if (started) return;
+    started = true;
+    editor = mountCypherEditor(host.querySelector<HTMLElement>('.console-editor')!, {
+      initial: '',
+      run: () => void runEditorQuery(),
+      paramNames: () => paramNames(paramsText),
+    });
+    fetchVocabulary(api).then(
+      (words) => editor?.setVocabulary(words),
+      () => {}, // completion then offers keywords only; the console itself still works
+    );
+    api.namedQueries().then(
+      (list) => ((queries = list), draw()),
+      (err: Error) => ((queriesError = `The named queries could not be listed: ${err.message}`), draw()),
+    );
+  }
+
+  async function execute(what: string, historyEntry: Omit<HistoryEntry, 'at' | 'outcome'>, send: Send): Promise<ApiError | null> {
+    if (run) return null;
+    message = null;
+    const active = startRun(send, (runId) => api.cancelCypher(runId));
+    run = { active, what };
+    ticker = setInterval(draw, 100);
+    draw();
+    const outcome = await active.done;
+    clearInterval(ticker);
+    const elapsedMs = performance.now() - active.startedAt;
+    run = null;
+    let said = '';
+    if (outcome.kind === 'result') {
+      const response = outcome.response;
+      said = `${response.rows.length} row${response.rows.length === 1 ? '' : 's'}`;
+      result = { response, order: null, tab: result?.tab ?? 'table', elapsedMs, drawn: null };
+      drawGraph();
+    } else if (outcome.kind === 'cancelled') {
+      said = 'cancelled';
+      message = { kind: 'note', text: outcome.message };
+    } else {
+      said = outcome.error.code;
+      message = { kind: 'error', error: outcome.error };
+    }
+    entries = history.add({ ...historyEntry, at: new Date().toISOString(), outcome: said });
+    draw();
+    return outcome.kind === 'error' ? outcome.error : null;
+  }
+
+  function drawGraph(): void {
+    if (!result) return;
+    const part = canvasPart(result.response.graph);
+    if (part.nodes.length === 0) return;
+    result.drawn = { replace: replaceCanvas, nodes: part.nodes.length, edges: part.edges.length };
+    void canvas.showElements(part, { replace: replaceCanvas });
+  }
+
+  async function runEditorQuery(): Promise<void> {
+    if (!editor || run) return;
+    const query = editor.text();
+    if (query.trim() === '') {
+      message = { kind: 'invalid', text: 'Write a query first.' };
+      return draw();
+    }
+    const check = parseParams(paramsText);
+    if (!check.ok) {
+      message = { kind: 'invalid', text: check.message };
+      return draw();
+    }
+    await execute('Your query', { query, params: paramsText }, (runId, signal) => api.cypher({ query, params: check.params, runId }, signal));
+  }
+
+  async function runNamedQuery(): Promise<void> {
+    if (!form || run) return;
+    const { query } = form;
+    const params = formParams(query.params, form.fields);
+    form.errors = {};
+    const error = await execute(
+      query.title,
+      { query: query.cypher, params: JSON.stringify(params, null, 2) },
+      (runId, signal) => api.runNamedQuery(query.name, { params, runId }, signal),
+    );
+    if (error && form?.query === query) {
+      form.errors = fieldErrors(error, query);
+      draw();
+    }
+  }
+
+  function load(query: string, params: string): void {
+    paramsText = params;
+    editor?.setText(query);
+    message = null;
+    draw();
+    editor?.focus();
+  }
+
+  function exportCsv(): void {
+    if (!result) return;
+    const { columns, rows } = result.response;
+    const ordered = sortRows(rows, result.order).map((i) => rows[i]!);
+    downloadCsv(toCsv(columns, ordered), `faction-atlas-query-${stamp()}.csv`);
+  }
+
+  function sortBy(column: number): void {
+    if (!result) return;
+    const o = result.order;
+    result.order = { column, descending: o?.column === column ? !o.descending : false };
+    draw();
+  }
+
+  function messageTemplate(): TemplateResult | typeof nothing {
+    if (run) {
+      // role=timer: screen readers are not told every tenth of a second
+      return html`<p class="console-running" data-testid="console-running">
+        ${run.what}: running… <span role="timer" data-testid="console-elapsed">${seconds(performance.now() - run.active.startedAt)}</span>
+        <button data-testid="console-cancel" ?disabled=${run.active.cancelling} @click=${() => (run?.active.cancel(), draw())}>
+          ${run.active.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      </p>`;
+    }
+    if (!message) return nothing;
+    if (message.kind === 'note') return html`<p class="console-note" role="status" data-testid="console-message">${message.text}</p>`;
+    if (message.kind === 'invalid') return html`<p class="error" role="alert" data-testid="console-message">${message.text}</p>`;
+    const { error } = message;
+    const at = error.more.position;
+    return html`<div class="error console-error" role="alert" data-testid="console-error">
+      <strong>${error.code}</strong>${at
+        ? html` at <button class="link" data-testid="console-error-position" @click=${() => editor?.goTo(at.offset)}>line ${at.line}, column ${at.column}</button>`
+        : nothing}
+      <pre>${error.message}</pre>
+    </div>`;
+  }
+
+  function historyTemplate(): TemplateResult {
+    if (entries.length === 0) return html`<p class="muted">Queries you run appear here.</p>`;
+    return html`<ol class="console-history" data-testid="console-history">
+      ${entries.map(
+        (e) => html`<li>
+          <button title=${e.query} @click=${() => load(e.query, e.params)}><code>${e.query}</code></button>
+          <span class="muted">${e.outcome} · ${new Date(e.at).toLocaleTimeString()}</span>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  const resultActions = {
+    sortBy,
+    showTab: (tab: ResultsTab) => (result && (result.tab = tab), draw()),
+    exportCsv,
+    drawAgain: () => (drawGraph(), draw()),
+    selectOnCanvas: (id: string) => canvas.select(id),
+  };
+
+  const namedActions = {
+    choose(name: string) {
+      const q = queries?.find((x) => x.name === name);
+      form = q ? formFor(q) : null;
+      draw();
+    },
+    setField(name: string, value: string | boolean) {
+      if (!form) return;
+      form.fields[name] = value;
+      delete form.errors[name];
+      draw();
+    },
+    run: () => void runNamedQuery(),
+    copyToEditor() {
+      if (form) load(form.query.cypher, JSON.stringify(formParams(form.query.params, form.fields), null, 2));
+    },
+  };
+
+  function paramsKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void runEditorQuery();
+    }
+  }
+
+  function draw(): void {
+    render(
+      html`<button
+        class=${open ? 'chosen' : ''}
+        title="Cypher console (\`)"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="console"
+        data-testid="console-toggle"
+        @click=${() => setOpen(!open)}
+      >
+        Cypher console
+      </button>`,
+      toggleHost,
+    );
+    render(
+      html`<div class="console" ?hidden=${!open} data-testid="console">
+        <div class="console-side">
+          <div class="console-title">
+            <h2>Cypher console</h2>
+            <button title="Close the console (\`)" data-testid="console-close" @click=${() => setOpen(false)}>Close</button>
+          </div>
+          ${namedQueriesTemplate(queries, queriesError, form, run !== null, namedActions)}
+          <h3>History</h3>
+          ${historyTemplate()}
+        </div>
+        <div class="console-main">
+          <div class="console-editor" data-testid="console-editor"></div>
+          <label class="console-params">
+            <span>Parameters <span class="muted">(JSON object, e.g. {"id": "jaysh-al-nasr"})</span></span>
+            <textarea
+              rows="2"
+              spellcheck="false"
+              data-testid="console-params"
+              .value=${live(paramsText)}
+              @input=${(e: Event) => (paramsText = (e.target as HTMLTextAreaElement).value)}
+              @keydown=${paramsKey}
+            ></textarea>
+          </label>
+          <div class="console-run">
+            <button class="primary" data-testid="console-run" ?disabled=${run !== null} @click=${() => void runEditorQuery()}>Run</button>
+            <kbd>Ctrl+Enter</kbd>
+            <span class="console-draw" role="radiogroup" aria-label="Graph of the result">
+              <label><input type="radio" name="console-draw" .checked=${live(!replaceCanvas)} @change=${() => ((replaceCanvas = false), draw())} /> add to the canvas</label>
+              <label><input type="radio" name="console-draw" data-testid="console-replace" .checked=${live(replaceCanvas)} @change=${() => ((replaceCanvas = true), draw())} /> replace the canvas</label>
+            </span>
+          </div>
+          ${messageTemplate()}
+        </div>
+        <div class="console-results" data-testid="console-results">
+          ${result ? resultsTemplate(result, resultActions) : html`<p class="muted">Run a query to see its result here and its graph on the canvas.</p>`}
+        </div>
+      </div>`,
+      host,
+    );
+  }
+
+  draw();
+  return { toggle: () => setOpen(!open), isOpen: () => open };
+}

@@ -1,0 +1,38 @@
+/**
+ * A console result as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a
+ * comma, a quote or a line break), and its download. Cells are the text the table shows (cells.ts).
+ * Text that a spreadsheet would take for a formula (=, +, -, @ first) is prefixed with an apostrophe,
+ * so opening a file built from sourced text never runs anything.
+ */
+import { cellText } from './cells.ts';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function field(text: string, fromText: boolean): string {
+  const safe = fromText && FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The header row, then one row per record in the given order. */
+export function toCsv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const lines = [columns.map((c) => field(c, true)).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map((_, i) => field(cellText(row[i]), typeof row[i] !== 'number')).join(',')); // numbers stay numbers
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Offers text as a file download (a blob: URL, which the page's CSP allows). The byte order mark
+ * tells spreadsheets the file is UTF-8, so Arabic names arrive intact.
+ */
+export function downloadCsv(csv: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,168 @@
+/**
+ * Turns a view recipe (state/viewState.ts) into the elements to draw, through client/src/api.ts:
+ * added nodes, expanded neighbourhoods (with the direction filter the API leaves to the client, and the
+ * "N more" count when the API truncates), shortest paths, or a lineage. Answers are cached per request
+ * so moving back and forth in time or undoing does not ask the server twice.
+ */
+import type { EdgeData, Elements, LineageResponse, NodeData, PathsResponse } from '../../../contract/api.ts';
+import { ApiError, type Api } from '../api.ts';
+import type { Expansion, PathSpec, ViewState } from '../state/viewState.ts';
+
+export interface ElementSet {
+  nodes: Map<string, NodeData>;
+  edges: Map<string, EdgeData>;
+}
+
+/** An expansion the API cut short: `more` nodes were left out (`overflow`: and even more than that). */
+export interface Truncation {
+  expansion: Expansion;
+  more: number;
+  overflow: boolean;
+}
+
+export interface LoadedView {
+  elements: ElementSet;
+  truncations: Truncation[];
+  lineage: LineageResponse | null;
+  paths: { spec: PathSpec; answer: PathsResponse }[];
+  problems: string[];
+}
+
+/** The most the API gives in one neighbourhood request. */
+const MAX_LIMIT = 1000;
+
+export function emptySet(): ElementSet {
+  return { nodes: new Map(), edges: new Map() };
+}
+
+function addElements(set: ElementSet, els: Pick<Elements, 'nodes' | 'edges'>): void {
+  for (const n of els.nodes) set.nodes.set(n.data.id, n.data);
+  for (const e of els.edges) set.edges.set(e.data.id, e.data);
+}
+
+/**
+ * The API expands in both directions; an outgoing (or incoming) expansion keeps the links that leave
+ * (or reach) the nodes it has reached so far, step by step from the expanded node.
+ */
+export function keepDirection(els: Elements, exp: Expansion): Elements {
+  if (exp.direction === 'both') return els;
+  const reached = new Set([exp.id]);
+  const kept = new Map<string, Elements['edges'][number]>();
+  for (let step = 0; step < exp.depth; step++) {
+    const frontier = new Set(reached);
+    for (const e of els.edges) {
+      const [near, far] = exp.direction === 'out' ? [e.data.source, e.data.target] : [e.data.target, e.data.source];
+      if (frontier.has(near)) {
+        kept.set(e.data.id, e);
+        reached.add(far);
+      }
+    }
+  }
+  return {
+    nodes: els.nodes.filter((n) => reached.has(n.data.id)),
+    edges: [...kept.values()],
+    truncated: els.truncated,
+  };
+}
+
+export class Loader {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly api: Api) {}
+
+  private cached<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const promise = fetcher();
+    this.cache.set(key, promise);
+    promise.catch(() => this.cache.delete(key)); // failures are retried next time
+    if (this.cache.size > 400) this.cache.delete(this.cache.keys().next().value!);
+    return promise;
+  }
+
+  /** Forgets every answer: the data may have changed (after an import, say). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  node(id: string): Promise<NodeData> {
+    return this.cached(`node ${id}`, () => this.api.node(id).then((d) => d.node));
+  }
+
+  private neighbours(exp: Expansion, asOf: string | null, limit: number): Promise<Elements> {
+    const key = `nb ${JSON.stringify([exp.id, exp.depth, exp.types, asOf, limit])}`;
+    return this.cached(key, () => this.api.neighbours(exp.id, { depth: exp.depth, types: exp.types, asOf, limit }));
+  }
+
+  async expansion(exp: Expansion, asOf: string | null): Promise<{ elements: Elements; truncation: Truncation | null }> {
+    const first = keepDirection(await this.neighbours(exp, asOf, exp.limit === null ? MAX_LIMIT : exp.limit + 1), exp);
+    if (!first.truncated) return { elements: first, truncation: null };
+    if (exp.limit === null) return { elements: first, truncation: { expansion: exp, more: 0, overflow: true } };
+    // Count what was left out: ask for everything the API will give and compare.
+    const all = keepDirection(await this.neighbours(exp, asOf, MAX_LIMIT), exp);
+    const shown = new Set(first.nodes.map((n) => n.data.id));
+    const more = all.nodes.filter((n) => !shown.has(n.data.id)).length;
+    const truncation = more > 0 || all.truncated ? { expansion: exp, more, overflow: all.truncated } : null;
+    return { elements: first, truncation };
+  }
+
+  paths(spec: PathSpec, asOf: string | null): Promise<PathsResponse> {
+    const key = `paths ${JSON.stringify([spec, asOf])}`;
+    return this.cached(key, () => this.api.paths({ ...spec, asOf }));
+  }
+
+  lineage(id: string, asOf: string | null): Promise<LineageResponse> {
+    return this.cached(`lineage ${JSON.stringify([id, asOf])}`, () => this.api.lineage(id, { asOf }));
+  }
+
+  /** Everything a recipe draws at its date. Parts that fail are reported, the rest still drawn. */
+  async load(state: ViewState): Promise<LoadedView> {
+    const view: LoadedView = { elements: emptySet(), truncations: [], lineage: null, paths: [], problems: [] };
+    const report = (what: string) => (err: unknown) => {
+      view.problems.push(`${what}: ${err instanceof ApiError ? err.message : String(err)}`);
+    };
+    if (state.lineage) {
+      await this.lineage(state.lineage, state.asOf).then((answer) => {
+        view.lineage = answer;
+        addElements(view.elements, answer);
+      }, report(`Lineage of ${state.lineage}`));
+      return view;
+    }
+    const tasks: Promise<void>[] = [];
+    // Answers arrive in any order; slots keep truncations and paths in the recipe's order.
+    const truncations: (Truncation | null)[] = state.expansions.map(() => null);
+    const paths: (LoadedView['paths'][number] | null)[] = state.paths.map(() => null);
+    for (const id of state.added) {
+      tasks.push(this.node(id).then((data) => void view.elements.nodes.set(id, data), report(`Node ${id}`)));
+    }
+    state.expansions.forEach((exp, i) => {
+      tasks.push(
+        this.expansion(exp, state.asOf).then(({ elements, truncation }) => {
+          addElements(view.elements, elements);
+          truncations[i] = truncation;
+        }, report(`Neighbours of ${exp.id}`)),
+      );
+    });
+    state.paths.forEach((spec, i) => {
+      tasks.push(
+        this.paths(spec, state.asOf).then((answer) => {
+          paths[i] = { spec, answer };
+          addElements(view.elements, answer);
+        }, report(`Paths from ${spec.from} to ${spec.to}`)),
+      );
+    });
+    await Promise.all(tasks);
+    view.truncations = truncations.filter((t): t is Truncation => t !== null);
+    view.paths = paths.filter((p): p is LoadedView['paths'][number] => p !== null);
+    withoutRemoved(view.elements, new Set(state.removed));
+    return view;
+  }
+}
+
+/** Drops what the analyst removed, and links left without both ends. */
+export function withoutRemoved(set: ElementSet, removed: Set<string>): void {
+  for (const id of removed) set.nodes.delete(id);
+  for (const [id, e] of set.edges) {
+    if (removed.has(id) || !set.nodes.has(e.source) || !set.nodes.has(e.target)) set.edges.delete(id);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Creates the Cytoscape instance for graph/canvas.ts (the only caller) and registers the extensions.
+ * Packages added for this: cytoscape-fcose (the default force-directed layout, fast and it can hold
+ * placed nodes fixed), cytoscape-dagre (hierarchical layout for lineages), cytoscape-svg (SVG export).
+ *
+ * Large views switch to Cytoscape's WebGL renderer (3.31 and later) when the browser offers WebGL2
+ * drawn by a GPU, with lighter rendering settings; small views keep the plain canvas renderer, which draws edge labels,
+ * dashes and arrows at full quality.
+ */
+import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
+import { largeViewStyle, stylesheet } from './style.ts';
+
+let registered = false;
+function registerExtensions(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  cytoscape.use(dagre);
+  cytoscape.use(svg);
+  registered = true;
+}
+
+/** Above these, a view is "large": lighter rendering, WebGL where the browser has it. */
+export const LARGE_NODES = 1500;
+export const LARGE_EDGES = 4000;
+
+export function isLarge(nodes: number, edges: number): boolean {
+  return nodes > LARGE_NODES || edges > LARGE_EDGES;
+}
+
+/** A software rasteriser (SwiftShader, llvmpipe) draws WebGL slower than the plain canvas does. */
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render driver/i;
+
+let webgl2: boolean | null = null;
+/** Whether WebGL2 is there and drawn by a GPU: only then does the WebGL renderer help. */
+export function hasHardwareWebgl2(): boolean {
+  if (webgl2 === null) {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+      webgl2 = gl !== null && !SOFTWARE_GL.test(renderer);
+    } catch {
+      webgl2 = false;
+    }
+  }
+  return webgl2;
+}
+
+export interface RendererChoice {
+  large: boolean;
+  webgl: boolean;
+}
+
+export function createCy(container: HTMLElement, choice: RendererChoice): Core {
+  registerExtensions();
+  const style = choice.large ? [...stylesheet(), ...largeViewStyle()] : stylesheet();
+  // The WebGL options are newer than @types/cytoscape; they are passed through as the renderer's options.
+  const renderer = choice.webgl
+    ? ({ name: 'canvas', webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } as { name: string })
+    : { name: 'canvas' };
+  // `renderer` is missing from @types/cytoscape's options; Cytoscape.js reads it as documented.
+  const options = {
+    container,
+    style,
+    renderer,
+    minZoom: 0.05,
+    maxZoom: 4,
+    boxSelectionEnabled: true,
+    textureOnViewport: choice.large,
+    hideEdgesOnViewport: choice.large && !choice.webgl,
+    motionBlur: false,
+    pixelRatio: choice.large ? 1 : 'auto',
+  } as CytoscapeOptions;
+  return cytoscape(options);
+}

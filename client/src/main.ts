@@ -1,0 +1,112 @@
+/**
+ * Faction Atlas in the browser. What lives in client/:
+ *   index.html, styles.css   the page: search and toolbar on top, filters/paths/lineage/export on the
+ *                            left, the canvas in the middle, details on the right, time and status below
+ *   src/api.ts               the one module that talks to the server (parsed with contract/ schemas)
+ *   src/graph/canvas.ts      the one module that owns the Cytoscape.js instance; graph/* are its helpers
+ *   src/panels/*.ts          the panels; they change the view only through the canvas's API
+ *   src/state/               the view as a recipe (viewState.ts) and its form in the URL (url.ts)
+ *   src/console/             the Cypher console at the foot of the page (consolePanel.ts) and its parts
+ * This file wires them: panels to the canvas, the URL to the view, keys to actions.
+ */
+import { api } from './api.ts';
+import { Canvas } from './graph/canvas.ts';
+import { mountContextMenu } from './panels/contextMenu.ts';
+import { mountDetails } from './panels/details.ts';
+import { mountExport } from './panels/export.ts';
+import { mountFilters } from './panels/filters.ts';
+import { mountHelp, type Shortcut } from './panels/help.ts';
+import { mountLineage } from './panels/lineage.ts';
+import { mountPaths } from './panels/paths.ts';
+import { mountSearch } from './panels/search.ts';
+import { mountStatus } from './panels/status.ts';
+import { mountConsole } from './console/consolePanel.ts';
+import { mountTime } from './panels/time.ts';
+import { mountToolbar } from './panels/toolbar.ts';
+import { readViewStateFromUrl, viewStateToQuery, writeViewStateToUrl } from './state/url.ts';
+import type { LayoutName } from './state/viewState.ts';
+import './styles.css';
+
+function host(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`The page has no #${id}`);
+  return el;
+}
+
+const canvas = new Canvas(host('canvas'), api);
+
+const search = mountSearch(host('search'), canvas, api);
+const paths = mountPaths(host('paths'), canvas);
+const pathActions = { pathFrom: paths.setFrom, pathTo: paths.setTo };
+mountDetails(host('details'), canvas, api, pathActions);
+mountFilters(host('filters'), canvas);
+mountLineage(host('lineage'), canvas);
+mountExport(host('export'), canvas);
+const time = mountTime(host('time'), canvas);
+mountStatus(host('status'), canvas);
+const cypherConsole = mountConsole(host('console'), host('console-toggle'), canvas, api);
+const menu = mountContextMenu(host('context-menu'), canvas, pathActions);
+
+const layoutKey = (key: string, name: LayoutName): Shortcut => ({
+  keys: [key],
+  shown: key,
+  does: `${name} layout`,
+  run: () => void canvas.runLayout(name),
+});
+
+const shortcuts: Shortcut[] = [
+  { keys: ['/'], shown: '/', does: 'Search', run: () => search.focus() },
+  { keys: ['?'], shown: '?', does: 'This help', run: () => help.toggle() },
+  { keys: ['e', 'enter'], shown: 'E or Enter', does: 'Expand the selected node', run: () => expandSelected() },
+  { keys: ['shift+f10', 'contextmenu', 'm'], shown: 'M or Shift+F10', does: 'Menu for the selected node', run: () => menu.openForSelection() },
+  { keys: [']', 'n'], shown: '] or N', does: 'Select the next node', run: () => canvas.selectNext(1) },
+  { keys: ['[', 'shift+n'], shown: '[', does: 'Select the previous node', run: () => canvas.selectNext(-1) },
+  { keys: ['f'], shown: 'F', does: 'Fit everything on screen', run: () => canvas.fit() },
+  { keys: ['c'], shown: 'C', does: 'Centre on the selection', run: () => canvas.centre() },
+  { keys: ['+', '='], shown: '+', does: 'Zoom in', run: () => canvas.zoomBy(1.25) },
+  { keys: ['-'], shown: '-', does: 'Zoom out', run: () => canvas.zoomBy(0.8) },
+  { keys: ['h'], shown: 'H', does: 'Hide the selection', run: () => void canvas.hideSelection() },
+  { keys: ['delete', 'backspace'], shown: 'Delete', does: 'Remove the selection', run: () => void canvas.removeSelection() },
+  { keys: ['p'], shown: 'P', does: 'Pin or unpin the selection', run: () => void canvas.togglePinSelection() },
+  { keys: ['k'], shown: 'K', does: 'Keep only the neighbourhood of the selection', run: () => void canvas.keepOnlyNeighbourhood() },
+  { keys: ['l'], shown: 'L', does: 'Lineage of the selected faction', run: () => lineageOfSelected() },
+  { keys: ['ctrl+z'], shown: 'Ctrl+Z', does: 'Undo', run: () => canvas.undo() },
+  { keys: ['ctrl+shift+z', 'ctrl+y'], shown: 'Ctrl+Shift+Z', does: 'Redo', run: () => canvas.redo() },
+  { keys: ['space'], shown: 'Space', does: 'Play or pause time', run: () => time.togglePlay() },
+  { keys: [','], shown: ',', does: 'One month back', run: () => time.step(-1) },
+  { keys: ['.'], shown: '.', does: 'One month on', run: () => time.step(1) },
+  layoutKey('1', 'fcose'),
+  layoutKey('2', 'concentric'),
+  layoutKey('3', 'hierarchical'),
+  layoutKey('4', 'grid'),
+  { keys: ['`'], shown: '`', does: 'Open or close the Cypher console (Ctrl+Enter runs its query)', run: () => cypherConsole.toggle() },
+];
+const help = mountHelp(host('help'), shortcuts);
+mountToolbar(host('toolbar'), canvas, () => help.toggle());
+
+function expandSelected(): void {
+  for (const id of canvas.selectedNodeIds()) void canvas.expandNeighbourhood(id);
+}
+
+function lineageOfSelected(): void {
+  const id = canvas.selectedNodeIds()[0];
+  if (id && canvas.nodeData(id)?.label === 'Faction') void canvas.openLineage(id);
+}
+
+// The URL follows the view (written once per burst of changes), and a link reopens it.
+let urlQueued = false;
+canvas.on('state', () => {
+  if (urlQueued) return;
+  urlQueued = true;
+  queueMicrotask(() => {
+    urlQueued = false;
+    writeViewStateToUrl(canvas.view);
+  });
+});
+
+const initial = readViewStateFromUrl();
+if (viewStateToQuery(initial) !== '') void canvas.restore(initial);
+
+// The hint on the empty canvas goes once there is something to see.
+const hint = host('canvas-hint');
+canvas.on('stats', (s) => (hint.hidden = s.nodes > 0));

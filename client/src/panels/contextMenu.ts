@@ -1,0 +1,125 @@
+/**
+ * The canvas's context menu (right-click, or Shift+F10 / the menu key on the selection): expand by
+ * relationship type and direction, fetch "N more", lineage, paths, hide, pin, remove. A plain DOM menu
+ * so it is reachable with the keyboard: arrows move, Enter chooses, Escape closes.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../contract/model.ts';
+import type { Canvas, Truncation } from '../graph/canvas.ts';
+import { TYPE_WORDS } from '../graph/style.ts';
+import type { Direction } from '../state/viewState.ts';
+
+export interface MenuActions {
+  pathFrom(id: string): void;
+  pathTo(id: string): void;
+}
+
+type Target = { id: string; kind: 'node' | 'edge' } | null;
+
+export function mountContextMenu(host: HTMLElement, canvas: Canvas, actions: MenuActions): { openForSelection(): void } {
+  let target: Target = null;
+  let position: { x: number; y: number } | null = null;
+  let truncations: readonly Truncation[] = [];
+
+  function close(): void {
+    position = null;
+    draw();
+    document.querySelector<HTMLElement>('#canvas')?.focus();
+  }
+
+  function item(label: string, run: () => unknown, testid?: string): TemplateResult {
+    return html`<button role="menuitem" tabindex="-1" data-testid=${testid ?? nothing} @click=${() => (close(), void run())}>${label}</button>`;
+  }
+
+  function expandBy(id: string, type: RelationshipType, direction: Direction): void {
+    void canvas.expandNeighbourhood(id, { types: [type], direction });
+  }
+
+  function nodeItems(id: string): TemplateResult {
+    const more = truncations.filter((t) => t.expansion.id === id && !t.overflow);
+    const isFaction = canvas.nodeData(id)?.label === 'Faction';
+    return html`${item('Expand', () => canvas.expandNeighbourhood(id), 'menu-expand')}
+      ${item('Expand 2 steps', () => canvas.expandNeighbourhood(id, { depth: 2 }))}
+      ${item('Expand outgoing links', () => canvas.expandNeighbourhood(id, { direction: 'out' }))}
+      ${item('Expand incoming links', () => canvas.expandNeighbourhood(id, { direction: 'in' }))}
+      ${more.map((t) => item(`Fetch ${t.more} more`, () => canvas.fetchMore(t), 'menu-more'))}
+      <div class="menu-group" role="group" aria-label="Expand by relationship type">
+        <div class="menu-heading">Expand by type: out · in · both</div>
+        ${RELATIONSHIP_TYPES.map(
+          (type) => html`<div class="menu-row">
+            <span>${TYPE_WORDS[type]}</span>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, outgoing`} @click=${() => (close(), expandBy(id, type, 'out'))}>→</button>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, incoming`} @click=${() => (close(), expandBy(id, type, 'in'))}>←</button>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, both ways`} @click=${() => (close(), expandBy(id, type, 'both'))}>↔</button>
+          </div>`,
+        )}
+      </div>
+      <hr />
+      ${isFaction ? item('Lineage', () => canvas.openLineage(id), 'menu-lineage') : nothing}
+      ${item('Path from here', () => actions.pathFrom(id))}
+      ${item('Path to here', () => actions.pathTo(id))}
+      <hr />
+      ${item('Pin / unpin', () => canvas.togglePinSelection())}
+      ${item('Hide', () => canvas.hideSelection())}
+      ${item('Keep only neighbourhood', () => canvas.keepOnlyNeighbourhood())}
+      ${item('Remove', () => canvas.removeSelection(), 'menu-remove')}`;
+  }
+
+  function draw(): void {
+    if (!position) {
+      render(nothing, host);
+      return;
+    }
+    const content = target === null
+      ? html`${item('Fit to screen', () => canvas.fit())}${item('Show hidden', () => canvas.showHidden())}`
+      : target.kind === 'node'
+        ? nodeItems(target.id)
+        : html`${item('Show details and sources', () => canvas.select(target!.id))}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
+    const x = Math.min(position.x, window.innerWidth - 260);
+    const y = Math.min(position.y, window.innerHeight - 420);
+    render(
+      html`<div class="context-menu" role="menu" data-testid="context-menu" style="left:${Math.max(0, x)}px;top:${Math.max(0, y)}px" @keydown=${onKey}>
+        ${content}
+      </div>`,
+      host,
+    );
+    host.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }
+
+  function onKey(e: KeyboardEvent): void {
+    const items = [...host.querySelectorAll<HTMLElement>('[role=menuitem]')];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (index + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+      items[next]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    } else if (e.key === 'Tab') {
+      close();
+    }
+  }
+
+  canvas.on('contextmenu', (m) => {
+    target = m.target;
+    position = { x: m.x, y: m.y };
+    draw();
+  });
+  canvas.on('truncations', (t) => (truncations = t));
+  document.addEventListener('pointerdown', (e) => {
+    if (position && !host.contains(e.target as Node)) close();
+  });
+
+  return {
+    openForSelection() {
+      const id = canvas.selectedNodeIds()[0];
+      const at = id ? canvas.clientPosition(id) : null;
+      if (!id || !at) return;
+      target = { id, kind: 'node' };
+      position = at;
+      draw();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Details of the selected node or edge: every property, its interval in words, and its sources
+ * (title, publisher, date, link), fetched from the API. All data is rendered as text by lit; links
+ * are only ever http(s). Also the actions that apply to the selection, for keyboard users.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit';
+import type { EdgeData, NodeData, SourceData } from '../../../contract/api.ts';
+import type { Api } from '../api.ts';
+import type { Canvas, Selected, Truncation } from '../graph/canvas.ts';
+import { DRAWING_FIELDS, TYPE_WORDS } from '../graph/style.ts';
+import { describeDate, describeInterval } from '../graph/timeRules.ts';
+
+export interface DetailsActions {
+  pathFrom(id: string): void;
+  pathTo(id: string): void;
+}
+
+/** Shown elsewhere in the panel, or only for drawing. */
+const SKIP = new Set<string>([...DRAWING_FIELDS, 'sources', 'name', 'label', 'id', 'source', 'target', 'type', 'from', 'to', 'description']);
+
+function safeUrl(url: string | null | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** A Source node, as GET /api/nodes/:id returns it, in the shape a node's own sources come in. */
+function asSource(node: NodeData): SourceData {
+  const str = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : null);
+  return {
+    ...node,
+    title: str('title'),
+    number: typeof node.number === 'number' ? node.number : null,
+    publisher: str('publisher'),
+    author: str('author'),
+    date: str('date'),
+    url: str('url'),
+  };
+}
+
+function value(v: unknown): TemplateResult | string {
+  if (Array.isArray(v)) return html`<ul class="values">${v.map((x) => html`<li dir="auto">${String(x)}</li>`)}</ul>`;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return html`<span dir="auto">${String(v)}</span>`;
+}
+
+function properties(data: Record<string, unknown>): TemplateResult {
+  const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+  const rows = Object.entries(data).filter(([k, v]) => !SKIP.has(k) && !empty(v));
+  return html`<dl class="properties">
+    <dt>id</dt><dd><code>${String(data.id)}</code></dd>
+    ${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${value(v)}</dd>`)}
+  </dl>`;
+}
+
+function sourceItem(s: SourceData): TemplateResult {
+  const url = safeUrl(s.url);
+  const meta = [s.author, s.publisher, s.date ? describeDate(s.date) : null].filter(Boolean).join(' · ');
+  return html`<li class="source" data-source-id=${s.id}>
+    <cite dir="auto">${s.title ?? s.name}</cite>
+    ${meta ? html`<div class="meta" dir="auto">${meta}</div>` : nothing}
+    ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : html`<div class="meta">no link</div>`}
+  </li>`;
+}
+
+export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, actions: DetailsActions): void {
+  let selected: Selected | null = null;
+  let sources: SourceData[] | null = null;
+  let sourcesError: string | null = null;
+  let truncations: readonly Truncation[] = [];
+  let request = 0;
+  const sourceCache = new Map<string, Promise<SourceData | null>>();
+
+  function sourceById(id: string): Promise<SourceData | null> {
+    if (!sourceCache.has(id)) {
+      sourceCache.set(id, api.node(id).then((d) => asSource(d.node), () => null));
+    }
+    return sourceCache.get(id)!;
+  }
+
+  async function loadSources(sel: Selected): Promise<void> {
+    const mine = ++request;
+    sources = null;
+    sourcesError = null;
+    try {
+      const cited = Array.isArray(sel.data.sources) ? sel.data.sources : [];
+      if (cited.length === 0) sources = [];
+      else if (sel.kind === 'node') sources = (await api.node(sel.data.id)).sources;
+      else {
+        const found = await Promise.all(((sel.data as EdgeData).sources ?? []).map(sourceById));
+        sources = found.filter((s): s is SourceData => s !== null);
+      }
+    } catch (err) {
+      sourcesError = err instanceof Error ? err.message : String(err);
+    }
+    if (mine === request) draw();
+  }
+
+  /** A node's own time: a faction's founding and dissolution, an event's date. */
+  function nodeInterval(d: NodeData): string | null {
+    const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+    if (d.label === 'Event') return str('date') ? `on ${describeDate(str('date')!)}` : null;
+    if (!str('founded') && !str('dissolved')) return null;
+    return describeInterval(str('founded'), str('dissolved'));
+  }
+
+  function nodeView(d: NodeData): TemplateResult {
+    const more = truncations.filter((t) => t.expansion.id === d.id);
+    const interval = nodeInterval(d);
+    return html`<h2 dir="auto">${d.name}</h2>
+      <p class="kind"><span class="badge badge-${d.label}">${d.label}</span> ${typeof d.kind === 'string' ? d.kind : ''}</p>
+      ${interval ? html`<p class="interval" data-testid="node-interval">${interval}</p>` : nothing}
+      ${typeof d.description === 'string' ? html`<p class="description" dir="auto">${d.description}</p>` : nothing}
+      <div class="actions">
+        <button @click=${() => void canvas.expandNeighbourhood(d.id)}>Expand</button>
+        ${d.label === 'Faction' ? html`<button @click=${() => void canvas.openLineage(d.id)}>Lineage</button>` : nothing}
+        <button @click=${() => actions.pathFrom(d.id)}>Path from</button>
+        <button @click=${() => actions.pathTo(d.id)}>Path to</button>
+        ${more.map((t) => html`<button class="more" @click=${() => void canvas.fetchMore(t)}>Fetch ${t.more}${t.overflow ? '+' : ''} more</button>`)}
+      </div>
+      <h3>Properties</h3>
+      ${properties(d)}`;
+  }
+
+  function edgeView(d: EdgeData): TemplateResult {
+    const name = (id: string) => canvas.nodeName(id) ?? id;
+    return html`<h2>
+        <span dir="auto">${name(d.source)}</span>
+        <span class="type">${TYPE_WORDS[d.type] ?? d.type}</span>
+        <span dir="auto">${name(d.target)}</span>
+      </h2>
+      <p class="interval" data-testid="edge-interval">${describeInterval(d.from, d.to)}</p>
+      ${typeof d.description === 'string' ? html`<p class="description" dir="auto">${d.description}</p>` : nothing}
+      <h3>Properties</h3>
+      ${properties({ ...d, relationship: d.type, from: undefined, to: undefined })}`;
+  }
+
+  function draw(): void {
+    if (!selected) {
+      render(html`<h2 class="muted">Details</h2><p class="muted">Select a node or a link to see its properties and sources.</p>`, host);
+      return;
+    }
+    const sel = selected;
+    render(
+      html`${sel.count > 1 ? html`<p class="muted">${sel.count} selected; showing one.</p>` : nothing}
+        ${sel.kind === 'node' ? nodeView(sel.data as NodeData) : edgeView(sel.data as EdgeData)}
+        <h3>Sources</h3>
+        ${sourcesError
+          ? html`<p class="error">${sourcesError}</p>`
+          : sources === null
+            ? html`<p class="muted">Loading sources…</p>`
+            : sources.length === 0
+              ? html`<p class="muted">No sources cited.</p>`
+              : html`<ol class="sources" data-testid="sources">${sources.map(sourceItem)}</ol>`}`,
+      host,
+    );
+  }
+
+  canvas.on('selection', (sel) => {
+    const changed = sel?.data.id !== selected?.data.id;
+    selected = sel;
+    if (sel && changed) void loadSources(sel);
+    draw();
+  });
+  canvas.on('truncations', (t) => {
+    truncations = t;
+    draw();
+  });
+  draw();
+}

@@ -1,0 +1,129 @@
+/**
+ * View state ⇄ URL query string, so a copied link reopens the same view. Short keys keep links short:
+ *   n=<id>                       a node added by name (repeated)
+ *   x=<id>*<depth>*<dir>*<types>*<limit>  an expanded neighbourhood (repeated; types "all" or A-B,
+ *                                limit "all" once the analyst fetched everything)
+ *   p=<from>*<to>*<maxLength>    shortest paths (repeated)
+ *   lineage=<id>  asOf=YYYY-MM-DD  focus=<id>  layout=fcose|concentric|hierarchical|grid  page=<n>
+ *   r=<id> removed, h=<id> hidden, pin=<id> pinned (repeated); hl=<Label>, ht=<TYPE> filtered out
+ * Anything unknown or malformed in a link is dropped, never trusted: labels and types are checked
+ * against contract/model.ts and dates with contract/partialDate.ts.
+ */
+import { GRAPH_LABELS, RELATIONSHIP_TYPES, type GraphLabel, type RelationshipType } from '../../../contract/model.ts';
+import { isFullDate } from '../../../contract/partialDate.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  LAYOUTS,
+  emptyViewState,
+  type Direction,
+  type Expansion,
+  type LayoutName,
+  type PathSpec,
+  type ViewState,
+} from './viewState.ts';
+
+const SEP = '*';
+/** Ids may contain the separator; escape it (and the escape character) inside one part. */
+const part = (id: string) => id.replace(/[%*]/g, (c) => (c === '%' ? '%25' : '%2A'));
+function unpart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function intIn(text: string | undefined, min: number, max: number): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
+}
+
+const isLabel = (s: string): s is GraphLabel => (GRAPH_LABELS as readonly string[]).includes(s);
+const isType = (s: string): s is RelationshipType => (RELATIONSHIP_TYPES as readonly string[]).includes(s);
+const isLayout = (s: string): s is LayoutName => (LAYOUTS as readonly string[]).includes(s);
+const isDirection = (s: string): s is Direction => s === 'both' || s === 'out' || s === 'in';
+
+function expansionToText(e: Expansion): string {
+  const types = e.types && e.types.length > 0 ? e.types.join('-') : 'all';
+  return [part(e.id), e.depth, e.direction, types, e.limit ?? 'all'].join(SEP);
+}
+
+function expansionFromText(text: string): Expansion | null {
+  const [id, depthText, direction, typesText, limitText] = text.split(SEP);
+  const depth = intIn(depthText, 1, 3);
+  if (!id || depth === null || !direction || !isDirection(direction) || !typesText || !limitText) return null;
+  let types: RelationshipType[] | null = null;
+  if (typesText !== 'all') {
+    const list = typesText.split('-');
+    if (!list.every(isType)) return null;
+    types = list as RelationshipType[];
+  }
+  const limit = limitText === 'all' ? null : intIn(limitText, 1, 1000);
+  if (limit === null && limitText !== 'all') return null;
+  return { id: unpart(id), depth, direction, types, limit };
+}
+
+function pathToText(p: PathSpec): string {
+  return [part(p.from), part(p.to), p.maxLength].join(SEP);
+}
+
+function pathFromText(text: string): PathSpec | null {
+  const [from, to, maxText] = text.split(SEP);
+  const maxLength = intIn(maxText, 1, 6);
+  if (!from || !to || maxLength === null) return null;
+  return { from: unpart(from), to: unpart(to), maxLength };
+}
+
+export function viewStateToQuery(state: ViewState): string {
+  const q = new URLSearchParams();
+  for (const id of state.added) q.append('n', id);
+  for (const e of state.expansions) q.append('x', expansionToText(e));
+  for (const p of state.paths) q.append('p', pathToText(p));
+  if (state.lineage) q.set('lineage', state.lineage);
+  if (state.asOf) q.set('asOf', state.asOf);
+  if (state.focus) q.set('focus', state.focus);
+  if (state.layout !== 'fcose') q.set('layout', state.layout);
+  if (state.pageSize !== DEFAULT_PAGE_SIZE) q.set('page', String(state.pageSize));
+  for (const id of state.removed) q.append('r', id);
+  for (const id of state.hidden) q.append('h', id);
+  for (const id of state.pinned) q.append('pin', id);
+  for (const l of state.hiddenLabels) q.append('hl', l);
+  for (const t of state.hiddenTypes) q.append('ht', t);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+export function viewStateFromQuery(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const state = emptyViewState();
+  const ids = (key: string) => [...new Set(q.getAll(key).filter((s) => s.length > 0 && s.length <= 200))];
+  state.added = ids('n');
+  state.expansions = q.getAll('x').map(expansionFromText).filter((e): e is Expansion => e !== null);
+  state.paths = q.getAll('p').map(pathFromText).filter((p): p is PathSpec => p !== null);
+  state.lineage = ids('lineage')[0] ?? null;
+  const asOf = q.get('asOf');
+  state.asOf = asOf && isFullDate(asOf) ? asOf : null;
+  state.focus = ids('focus')[0] ?? null;
+  const layout = q.get('layout');
+  if (layout && isLayout(layout)) state.layout = layout;
+  state.pageSize = intIn(q.get('page') ?? undefined, 1, 500) ?? DEFAULT_PAGE_SIZE;
+  state.removed = ids('r');
+  state.hidden = ids('h');
+  state.pinned = ids('pin');
+  state.hiddenLabels = [...new Set(q.getAll('hl').filter(isLabel))];
+  state.hiddenTypes = [...new Set(q.getAll('ht').filter(isType))];
+  return state;
+}
+
+/** Keeps the address bar in step with the view without adding a history entry per change. */
+export function writeViewStateToUrl(state: ViewState): void {
+  const query = viewStateToQuery(state);
+  if (query !== window.location.search) {
+    window.history.replaceState(null, '', `${window.location.pathname}${query}${window.location.hash}`);
+  }
+}
+
+export function readViewStateFromUrl(): ViewState {
+  return viewStateFromQuery(window.location.search);
+}

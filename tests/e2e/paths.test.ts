@@ -1,0 +1,78 @@
+/**
+ * Shortest paths in the browser: pick two nodes, ask for the paths between them (GET /api/paths),
+ * see every node and link of them drawn and highlighted, pick one path to show it alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
+import { e2eSuite } from '../support/e2eSuite.ts';
+
+const suite = e2eSuite();
+
+describe('paths', () => {
+  it('finds and highlights the shortest paths between two chosen nodes', async () => {
+    const { page, errors } = await suite.open();
+    await searchAndChoose(page, 'Muhammad Mansour', 'Muhammad Mansour');
+    await searchAndChoose(page, 'Sham Legion', 'Sham Legion');
+    expect(await hook.edgeIds(page)).toEqual([]);
+
+    await clickElement(page, 'muhammad-mansour');
+    await page.locator('.endpoint', { hasText: 'From' }).getByRole('button', { name: 'Use selected' }).click();
+    await clickElement(page, 'sham-legion');
+    await page.locator('.endpoint', { hasText: 'To' }).getByRole('button', { name: 'Use selected' }).click();
+    await expect(page.getByTestId('path-from').textContent()).resolves.toBe('Muhammad Mansour');
+    await expect(page.getByTestId('path-to').textContent()).resolves.toBe('Sham Legion');
+    await page.getByTestId('find-paths').click();
+    await page.getByTestId('paths-summary').waitFor();
+    await settled(page);
+
+    const summary = (await page.getByTestId('paths-summary').textContent())!.trim();
+    const m = /^(\d+) shortest paths?, (\d+) steps?$/.exec(summary);
+    expect(m, summary).not.toBeNull();
+    const [count, steps] = [Number(m![1]), Number(m![2])];
+    expect(count).toBeGreaterThan(0);
+
+    // Every path is drawn: its links join the two nodes through the nodes now on the canvas.
+    const edges = await hook.edges(page);
+    expect(edges.length).toBeGreaterThanOrEqual(steps);
+    const items = page.getByTestId('path-list').locator('li');
+    await expect(items.count()).resolves.toBe(count);
+    const firstText = (await items.first().textContent())!.trim();
+    expect(firstText.startsWith('Muhammad Mansour')).toBe(true);
+    expect(firstText.endsWith('Sham Legion')).toBe(true);
+    for (const id of ['muhammad-mansour', 'sham-legion']) expect(await hook.classesOf(page, id)).toContain('on-path');
+    const onPath = (await Promise.all(edges.map(async (e) => ((await hook.classesOf(page, e.id)).includes('on-path') ? e : null)))).filter(Boolean);
+    expect(onPath.length).toBeGreaterThanOrEqual(steps);
+    expect(new URL(page.url()).searchParams.getAll('p')).toEqual(['muhammad-mansour*sham-legion*4']);
+    expect(errors).toEqual([]);
+    await pointerAway(page);
+    await suite.shot(page, 'paths');
+
+    // Choosing one path shows it alone: exactly `steps` links stay highlighted.
+    await items.first().getByRole('button').click();
+    const highlighted = [];
+    for (const e of edges) if ((await hook.classesOf(page, e.id)).includes('on-path')) highlighted.push(e.id);
+    expect(highlighted.length).toBe(steps);
+
+    // The paths are part of the shared link: reopened, the same links are drawn and highlighted.
+    const other = await suite.open(page.url().slice(suite.url().length));
+    await other.page.getByTestId('paths-summary').waitFor();
+    await expect(other.page.getByTestId('paths-summary').textContent()).resolves.toContain(summary);
+    expect(new Set(await hook.edgeIds(other.page))).toEqual(new Set(edges.map((e) => e.id)));
+    for (const e of onPath) expect(await hook.classesOf(other.page, e!.id)).toContain('on-path');
+  });
+
+  it('says so when no path is short enough', async () => {
+    const { page } = await suite.open();
+    await searchAndChoose(page, 'Turkey', 'Turkey');
+    await searchAndChoose(page, 'Alaa Rakhmon', 'Alaa Rakhmon');
+    await clickElement(page, 'turkey');
+    await page.locator('.endpoint', { hasText: 'From' }).getByRole('button', { name: 'Use selected' }).click();
+    await clickElement(page, 'alaa-rakhmon');
+    await page.locator('.endpoint', { hasText: 'To' }).getByRole('button', { name: 'Use selected' }).click();
+    await page.selectOption('select[name=max-length]', '1');
+    await page.getByTestId('find-paths').click();
+    await page.getByTestId('paths-summary').waitFor();
+    await expect(page.getByTestId('paths-summary').textContent()).resolves.toContain('No path within 1 step');
+    await suite.shot(page, 'paths-none');
+  });
+});

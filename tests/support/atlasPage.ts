@@ -1,0 +1,116 @@
+/**
+ * What end-to-end tests do on the Faction Atlas page, in the analyst's terms: search and choose,
+ * click or double-click a node where it is drawn, read the status bar. The canvas's test hook
+ * (window.__atlas, set by client/src/graph/canvasCore.ts) tells where elements are drawn and what the
+ * canvas holds; every action goes through real mouse and keyboard events.
+ */
+import type { Page } from 'playwright-core';
+
+export interface HookNode {
+  id: string;
+  label: string;
+  name: string;
+  position: { x: number; y: number };
+}
+export interface HookEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+}
+
+interface AtlasHook {
+  nodeIds(): string[];
+  edgeIds(): string[];
+  visibleNodeIds(): string[];
+  visibleEdgeIds(): string[];
+  nodes(): HookNode[];
+  edges(): HookEdge[];
+  clientPosition(id: string): { x: number; y: number } | null;
+  renderer(): { large: boolean; webgl: boolean };
+  zoom(): number;
+  classesOf(id: string): string[];
+  selectedIds(): string[];
+  idle(): boolean;
+}
+
+declare global {
+  interface Window {
+    __atlas: AtlasHook;
+  }
+}
+
+/** Waits until nothing is being fetched, laid out or animated. */
+export async function settled(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => window.__atlas?.idle(), null, { timeout, polling: 100 });
+  // An animation asked for just now starts on the next frame: let two frames pass and look again.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  await page.waitForFunction(() => window.__atlas.idle(), null, { timeout, polling: 100 });
+}
+
+export async function stats(page: Page): Promise<{ nodes: number; edges: number; text: string }> {
+  const text = (await page.textContent('[data-testid=graph-stats]')) ?? '';
+  const m = /^(\d+) nodes, (\d+) edges$/.exec(text.trim());
+  if (!m) throw new Error(`graph-stats reads "${text}"`);
+  return { nodes: Number(m[1]), edges: Number(m[2]), text: text.trim() };
+}
+
+export const hook = {
+  nodeIds: (page: Page) => page.evaluate(() => window.__atlas.nodeIds()),
+  edgeIds: (page: Page) => page.evaluate(() => window.__atlas.edgeIds()),
+  visibleNodeIds: (page: Page) => page.evaluate(() => window.__atlas.visibleNodeIds()),
+  visibleEdgeIds: (page: Page) => page.evaluate(() => window.__atlas.visibleEdgeIds()),
+  nodes: (page: Page) => page.evaluate(() => window.__atlas.nodes()),
+  edges: (page: Page) => page.evaluate(() => window.__atlas.edges()),
+  selectedIds: (page: Page) => page.evaluate(() => window.__atlas.selectedIds()),
+  classesOf: (page: Page, id: string) => page.evaluate((i) => window.__atlas.classesOf(i), id),
+  renderer: (page: Page) => page.evaluate(() => window.__atlas.renderer()),
+  zoom: (page: Page) => page.evaluate(() => window.__atlas.zoom()),
+};
+
+/** Types into the search box and chooses the suggestion with this name (mouse click). */
+export async function searchAndChoose(page: Page, text: string, name: string): Promise<void> {
+  await page.fill('[data-testid=search-input]', text);
+  const option = page.locator('#search-results [role=option]', { has: page.locator('.name', { hasText: name }) });
+  await option.first().click();
+  await page.waitForFunction((n) => window.__atlas.nodes().some((x) => x.name === n), name);
+  await settled(page);
+}
+
+async function where(page: Page, id: string): Promise<{ x: number; y: number }> {
+  await settled(page);
+  const p = await page.evaluate((i) => window.__atlas.clientPosition(i), id);
+  if (!p) throw new Error(`"${id}" is not on the canvas`);
+  return p;
+}
+
+export async function clickElement(page: Page, id: string, options: { button?: 'left' | 'right'; modifiers?: ('Shift' | 'Control')[] } = {}): Promise<void> {
+  const p = await where(page, id);
+  for (const m of options.modifiers ?? []) await page.keyboard.down(m);
+  await page.mouse.click(p.x, p.y, { button: options.button ?? 'left' });
+  for (const m of options.modifiers ?? []) await page.keyboard.up(m);
+}
+
+export async function doubleClickNode(page: Page, id: string): Promise<void> {
+  const p = await where(page, id);
+  await page.mouse.dblclick(p.x, p.y);
+}
+
+/** Moves the pointer off the canvas so hover highlighting does not fade anything. */
+export async function hoverElement(page: Page, id: string): Promise<void> {
+  const p = await where(page, id);
+  await page.mouse.move(p.x, p.y);
+}
+
+export async function pointerAway(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+}
+
+/** Adds a node through the search box and expands it with a double-click. */
+export async function addAndExpand(page: Page, text: string, name: string, id: string): Promise<void> {
+  await searchAndChoose(page, text, name);
+  const before = (await hook.nodeIds(page)).length;
+  await doubleClickNode(page, id);
+  await page.waitForFunction((n) => window.__atlas.nodeIds().length > n, before);
+  await settled(page);
+}
