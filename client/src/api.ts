@@ -52,42 +52,28 @@ function queryString(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
-async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+/**
+ * One request and its answer: network failures, cancellation, error bodies (with their position and
+ * details) and answers that do not match the contract all become ApiErrors.
+ */
+async function requestJson<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: { payload?: unknown; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  const { payload, signal } = options;
+  const init: RequestInit =
+    payload === undefined
+      ? { headers: { accept: 'application/json' }, signal }
+      : {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+          signal,
+        };
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal });
-  } catch (err) {
-    if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
-    throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status} without JSON`);
-  }
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(body);
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path.split('?')[0]}: ${parsed.error.message}`);
-  }
-  return parsed.data;
-}
-
-/** POSTs a JSON body (the console's runs) and reads the answer as getJson does, error details kept. */
-async function postJson<S extends z.ZodType>(path: string, payload: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal,
-    });
+    response = await fetch(path, init);
   } catch (err) {
     if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
     throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
@@ -106,9 +92,16 @@ async function postJson<S extends z.ZodType>(path: string, payload: unknown, sch
     throw new ApiError(response.status, code, message, { position, details });
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path}: ${parsed.error.message}`);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path.split('?')[0]}: ${parsed.error.message}`);
+  }
   return parsed.data;
 }
+
+const getJson = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) =>
+  requestJson(path, schema, { signal });
+const postJson = <S extends z.ZodType>(path: string, payload: unknown, schema: S, signal?: AbortSignal) =>
+  requestJson(path, schema, { payload, signal });
 
 const enc = encodeURIComponent;
 

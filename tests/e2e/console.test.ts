@@ -159,6 +159,9 @@ describe('the Cypher console', () => {
       await offered.filter({ hasText: new RegExp(`^${option}`) }).first().waitFor();
       await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected=true]').textContent()).resolves.toMatch(new RegExp(`^${option}`));
       if (shot) await suite.shot(page, shot);
+      // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list opens or changes, so that
+      // a key meant for the editor does not pick an option the analyst never saw: wait past it, as a person does.
+      await page.waitForTimeout(200);
       await page.keyboard.press('Enter');
     };
     await editor(page).click();
