@@ -4,6 +4,7 @@
  * Text that a spreadsheet would take for a formula (=, +, -, @ first) is prefixed with an apostrophe,
  * so opening a file built from sourced text never runs anything.
  */
+import { offerDownload } from '../download.ts';
 import { cellText } from './cells.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -22,17 +23,7 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly unkno
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/**
- * Offers text as a file download (a blob: URL, which the page's CSP allows). The byte order mark
- * tells spreadsheets the file is UTF-8, so Arabic names arrive intact.
- */
+/** The byte order mark tells spreadsheets the file is UTF-8, so Arabic names arrive intact. */
 export function downloadCsv(csv: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  offerDownload(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }), filename);
 }

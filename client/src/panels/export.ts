@@ -4,18 +4,8 @@
  * with the reason, leaving the canvas as it was.
  */
 import { html, nothing, render } from 'lit';
+import { offerDownload as download } from '../download.ts';
 import type { Canvas } from '../graph/canvas.ts';
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
