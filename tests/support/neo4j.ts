@@ -36,7 +36,14 @@ async function tryContainer(): Promise<TestNeo4j | null> {
     return null; // no container engine here: fall back to the local server
   }
   const { Neo4jContainer } = await import('@testcontainers/neo4j');
-  const container = await new Neo4jContainer(`neo4j:${NEO4J_VERSION}-community`).withPassword(PASSWORD).start();
+  // The same LOAD CSV lock-down as the local server's neo4j.conf (server/neo4j/localServer.ts).
+  const container = await new Neo4jContainer(`neo4j:${NEO4J_VERSION}-community`)
+    .withPassword(PASSWORD)
+    .withEnvironment({
+      NEO4J_dbms_security_allow__csv__import__from__file__urls: 'false',
+      NEO4J_internal_dbms_cypher__ip__blocklist: '0.0.0.0/0,::/0',
+    })
+    .start();
   return {
     uri: container.getBoltUri(),
     user: 'neo4j',
