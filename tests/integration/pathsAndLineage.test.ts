@@ -1,6 +1,8 @@
 /** Shortest paths between two nodes and a faction's merger lineage, against the seeded database. */
+import neo4j from 'neo4j-driver';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cypher } from '../../server/db/cypher.ts';
 import { lineageResponse, pathsResponse } from '../../contract/api.ts';
 import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 
@@ -59,6 +61,29 @@ describe('GET /api/paths', () => {
     expect(res.status).toBe(status);
     expect(res.body.error.code).toMatch(/BAD_REQUEST|NOT_FOUND/);
     expect(res.body.error.message).toBeTruthy();
+  });
+});
+
+describe('the shortest-path query plan', () => {
+  // A predicate on the whole path inside the MATCH makes Neo4j fall back to trying every path
+  // (AntiConditionalApply over VarLengthExpand): seconds on a few thousand factions instead of milliseconds.
+  it('searches breadth-first only, with no exhaustive fallback', async () => {
+    const { uri, user, password } = inject('neo4j');
+    const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
+    const session = driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${cypher('shortestPaths')}`, {
+        from: 'jaysh-al-nasr', to: 'turkey', maxLength: neo4j.int(4), types: null, asOf: '2018-06-01', limit: neo4j.int(10),
+      });
+      type Plan = { operatorType: string; children: Plan[] };
+      const operators = (plan: Plan): string[] => [plan.operatorType, ...plan.children.flatMap(operators)];
+      const used = operators(result.summary.plan as unknown as Plan).join(' ');
+      expect(used).toContain('ShortestPath');
+      expect(used).not.toMatch(/AntiConditionalApply|VarLengthExpand/);
+    } finally {
+      await session.close();
+      await driver.close();
+    }
   });
 });
 
