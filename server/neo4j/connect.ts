@@ -35,7 +35,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     home: config.NEO4J_LOCAL_HOME,
     boltPort: config.NEO4J_LOCAL_BOLT_PORT,
     password: config.NEO4J_PASSWORD,
-    // An import is one transaction; a 1 GB heap holds a few hundred thousand relationships in one.
+    // An import is one transaction, held in the server's heap until it commits: give it room.
     heap: '1g',
     log,
   });
