@@ -37,7 +37,8 @@ function asSource(node: NodeData): SourceData {
 }
 
 function value(v: unknown): TemplateResult | string {
-  if (Array.isArray(v)) return html`<ul class="values">${v.map((x) => html`<li dir="auto">${String(x)}</li>`)}</ul>`;
+  // <bdi> isolates each value: an Arabic alias reads right to left inside the left-to-right list, bullet in place.
+  if (Array.isArray(v)) return html`<ul class="values">${v.map((x) => html`<li><bdi>${String(x)}</bdi></li>`)}</ul>`;
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return html`<span dir="auto">${String(v)}</span>`;
 }
