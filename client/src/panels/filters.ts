@@ -4,7 +4,7 @@
  * many neighbours one expansion adds.
  */
 import { html, render } from 'lit';
-import { GRAPH_LABELS, RELATIONSHIP_TYPES, type GraphLabel, type RelationshipType } from '../../../contract/model.ts';
+import { GRAPH_LABELS, RELATIONSHIP_TYPES } from '../../../contract/model.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { LABEL_COLOURS, TYPE_COLOURS, TYPE_WORDS } from '../graph/style.ts';
 import type { ViewState } from '../state/viewState.ts';
@@ -13,18 +13,30 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
   let state: ViewState = canvas.view;
   let selectedCount = 0;
 
-  function toggleLabel(label: GraphLabel, shown: boolean): void {
-    const hidden = new Set(state.hiddenLabels);
-    if (shown) hidden.delete(label);
-    else hidden.add(label);
-    void canvas.setFilters(GRAPH_LABELS.filter((l) => hidden.has(l)), state.hiddenTypes);
+  /** The hidden list after one checkbox changed, kept in the model's order (the URL stays stable). */
+  function toggled<T extends string>(order: readonly T[], hidden: readonly T[], item: T, shown: boolean): T[] {
+    return order.filter((x) => (x === item ? !shown : hidden.includes(x)));
   }
 
-  function toggleType(type: RelationshipType, shown: boolean): void {
-    const hidden = new Set(state.hiddenTypes);
-    if (shown) hidden.delete(type);
-    else hidden.add(type);
-    void canvas.setFilters(state.hiddenLabels, RELATIONSHIP_TYPES.filter((t) => hidden.has(t)));
+  /** One checkbox per label or type: the filter and, through its swatch, the legend. */
+  function checkList<T extends string>(
+    items: readonly T[],
+    hidden: readonly T[],
+    show: (item: T) => { name: string; colour: string; word: string; swatchClass: string },
+    onToggle: (item: T, shown: boolean) => void,
+  ) {
+    return items.map((item) => {
+      const { name, colour, word, swatchClass } = show(item);
+      return html`<label class="check">
+        <input
+          type="checkbox"
+          name=${name}
+          .checked=${!hidden.includes(item)}
+          @change=${(e: Event) => onToggle(item, (e.target as HTMLInputElement).checked)}
+        />
+        <span class=${swatchClass} style="background:${colour}"></span>${word}
+      </label>`;
+    });
   }
 
   function draw(): void {
@@ -33,30 +45,20 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
       html`<h2>Filters</h2>
         <fieldset data-testid="label-filters">
           <legend>Show nodes</legend>
-          ${GRAPH_LABELS.map(
-            (label) => html`<label class="check">
-              <input
-                type="checkbox"
-                name="label-${label}"
-                .checked=${!state.hiddenLabels.includes(label)}
-                @change=${(e: Event) => toggleLabel(label, (e.target as HTMLInputElement).checked)}
-              />
-              <span class="swatch" style="background:${LABEL_COLOURS[label]}"></span>${label}
-            </label>`,
+          ${checkList(
+            GRAPH_LABELS,
+            state.hiddenLabels,
+            (label) => ({ name: `label-${label}`, colour: LABEL_COLOURS[label], word: label, swatchClass: 'swatch' }),
+            (label, shown) => void canvas.setFilters(toggled(GRAPH_LABELS, state.hiddenLabels, label, shown), state.hiddenTypes),
           )}
         </fieldset>
         <fieldset data-testid="type-filters">
           <legend>Show links</legend>
-          ${RELATIONSHIP_TYPES.map(
-            (type) => html`<label class="check">
-              <input
-                type="checkbox"
-                name="type-${type}"
-                .checked=${!state.hiddenTypes.includes(type)}
-                @change=${(e: Event) => toggleType(type, (e.target as HTMLInputElement).checked)}
-              />
-              <span class="swatch line" style="background:${TYPE_COLOURS[type]}"></span>${TYPE_WORDS[type]}
-            </label>`,
+          ${checkList(
+            RELATIONSHIP_TYPES,
+            state.hiddenTypes,
+            (type) => ({ name: `type-${type}`, colour: TYPE_COLOURS[type], word: TYPE_WORDS[type], swatchClass: 'swatch line' }),
+            (type, shown) => void canvas.setFilters(state.hiddenLabels, toggled(RELATIONSHIP_TYPES, state.hiddenTypes, type, shown)),
           )}
         </fieldset>
         <fieldset>
