@@ -30,7 +30,9 @@ async function main() {
     const file = syntheticNetwork(FACTIONS, RELATIONSHIPS);
     const bulkMs = await timed(() => importGraph(db, file));
     const items = file.nodes.length + file.relationships.length;
-    console.log(`import ${FACTIONS} factions + ${RELATIONSHIPS} relationships: ${(bulkMs / 1000).toFixed(1)} s (${Math.round(items / (bulkMs / 1000))} items/s)`);
+    console.log(
+      `import ${FACTIONS} factions + ${RELATIONSHIPS} relationships: ${(bulkMs / 1000).toFixed(1)} s (${Math.round(items / (bulkMs / 1000))} items/s)`,
+    );
     const againMs = await timed(() => importGraph(db, file));
     console.log(`re-import of the same file (no changes): ${(againMs / 1000).toFixed(1)} s`);
 
@@ -42,9 +44,18 @@ async function main() {
     await bench('search "jaish al nasr"', get('/api/search?q=jaish%20al%20nasr'));
     await bench('search prefix "fac"', get('/api/search?q=fac'));
     await bench('neighbours of Jaysh al-Nasr, depth 1', get('/api/nodes/jaysh-al-nasr/neighbors'));
-    await bench('neighbours of a synthetic hub, depth 2, limit 1000', get('/api/nodes/faction-0/neighbors?depth=2&limit=1000'));
-    await bench('neighbours of a synthetic hub, depth 2, asOf', get('/api/nodes/faction-0/neighbors?depth=2&limit=1000&asOf=2017-06-01'));
-    await bench('shortest paths between two synthetic factions', get(`/api/paths?from=faction-1&to=faction-${FACTIONS - 1}`));
+    await bench(
+      'neighbours of a synthetic hub, depth 2, limit 1000',
+      get('/api/nodes/faction-0/neighbors?depth=2&limit=1000'),
+    );
+    await bench(
+      'neighbours of a synthetic hub, depth 2, asOf',
+      get('/api/nodes/faction-0/neighbors?depth=2&limit=1000&asOf=2017-06-01'),
+    );
+    await bench(
+      'shortest paths between two synthetic factions',
+      get(`/api/paths?from=faction-1&to=faction-${FACTIONS - 1}`),
+    );
     await bench('lineage of Jaysh al-Nasr', get('/api/lineage/jaysh-al-nasr'));
   } finally {
     await db.close();

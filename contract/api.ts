@@ -35,7 +35,12 @@ export type HealthResponse = z.infer<typeof healthResponse>;
 function commaList<T extends readonly [string, ...string[]]>(allowed: T) {
   return z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(allowed)))
     .transform((list) => (list.length > 0 ? list : undefined));
 }

@@ -28,7 +28,10 @@ export const sourceRecord = z.strictObject({
   date: partialDate.optional(),
   accessed: partialDate.optional(),
   url: z.url().optional(),
-  language: z.string().regex(/^[a-z]{2}$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   description: text.optional(),
 });
 

@@ -30,9 +30,7 @@ export function isFullDate(value: string): boolean {
   return value.length === 10 && isPartialDate(value);
 }
 
-export const partialDate = z
-  .string()
-  .refine(isPartialDate, { message: 'must be a date YYYY, YYYY-MM or YYYY-MM-DD' });
+export const partialDate = z.string().refine(isPartialDate, { message: 'must be a date YYYY, YYYY-MM or YYYY-MM-DD' });
 
 export const fullDate = z.string().refine(isFullDate, { message: 'must be a date YYYY-MM-DD' });
 

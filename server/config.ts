@@ -18,7 +18,10 @@ const envSchema = z.object({
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j:// or bolt:// URI (optionally +s or +ssc)')
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
-  NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)').default('faction-atlas'),
+  NEO4J_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)')
+    .default('faction-atlas'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Server-side timeout of an analyst's console query. */
@@ -31,7 +34,11 @@ const envSchema = z.object({
   /** Load the seed dataset when the database holds no factions yet. */
   SEED_ON_START: flag.default(true),
   /** Largest accepted request body, for imports. */
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof envSchema>;

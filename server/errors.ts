@@ -50,7 +50,8 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   // express.json() failures carry a status and a type.
   const e = err as { status?: number; type?: string; message?: string };
-  if (e?.type === 'entity.parse.failed') return new AppError(400, 'INVALID_JSON', `Request body is not valid JSON: ${e.message}`);
+  if (e?.type === 'entity.parse.failed')
+    return new AppError(400, 'INVALID_JSON', `Request body is not valid JSON: ${e.message}`);
   if (e?.type === 'entity.too.large') return new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'Bad request');

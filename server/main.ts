@@ -28,7 +28,10 @@ async function main() {
     consoleLimits: { timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS, rowCap: config.CONSOLE_ROW_CAP },
   });
   const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` }, 'Faction Atlas is up');
+    logger.info(
+      { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` },
+      'Faction Atlas is up',
+    );
   });
   server.on('error', async (error) => {
     logger.fatal({ err: error }, 'cannot listen');
@@ -54,7 +57,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof LocalServerError) {
     process.stderr.write(`\n${error.message}\n\n`);
   } else {
-    process.stderr.write(`\nFaction Atlas could not start: ${error instanceof Error ? error.stack : String(error)}\n\n`);
+    process.stderr.write(
+      `\nFaction Atlas could not start: ${error instanceof Error ? error.stack : String(error)}\n\n`,
+    );
   }
   process.exit(1);
 });

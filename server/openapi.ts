@@ -3,7 +3,7 @@
  * server validates. Served at /api/openapi.json.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import type { z } from 'zod';
 import * as api from '../contract/api.ts';
 import * as consoleApi from '../contract/console.ts';
 import { importFile } from '../contract/importFile.ts';

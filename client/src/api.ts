@@ -18,7 +18,13 @@ import {
   type SearchResult,
 } from '../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
-import { cypherResponse, namedQueryList, type CypherResponse, type NamedQuery, type QueryPosition } from '../../contract/console.ts';
+import {
+  cypherResponse,
+  namedQueryList,
+  type CypherResponse,
+  type NamedQuery,
+  type QueryPosition,
+} from '../../contract/console.ts';
 
 /** What some errors add: where in a console query it lies, and which fields of a request were wrong. */
 export interface ApiErrorDetails {
@@ -93,7 +99,11 @@ async function requestJson<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${path.split('?')[0]}: ${parsed.error.message}`);
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `Unexpected answer from ${path.split('?')[0]}: ${parsed.error.message}`,
+    );
   }
   return parsed.data;
 }
@@ -150,7 +160,10 @@ export const api = {
   },
 
   lineage(id: string, options: { asOf?: string | null; depth?: number } = {}): Promise<LineageResponse> {
-    return getJson(`/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`, lineageResponse);
+    return getJson(
+      `/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`,
+      lineageResponse,
+    );
   },
 
   /** An analyst's own read-only Cypher (the console). */
@@ -162,7 +175,10 @@ export const api = {
   async cancelCypher(runId: string): Promise<boolean> {
     let response: Response;
     try {
-      response = await fetch(`/api/cypher/${enc(runId)}`, { method: 'DELETE', headers: { accept: 'application/json' } });
+      response = await fetch(`/api/cypher/${enc(runId)}`, {
+        method: 'DELETE',
+        headers: { accept: 'application/json' },
+      });
     } catch (err) {
       throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
     }

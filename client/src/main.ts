@@ -58,7 +58,12 @@ const shortcuts: Shortcut[] = [
   { keys: ['/'], shown: '/', does: 'Search', run: () => search.focus() },
   { keys: ['?'], shown: '?', does: 'This help', run: () => help.toggle() },
   { keys: ['e', 'enter'], shown: 'E or Enter', does: 'Expand the selected node', run: () => expandSelected() },
-  { keys: ['shift+f10', 'contextmenu', 'm'], shown: 'M or Shift+F10', does: 'Menu for the selected node', run: () => menu.openForSelection() },
+  {
+    keys: ['shift+f10', 'contextmenu', 'm'],
+    shown: 'M or Shift+F10',
+    does: 'Menu for the selected node',
+    run: () => menu.openForSelection(),
+  },
   { keys: [']', 'n'], shown: '] or N', does: 'Select the next node', run: () => canvas.selectNext(1) },
   { keys: ['[', 'shift+n'], shown: '[', does: 'Select the previous node', run: () => canvas.selectNext(-1) },
   { keys: ['f'], shown: 'F', does: 'Fit everything on screen', run: () => canvas.fit() },
@@ -66,9 +71,19 @@ const shortcuts: Shortcut[] = [
   { keys: ['+', '='], shown: '+', does: 'Zoom in', run: () => canvas.zoomBy(1.25) },
   { keys: ['-'], shown: '-', does: 'Zoom out', run: () => canvas.zoomBy(0.8) },
   { keys: ['h'], shown: 'H', does: 'Hide the selection', run: () => void canvas.hideSelection() },
-  { keys: ['delete', 'backspace'], shown: 'Delete', does: 'Remove the selection', run: () => void canvas.removeSelection() },
+  {
+    keys: ['delete', 'backspace'],
+    shown: 'Delete',
+    does: 'Remove the selection',
+    run: () => void canvas.removeSelection(),
+  },
   { keys: ['p'], shown: 'P', does: 'Pin or unpin the selection', run: () => void canvas.togglePinSelection() },
-  { keys: ['k'], shown: 'K', does: 'Keep only the neighbourhood of the selection', run: () => void canvas.keepOnlyNeighbourhood() },
+  {
+    keys: ['k'],
+    shown: 'K',
+    does: 'Keep only the neighbourhood of the selection',
+    run: () => void canvas.keepOnlyNeighbourhood(),
+  },
   { keys: ['l'], shown: 'L', does: 'Lineage of the selected faction', run: () => lineageOfSelected() },
   { keys: ['ctrl+z'], shown: 'Ctrl+Z', does: 'Undo', run: () => canvas.undo() },
   { keys: ['ctrl+shift+z', 'ctrl+y'], shown: 'Ctrl+Shift+Z', does: 'Redo', run: () => canvas.redo() },
@@ -79,7 +94,12 @@ const shortcuts: Shortcut[] = [
   layoutKey('2', 'concentric'),
   layoutKey('3', 'hierarchical'),
   layoutKey('4', 'grid'),
-  { keys: ['`'], shown: '`', does: 'Open or close the Cypher console (Ctrl+Enter runs its query)', run: () => cypherConsole.toggle() },
+  {
+    keys: ['`'],
+    shown: '`',
+    does: 'Open or close the Cypher console (Ctrl+Enter runs its query)',
+    run: () => cypherConsole.toggle(),
+  },
 ];
 const help = mountHelp(host('help'), shortcuts);
 mountToolbar(host('toolbar'), canvas, () => help.toggle());

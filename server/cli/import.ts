@@ -22,7 +22,10 @@ async function run(path: string | undefined): Promise<number> {
   }
 
   const connection = await connect(loadConfig(), (line) => process.stderr.write(`${line}\n`));
-  const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} items', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'importing [{bar}] {percentage}% | {value}/{total} items', hideCursor: true },
+    Presets.shades_classic,
+  );
   try {
     await connection.db.applySchema();
     let started = false;

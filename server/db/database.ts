@@ -146,8 +146,7 @@ export class Database {
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const config = { timeout: timeoutMs, metadata: { ...APP_METADATA, type: purpose } };
-    const body = (tx: ManagedTransaction) =>
-      work({ run: (name, params = {}) => tx.run(cypher(name), params) });
+    const body = (tx: ManagedTransaction) => work({ run: (name, params = {}) => tx.run(cypher(name), params) });
     const running = (mode === 'read' ? session.executeRead(body, config) : session.executeWrite(body, config)).finally(
       () => session.close(),
     );
@@ -164,7 +163,14 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AppError(503, 'DATABASE_UNAVAILABLE', `The database did not answer within ${Math.round(ms / 1000)} s; try again shortly.`)),
+      () =>
+        reject(
+          new AppError(
+            503,
+            'DATABASE_UNAVAILABLE',
+            `The database did not answer within ${Math.round(ms / 1000)} s; try again shortly.`,
+          ),
+        ),
       ms,
     );
     timer.unref();
@@ -195,10 +201,14 @@ export function translate(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof neo4j.Neo4jError) {
     if (UNAVAILABLE_CODES.has(error.code) || (error.code === 'N/A' && NO_CONNECTION.test(error.message))) {
-      return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', { cause: error });
+      return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', {
+        cause: error,
+      });
     }
-    if (error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
-        error.code === 'Neo.ClientError.Transaction.TransactionTimedOut') {
+    if (
+      error.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+      error.code === 'Neo.ClientError.Transaction.TransactionTimedOut'
+    ) {
       return new AppError(408, 'QUERY_TIMEOUT', 'The query ran past its time limit and was stopped.', { cause: error });
     }
     if (error.code === 'Neo.ClientError.Security.Unauthorized') {

@@ -174,7 +174,8 @@ async function resolveClasspath(file: string, log: (line: string) => void): Prom
       const count = text.match(/Downloaded from/g)?.length ?? 0;
       if (count) {
         downloaded += count;
-        if (downloaded % 25 < count) log(`  … ${downloaded} files downloaded (${Math.round((Date.now() - started) / 1000)} s)`);
+        if (downloaded % 25 < count)
+          log(`  … ${downloaded} files downloaded (${Math.round((Date.now() - started) / 1000)} s)`);
       }
     };
     mvn.stdout.on('data', onData);
@@ -184,7 +185,8 @@ async function resolveClasspath(file: string, log: (line: string) => void): Prom
       done(exitCode);
     });
   });
-  if (code !== 0) throw new LocalServerError(`Maven could not resolve Neo4j's jars (exit ${code}); see the output above.`);
+  if (code !== 0)
+    throw new LocalServerError(`Maven could not resolve Neo4j's jars (exit ${code}); see the output above.`);
   log(`  jars resolved in ${Math.round((Date.now() - started) / 1000)} s.`);
   return readFileSync(file, 'utf8').trim();
 }

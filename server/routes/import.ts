@@ -10,7 +10,11 @@ export function importRoutes(db: Database): Router {
     // Without it express.json() leaves the body unread (curl -d sends a form type), and the analyst
     // would be told the file is not an object instead of what to fix.
     if (!req.is('application/json')) {
-      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the import file as JSON, with Content-Type: application/json');
+      throw new AppError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the import file as JSON, with Content-Type: application/json',
+      );
     }
     const summary = await importGraph(db, req.body);
     req.log.info({ import: summary }, 'import done');

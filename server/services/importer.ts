@@ -11,7 +11,7 @@ import {
   type ImportProblem,
 } from '../../contract/importFile.ts';
 import type { ImportResponse } from '../../contract/api.ts';
-import { type GraphLabel } from '../../contract/model.ts';
+import type { GraphLabel } from '../../contract/model.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { modelLabel } from '../db/values.ts';
 import { AppError } from '../errors.ts';
@@ -59,16 +59,23 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
     { timeoutMs: IMPORT_TIMEOUT_MS },
   );
   const inDatabase = new Map<string, GraphLabel | 'Source'>(
-    existing.records.map((r) => [r.get('id') as string, modelLabel(r.get('labels') as string[]) as GraphLabel | 'Source']),
+    existing.records.map((r) => [
+      r.get('id') as string,
+      modelLabel(r.get('labels') as string[]) as GraphLabel | 'Source',
+    ]),
   );
   const relationshipsInDatabase = new Map(
-    existingRelationships.records.map((r) => [r.get('id') as string, r.toObject() as { type: string; source: string; target: string }]),
+    existingRelationships.records.map((r) => [
+      r.get('id') as string,
+      r.toObject() as { type: string; source: string; target: string },
+    ]),
   );
 
   const problems = checkImportFile(file, { labelOf: (id) => inDatabase.get(id) });
   const relabel = (id: string, label: string, path: string) => {
     const current = inDatabase.get(id);
-    if (current && current !== label) problems.push({ path, message: `id "${id}" is already a ${current} in the database` });
+    if (current && current !== label)
+      problems.push({ path, message: `id "${id}" is already a ${current} in the database` });
   };
   file.sources.forEach((s, i) => relabel(s.id, 'Source', `sources[${i}].id`));
   file.nodes.forEach((n, i) => relabel(n.id, n.label, `nodes[${i}].id`));
@@ -88,33 +95,41 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
 }
 
 /** Validate, then write everything in one transaction. */
-export async function importGraph(db: Database, input: unknown, onProgress?: ProgressListener): Promise<ImportResponse> {
+export async function importGraph(
+  db: Database,
+  input: unknown,
+  onProgress?: ProgressListener,
+): Promise<ImportResponse> {
   const file = await validateImport(db, input);
   const total = file.sources.length + file.nodes.length + file.relationships.length;
-  const changes = await db.write('import', async (tx) => {
-    // Counted afresh in every attempt: after a transient error the driver runs this function again.
-    const counted = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
-    let done = 0;
-    const batches: Array<[Parameters<Tx['run']>[0], Record<string, unknown>[]]> = [
-      ['importSources', file.sources.map((s) => ({ id: s.id, props: withoutUndefined(s) }))],
-      ['importNodes', file.nodes.map(nodeRow)],
-      ['importRelationships', file.relationships.map(relationshipRow)],
-    ];
-    for (const [query, rows] of batches) {
-      for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-        const batch = rows.slice(i, i + BATCH_SIZE);
-        const result = await tx.run(query, { rows: batch });
-        const c = result.summary.counters.updates();
-        counted.nodesCreated += c.nodesCreated;
-        counted.relationshipsCreated += c.relationshipsCreated;
-        counted.propertiesSet += c.propertiesSet;
-        counted.labelsAdded += c.labelsAdded;
-        done += batch.length;
-        onProgress?.(done, total);
+  const changes = await db.write(
+    'import',
+    async (tx) => {
+      // Counted afresh in every attempt: after a transient error the driver runs this function again.
+      const counted = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+      let done = 0;
+      const batches: Array<[Parameters<Tx['run']>[0], Record<string, unknown>[]]> = [
+        ['importSources', file.sources.map((s) => ({ id: s.id, props: withoutUndefined(s) }))],
+        ['importNodes', file.nodes.map(nodeRow)],
+        ['importRelationships', file.relationships.map(relationshipRow)],
+      ];
+      for (const [query, rows] of batches) {
+        for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+          const batch = rows.slice(i, i + BATCH_SIZE);
+          const result = await tx.run(query, { rows: batch });
+          const c = result.summary.counters.updates();
+          counted.nodesCreated += c.nodesCreated;
+          counted.relationshipsCreated += c.relationshipsCreated;
+          counted.propertiesSet += c.propertiesSet;
+          counted.labelsAdded += c.labelsAdded;
+          done += batch.length;
+          onProgress?.(done, total);
+        }
       }
-    }
-    return counted;
-  }, { timeoutMs: IMPORT_TIMEOUT_MS });
+      return counted;
+    },
+    { timeoutMs: IMPORT_TIMEOUT_MS },
+  );
 
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
 }

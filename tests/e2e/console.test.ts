@@ -47,11 +47,16 @@ async function runFromEditor(page: Page): Promise<void> {
 
 /** The text of each row's cell in one column, as shown. */
 async function column(page: Page, index: number): Promise<string[]> {
-  return page.locator(`[data-testid=console-table] tbody tr td:nth-child(${index + 1})`).allTextContents().then((t) => t.map((s) => s.trim()));
+  return page
+    .locator(`[data-testid=console-table] tbody tr td:nth-child(${index + 1})`)
+    .allTextContents()
+    .then((t) => t.map((s) => s.trim()));
 }
 
 async function consoleTransactions(): Promise<unknown[]> {
-  return db.runAdmin("SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.type = 'console' RETURN transactionId");
+  return db.runAdmin(
+    "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.type = 'console' RETURN transactionId",
+  );
 }
 
 async function eventually(what: string, condition: () => Promise<boolean>): Promise<void> {
@@ -71,19 +76,31 @@ const byLocale = (a: string, b: string) => a.localeCompare(b, undefined, { numer
 describe('the Cypher console', () => {
   it('runs a typed query with Ctrl+Enter: rows in a sortable table, exported as CSV, and the graph on the canvas', async () => {
     const { page, errors } = await suite.open();
-    const expected = await db.runAdmin(MERGERS.replace('RETURN f, r, g', 'RETURN g.id AS id, g.name AS name, r.id AS rel'));
+    const expected = await db.runAdmin(
+      MERGERS.replace('RETURN f, r, g', 'RETURN g.id AS id, g.name AS name, r.id AS rel'),
+    );
     expect(expected.map((r) => r.name)).toContain('Falcons of al-Ghab');
 
     await openConsole(page);
     await typeQuery(page, MERGERS);
     await runFromEditor(page);
-    await page.locator('[data-testid=console-table] tbody tr').nth(expected.length - 1).waitFor();
+    await page
+      .locator('[data-testid=console-table] tbody tr')
+      .nth(expected.length - 1)
+      .waitFor();
 
-    expect(await page.locator('[data-testid=console-table] thead th').allTextContents().then((t) => t.map((s) => s.trim()))).toEqual(['f', 'r', 'g']);
+    expect(
+      await page
+        .locator('[data-testid=console-table] thead th')
+        .allTextContents()
+        .then((t) => t.map((s) => s.trim())),
+    ).toEqual(['f', 'r', 'g']);
     const names = await column(page, 2);
     expect(names.map((n) => n.replace(/^Faction\s+/, '')).sort()).toEqual(expected.map((r) => r.name as string).sort());
     expect(await column(page, 1)).toEqual(expected.map(() => expect.stringMatching(/^MERGED_INTO/)));
-    await expect(page.getByTestId('console-summary').textContent()).resolves.toMatch(new RegExp(`^\\s*${expected.length} rows`));
+    await expect(page.getByTestId('console-summary').textContent()).resolves.toMatch(
+      new RegExp(`^\\s*${expected.length} rows`),
+    );
 
     // The graph went onto the (empty) canvas: Jaysh al-Nasr, each faction merged with it, each merger.
     await page.waitForFunction((n) => window.__atlas.nodeIds().length === n, expected.length + 1);
@@ -97,23 +114,32 @@ describe('the Cypher console', () => {
     await page.locator('[data-testid=console-table] thead th', { hasText: 'g' }).getByRole('button').click();
     const ascending = await column(page, 2);
     expect(ascending).toEqual([...ascending].sort(byLocale));
-    await expect(page.locator('[data-testid=console-table] thead th').nth(2).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(page.locator('[data-testid=console-table] thead th').nth(2).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    );
     await page.locator('[data-testid=console-table] thead th', { hasText: 'g' }).getByRole('button').click();
     expect(await column(page, 2)).toEqual([...ascending].reverse());
     await suite.shot(page, 'console-sorted');
 
     // CSV: the header row, then the rows in the order shown.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('console-export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('console-export-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^faction-atlas-query-.*\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('f,r,g');
-    expect(lines.slice(1, -1).map((l) => l.split(',').at(-1))).toEqual([...ascending].reverse().map((n) => n.replace(/^Faction\s+/, '')));
+    expect(lines.slice(1, -1).map((l) => l.split(',').at(-1))).toEqual(
+      [...ascending].reverse().map((n) => n.replace(/^Faction\s+/, '')),
+    );
 
     // The Graph tab lists what the result holds for the canvas.
     await page.getByTestId('console-tab-graph').click();
     const graph = (await page.getByTestId('console-graph').textContent())!.replace(/\s+/g, ' ');
-    expect(graph).toContain(`${expected.length + 1} nodes and ${expected.length} relationships in this result, added to the canvas.`);
+    expect(graph).toContain(
+      `${expected.length + 1} nodes and ${expected.length} relationships in this result, added to the canvas.`,
+    );
     for (const r of expected) expect(graph).toContain(r.name as string);
     expect(errors).toEqual([]);
   });
@@ -130,18 +156,25 @@ describe('the Cypher console', () => {
     await eventually('the query to run in the database', async () => (await consoleTransactions()).length === 1);
     const first = (await elapsed.textContent())!;
     expect(first).toMatch(/^\d+\.\d s$/);
-    await page.waitForFunction((t) => document.querySelector('[data-testid=console-elapsed]')?.textContent !== t, first);
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid=console-elapsed]')?.textContent !== t,
+      first,
+    );
     await expect(page.getByTestId('console-run').isDisabled()).resolves.toBe(true);
     await suite.shot(page, 'console-running');
 
     await page.getByTestId('console-cancel').click();
     const said = page.getByTestId('console-message');
     await said.waitFor();
-    await expect(said.textContent()).resolves.toMatch(/^Cancelled: the query was stopped and its transaction terminated on the server\.$/);
+    await expect(said.textContent()).resolves.toMatch(
+      /^Cancelled: the query was stopped and its transaction terminated on the server\.$/,
+    );
     await expect(page.getByTestId('console-cancel').count()).resolves.toBe(0);
     await expect(page.getByTestId('console-run').isDisabled()).resolves.toBe(false);
     expect(await consoleTransactions()).toEqual([]);
-    await expect(page.locator('[data-testid=console-history] li').first().textContent()).resolves.toContain('cancelled');
+    await expect(page.locator('[data-testid=console-history] li').first().textContent()).resolves.toContain(
+      'cancelled',
+    );
     expect(unexpected(errors, 409)).toEqual([]); // the run's own request answers 409 QUERY_CANCELLED
     await suite.shot(page, 'console-cancelled');
   });
@@ -149,15 +182,22 @@ describe('the Cypher console', () => {
   it('completes labels, relationship types and property keys that the database knows', async () => {
     const { page, errors } = await suite.open();
     const vocabulary = ['db.labels', 'db.relationshipTypes', 'db.propertyKeys'].map((call) =>
-      page.waitForResponse((r) => r.url().endsWith('/api/cypher') && (r.request().postData() ?? '').includes(call) && r.ok()),
+      page.waitForResponse(
+        (r) => r.url().endsWith('/api/cypher') && (r.request().postData() ?? '').includes(call) && r.ok(),
+      ),
     );
     await openConsole(page);
     await Promise.all(vocabulary);
     const offered = page.locator('.cm-tooltip-autocomplete li');
     const accept = async (typed: string, option: string, shot?: string) => {
       await page.keyboard.type(typed, { delay: 5 });
-      await offered.filter({ hasText: new RegExp(`^${option}`) }).first().waitFor();
-      await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected=true]').textContent()).resolves.toMatch(new RegExp(`^${option}`));
+      await offered
+        .filter({ hasText: new RegExp(`^${option}`) })
+        .first()
+        .waitFor();
+      await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected=true]').textContent()).resolves.toMatch(
+        new RegExp(`^${option}`),
+      );
       if (shot) await suite.shot(page, shot);
       // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list opens or changes, so that
       // a key meant for the editor does not pick an option the analyst never saw: wait past it, as a person does.
@@ -204,7 +244,9 @@ describe('the Cypher console', () => {
 
     await page.getByTestId('named-query-menu').selectOption('mergerLineage');
     const depth = page.getByTestId('named-query-param-depth').locator('input');
-    await expect(page.getByTestId('named-query-param-faction').locator('input').inputValue()).resolves.toBe('jaysh-al-nasr');
+    await expect(page.getByTestId('named-query-param-faction').locator('input').inputValue()).resolves.toBe(
+      'jaysh-al-nasr',
+    );
     await expect(depth.inputValue()).resolves.toBe('3');
 
     await depth.fill('9');
@@ -229,10 +271,16 @@ describe('the Cypher console', () => {
 
     await page.getByTestId('named-query-run').click();
     await expect(page.getByTestId('named-query-error-depth').count()).resolves.toBe(0);
-    await page.locator('[data-testid=console-table] tbody tr').nth(answer.rows.length - 1).waitFor();
+    await page
+      .locator('[data-testid=console-table] tbody tr')
+      .nth(answer.rows.length - 1)
+      .waitFor();
     await expect(page.locator('[data-testid=console-table] tbody tr').count()).resolves.toBe(answer.rows.length);
     const wanted = answer.graph.nodes.map((n) => n.data.id).sort();
-    await page.waitForFunction((ids) => JSON.stringify(window.__atlas.nodeIds().sort()) === JSON.stringify(ids), wanted);
+    await page.waitForFunction(
+      (ids) => JSON.stringify(window.__atlas.nodeIds().sort()) === JSON.stringify(ids),
+      wanted,
+    );
     await settled(page);
     await suite.shot(page, 'console-named');
 

@@ -28,8 +28,12 @@ describe('details and sources', () => {
     const details = page.getByTestId('details-panel');
     await details.getByTestId('sources').waitFor();
 
-    await expect(details.locator('h2').first().textContent()).resolves.toMatch(/111th Regiment\s+merged into\s+Jaysh al-Nasr/);
-    await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe('from October 2015 to 9 February 2018');
+    await expect(details.locator('h2').first().textContent()).resolves.toMatch(
+      /111th Regiment\s+merged into\s+Jaysh al-Nasr/,
+    );
+    await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe(
+      'from October 2015 to 9 February 2018',
+    );
     const cited = seed.relationships.find((r) => r.id === MERGER)!.sources;
     const items = details.getByTestId('sources').locator('li');
     await expect(items.count()).resolves.toBe(cited.length);
@@ -80,17 +84,26 @@ describe('details and sources', () => {
       format: 'faction-atlas-view',
       version: 1,
       view: '',
-      nodes: [{ data: { id: 'html-name', label: 'Faction', name, description: '<script>window.__injected=2</script>' }, position: { x: 0, y: 0 } }],
+      nodes: [
+        {
+          data: { id: 'html-name', label: 'Faction', name, description: '<script>window.__injected=2</script>' },
+          position: { x: 0, y: 0 },
+        },
+      ],
       edges: [],
     };
-    await page.getByTestId('import-json').setInputFiles({ name: 'html.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'html.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await page.waitForFunction(() => window.__atlas.nodeIds().includes('html-name'));
     await clickElement(page, 'html-name');
     const details = page.getByTestId('details-panel');
     await expect(details.locator('h2').first().textContent()).resolves.toBe(name);
     await expect(details.locator('.description').textContent()).resolves.toBe('<script>window.__injected=2</script>');
     await expect(details.locator('img, b, script').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).resolves.toBeUndefined();
+    await expect(
+      page.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+    ).resolves.toBeUndefined();
     expect(errors).toEqual([]);
     await suite.shot(page, 'details-text-not-html');
   });

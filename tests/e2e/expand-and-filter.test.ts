@@ -5,7 +5,16 @@
  * to its neighbourhood, and undo puts things back.
  */
 import { describe, expect, it } from 'vitest';
-import { addAndExpand, clickElement, hook, hoverElement, pointerAway, searchAndChoose, settled, stats } from '../support/atlasPage.ts';
+import {
+  addAndExpand,
+  clickElement,
+  hook,
+  hoverElement,
+  pointerAway,
+  searchAndChoose,
+  settled,
+  stats,
+} from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 
 const suite = e2eSuite();
@@ -147,7 +156,12 @@ describe('filters and selection', () => {
     const edges = await hook.edges(page);
     for (const id of kept) {
       if (id === '111th-regiment') continue;
-      expect(edges.some((e) => (e.source === id && e.target === '111th-regiment') || (e.target === id && e.source === '111th-regiment'))).toBe(true);
+      expect(
+        edges.some(
+          (e) =>
+            (e.source === id && e.target === '111th-regiment') || (e.target === id && e.source === '111th-regiment'),
+        ),
+      ).toBe(true);
     }
     expect(kept.size).toBeLessThan(all.nodes);
     await pointerAway(page);

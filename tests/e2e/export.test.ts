@@ -43,7 +43,12 @@ describe('export', () => {
     expect(svgText).toContain('Jaysh al-Nasr');
 
     const json = await download(page, 'export-json');
-    const file = JSON.parse(json.bytes.toString('utf8')) as { format: string; view: string; nodes: unknown[]; edges: unknown[] };
+    const file = JSON.parse(json.bytes.toString('utf8')) as {
+      format: string;
+      view: string;
+      nodes: unknown[];
+      edges: unknown[];
+    };
     expect(file.format).toBe('faction-atlas-view');
     expect(file.nodes.length).toBe(before.nodes);
     expect(file.edges.length).toBe(before.edges);
@@ -53,7 +58,9 @@ describe('export', () => {
     await settled(page);
     expect((await stats(page)).nodes).toBe(0);
 
-    await page.getByTestId('import-json').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
     await page.waitForFunction((n) => window.__atlas.nodeIds().length === n, before.nodes);
     await settled(page);
     expect(await stats(page)).toEqual(before);
@@ -70,8 +77,12 @@ describe('export', () => {
     const { page } = await suite.open();
     await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
     const before = await stats(page);
-    const bad = Buffer.from(JSON.stringify({ format: 'faction-atlas-view', version: 1, view: '', nodes: [{ data: { id: 'x' } }], edges: [] }));
-    await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: bad });
+    const bad = Buffer.from(
+      JSON.stringify({ format: 'faction-atlas-view', version: 1, view: '', nodes: [{ data: { id: 'x' } }], edges: [] }),
+    );
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: bad });
     await page.locator('#export .error').waitFor();
     await expect(page.locator('#export .error').textContent()).resolves.toMatch(/Not a Faction Atlas view file/);
     expect(await stats(page)).toEqual(before);

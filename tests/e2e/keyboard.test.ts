@@ -15,7 +15,8 @@ describe('keyboard', () => {
     const help = page.getByTestId('help');
     await help.waitFor();
     const text = (await help.textContent())!;
-    for (const words of ['Search', 'Undo', 'Redo', 'Expand the selected node', 'Play or pause time', 'Ctrl+Z']) expect(text).toContain(words);
+    for (const words of ['Search', 'Undo', 'Redo', 'Expand the selected node', 'Play or pause time', 'Ctrl+Z'])
+      expect(text).toContain(words);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
     await suite.shot(page, 'keyboard-help');
     await page.keyboard.press('Escape');

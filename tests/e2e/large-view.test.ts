@@ -24,7 +24,9 @@ function largeViewFile(): Buffer {
   const edges = Array.from({ length: EDGES }, (_, i) => {
     const s = Math.floor(random() * NODES);
     const t = (s + 1 + Math.floor(random() * (NODES - 1))) % NODES;
-    return { data: { id: `e${i}`, source: `n${s}`, target: `n${t}`, type: TYPES[i % 4], from: null, to: null, sources: [] } };
+    return {
+      data: { id: `e${i}`, source: `n${s}`, target: `n${t}`, type: TYPES[i % 4], from: null, to: null, sources: [] },
+    };
   });
   return Buffer.from(JSON.stringify({ format: 'faction-atlas-view', version: 1, view: '', nodes, edges }));
 }
@@ -36,10 +38,16 @@ describe('large view', () => {
     const hardwareWebgl2 = await page.evaluate(() => {
       const gl = document.createElement('canvas').getContext('webgl2');
       const info = gl?.getExtension('WEBGL_debug_renderer_info');
-      return !!gl && !!info && !/swiftshader|llvmpipe|softpipe|software/i.test(String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)));
+      return (
+        !!gl &&
+        !!info &&
+        !/swiftshader|llvmpipe|softpipe|software/i.test(String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)))
+      );
     });
 
-    await page.getByTestId('import-json').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: largeViewFile() });
+    await page
+      .getByTestId('import-json')
+      .setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: largeViewFile() });
     await page.waitForFunction((n) => window.__atlas.nodeIds().length === n, NODES, { timeout: 150_000 });
     await settled(page, 150_000);
 

@@ -9,9 +9,18 @@ import { e2eSuite } from '../support/e2eSuite.ts';
 
 const suite = e2eSuite();
 
-interface SeedRelationship { id: string; type: string; source: string; target: string }
-const seed = JSON.parse(readFileSync(new URL('../../seed/jaysh-al-nasr.json', import.meta.url), 'utf8')) as { relationships: SeedRelationship[] };
-const mergedIntoJan = seed.relationships.filter((r) => r.type === 'MERGED_INTO' && r.target === 'jaysh-al-nasr').map((r) => r.source);
+interface SeedRelationship {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+}
+const seed = JSON.parse(readFileSync(new URL('../../seed/jaysh-al-nasr.json', import.meta.url), 'utf8')) as {
+  relationships: SeedRelationship[];
+};
+const mergedIntoJan = seed.relationships
+  .filter((r) => r.type === 'MERGED_INTO' && r.target === 'jaysh-al-nasr')
+  .map((r) => r.source);
 
 describe('lineage', () => {
   it('opens the lineage of Jaysh al-Nasr from the context menu, top-down and in time order', async () => {

@@ -40,7 +40,9 @@ describe('paths', () => {
     expect(firstText.startsWith('Muhammad Mansour')).toBe(true);
     expect(firstText.endsWith('Sham Legion')).toBe(true);
     for (const id of ['muhammad-mansour', 'sham-legion']) expect(await hook.classesOf(page, id)).toContain('on-path');
-    const onPath = (await Promise.all(edges.map(async (e) => ((await hook.classesOf(page, e.id)).includes('on-path') ? e : null)))).filter(Boolean);
+    const onPath = (
+      await Promise.all(edges.map(async (e) => ((await hook.classesOf(page, e.id)).includes('on-path') ? e : null)))
+    ).filter(Boolean);
     expect(onPath.length).toBeGreaterThanOrEqual(steps);
     expect(new URL(page.url()).searchParams.getAll('p')).toEqual(['muhammad-mansour*sham-legion*4']);
     expect(errors).toEqual([]);

@@ -21,7 +21,9 @@ describe('search', () => {
     const alias = option.locator('.alias');
     await expect(alias.textContent()).resolves.toContain('جيش النصر');
     await expect(alias.evaluate((el) => el.matches(':dir(rtl)'))).resolves.toBe(true);
-    await expect(page.locator('[data-testid=search-input]').evaluate((el) => el.matches(':dir(rtl)'))).resolves.toBe(true);
+    await expect(page.locator('[data-testid=search-input]').evaluate((el) => el.matches(':dir(rtl)'))).resolves.toBe(
+      true,
+    );
 
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.__atlas.nodeIds().includes('jaysh-al-nasr'));
@@ -60,10 +62,14 @@ describe('search', () => {
   it('works from the keyboard: "/" to search, arrows to choose, Enter to add', async () => {
     const { page } = await suite.open();
     await page.locator('body').press('/');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('search-input');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'search-input',
+    );
     await page.keyboard.type('jaysh');
     await page.locator('#search-results [role=option][data-id]').first().waitFor();
-    const options = await page.locator('#search-results [role=option][data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const options = await page
+      .locator('#search-results [role=option][data-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
     expect(options.length).toBeGreaterThan(1);
     await page.keyboard.press('ArrowDown');
     const active = await page.locator('[data-testid=search-input]').getAttribute('aria-activedescendant');
@@ -78,7 +84,13 @@ describe('search', () => {
     const { page } = await suite.open('/', { width: 1280, height: 720 });
     await searchAndChoose(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-    for (const selector of ['[data-testid=search-input]', '#canvas', '#details', '[data-testid=time-slider]', '[data-testid=graph-stats]']) {
+    for (const selector of [
+      '[data-testid=search-input]',
+      '#canvas',
+      '#details',
+      '[data-testid=time-slider]',
+      '[data-testid=graph-stats]',
+    ]) {
       const box = (await page.locator(selector).boundingBox())!;
       expect(box.x, selector).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, selector).toBeLessThanOrEqual(1280);

@@ -36,7 +36,8 @@ describe('time', () => {
     const slider = page.getByTestId('time-slider');
     await slider.focus();
     await page.keyboard.press('End');
-    for (let i = 0; i < 120 && (await asOfText(page)) !== 'As of 30 June 2018'; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 120 && (await asOfText(page)) !== 'As of 30 June 2018'; i++)
+      await page.keyboard.press('ArrowLeft');
     expect(await asOfText(page)).toBe('As of 30 June 2018');
     await settled(page);
 

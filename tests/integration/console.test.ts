@@ -23,7 +23,9 @@ async function runCypher(query: string, params: Record<string, unknown> = {}) {
 
 /** Everything a refused query could have touched: data, schema, users, label and property tokens. */
 async function databaseState(): Promise<string> {
-  const indexes = await db.runAdmin('SHOW INDEXES YIELD name, type, state RETURN collect([name, type, state]) AS indexes');
+  const indexes = await db.runAdmin(
+    'SHOW INDEXES YIELD name, type, state RETURN collect([name, type, state]) AS indexes',
+  );
   const constraints = await db.runAdmin('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS constraints');
   const users = await db.runAdmin('SHOW USERS YIELD user RETURN collect(user) AS users');
   const tokens = await db.runAdmin(
@@ -53,7 +55,10 @@ describe('POST /api/cypher refuses what is not a read, with nothing run and the 
     ['REMOVE', `MATCH (f:Faction) REMOVE f:Faction`],
     ['a write inside FOREACH', `MATCH (f:Faction) FOREACH (x IN [1] | SET f.touched = x)`],
     ['a write inside a subquery', `MATCH (f:Faction) CALL (f) { SET f.touched = true } RETURN count(*) AS n`],
-    ['a write after a read', `MATCH (f:Faction {id: 'jaysh-al-nasr'}) WITH f RETURN f.name AS name UNION MATCH (x) SET x.touched = 1 RETURN 'x' AS name`],
+    [
+      'a write after a read',
+      `MATCH (f:Faction {id: 'jaysh-al-nasr'}) WITH f RETURN f.name AS name UNION MATCH (x) SET x.touched = 1 RETURN 'x' AS name`,
+    ],
   ])('refuses %s (a write) with 403 QUERY_REFUSED', async (_what, query) => {
     const error = await expectRefused(query, 403, 'QUERY_REFUSED');
     expect(error.message).toMatch(/writes to the database.*Nothing was run/);
@@ -87,7 +92,11 @@ describe('POST /api/cypher refuses what is not a read, with nothing run and the 
 
   it('refuses LOAD CSV from the network without fetching anything', async () => {
     await withCsvServer(async (url, requests) => {
-      const error = await expectRefused(`LOAD CSV FROM '${url}' AS line CREATE (:Faction {id: line[0]})`, 403, 'QUERY_REFUSED');
+      const error = await expectRefused(
+        `LOAD CSV FROM '${url}' AS line CREATE (:Faction {id: line[0]})`,
+        403,
+        'QUERY_REFUSED',
+      );
       expect(error.message).toContain('LOAD CSV');
       expect(requests()).toBe(0);
     });
@@ -146,10 +155,13 @@ describe('POST /api/cypher refuses what is not a read, with nothing run and the 
 
 describe('POST /api/cypher runs reads', () => {
   it('runs a read with parameters; whole numbers reach Cypher as integers (LIMIT takes them)', async () => {
-    const result = await runCypher('MATCH (f:Faction) WHERE f.kind = $kind RETURN f.id AS id ORDER BY id LIMIT $limit', {
-      kind: 'coalition',
-      limit: 5,
-    });
+    const result = await runCypher(
+      'MATCH (f:Faction) WHERE f.kind = $kind RETURN f.id AS id ORDER BY id LIMIT $limit',
+      {
+        kind: 'coalition',
+        limit: 5,
+      },
+    );
     expect(result.columns).toEqual(['id']);
     expect(result.rows).toEqual([['national-front-for-liberation']]);
     expect(result.truncated).toBe(false);

@@ -42,11 +42,15 @@ async function eventually(what: string, condition: () => Promise<boolean>, patie
   }
 }
 
-const running = (runId: string) => eventually(`${runId} to run`, async () => (await serverTransactions(runId)).length === 1);
+const running = (runId: string) =>
+  eventually(`${runId} to run`, async () => (await serverTransactions(runId)).length === 1);
 
 describe('a console query past its time limit', () => {
   it('answers 408 QUERY_TIMEOUT, and its transaction is gone from the database', async () => {
-    const response = await request(appWith(1_000)).post('/api/cypher').send({ query: SLOW_QUERY, runId: 'past-its-time' }).expect(408);
+    const response = await request(appWith(1_000))
+      .post('/api/cypher')
+      .send({ query: SLOW_QUERY, runId: 'past-its-time' })
+      .expect(408);
     expect(errorBody.parse(response.body).error.code).toBe('QUERY_TIMEOUT');
     expect(await serverTransactions('past-its-time')).toEqual([]);
   });
@@ -54,10 +58,16 @@ describe('a console query past its time limit', () => {
 
 describe('DELETE /api/cypher/:runId', () => {
   it('cancels a running query: it answers 409 QUERY_CANCELLED and its transaction is gone from the database', async () => {
-    const pending = request(patientApp).post('/api/cypher').send({ query: SLOW_QUERY, runId: 'cancel-me' }).then((r) => r);
+    const pending = request(patientApp)
+      .post('/api/cypher')
+      .send({ query: SLOW_QUERY, runId: 'cancel-me' })
+      .then((r) => r);
     await running('cancel-me');
 
-    const busy = await request(patientApp).post('/api/cypher').send({ query: 'RETURN 1', runId: 'cancel-me' }).expect(409);
+    const busy = await request(patientApp)
+      .post('/api/cypher')
+      .send({ query: 'RETURN 1', runId: 'cancel-me' })
+      .expect(409);
     expect(errorBody.parse(busy.body).error.code).toBe('RUN_ID_IN_USE');
 
     await request(patientApp).delete('/api/cypher/cancel-me').expect(204);
@@ -100,8 +110,14 @@ describe('a client that aborts its request', () => {
     await running('abandoned');
     controller.abort();
     await expect(answer).rejects.toThrow(/abort/i);
-    await eventually('the abandoned transaction to end', async () => (await serverTransactions('abandoned')).length === 0);
+    await eventually(
+      'the abandoned transaction to end',
+      async () => (await serverTransactions('abandoned')).length === 0,
+    );
     // The run is over in the app too: nothing is left to cancel under its id.
-    await eventually('the run to leave the app', async () => (await request(patientApp).delete('/api/cypher/abandoned')).status === 404);
+    await eventually(
+      'the run to leave the app',
+      async () => (await request(patientApp).delete('/api/cypher/abandoned')).status === 404,
+    );
   });
 });

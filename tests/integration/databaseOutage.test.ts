@@ -28,7 +28,9 @@ function freePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -44,9 +46,23 @@ const escaped: unknown[] = [];
 const recordEscape = (error: unknown) => escaped.push(error);
 
 beforeAll(async () => {
-  serverOptions = { home, boltPort: await freePort(), password: PASSWORD, heap: '512m', pageCache: '64m', classpathFile: CLASSPATH_FILE, log: () => {} };
+  serverOptions = {
+    home,
+    boltPort: await freePort(),
+    password: PASSWORD,
+    heap: '512m',
+    pageCache: '64m',
+    classpathFile: CLASSPATH_FILE,
+    log: () => {},
+  };
   server = await startLocalServer(serverOptions);
-  db = new Database({ uri: server.uri, user: 'neo4j', password: PASSWORD, database: 'neo4j', queryTimeoutMs: QUERY_TIMEOUT_MS });
+  db = new Database({
+    uri: server.uri,
+    user: 'neo4j',
+    password: PASSWORD,
+    database: 'neo4j',
+    queryTimeoutMs: QUERY_TIMEOUT_MS,
+  });
   await db.applySchema();
   await importGraph(db, readSeed());
   app = testApp(db);
@@ -66,7 +82,12 @@ afterAll(async () => {
 /** A request, and how long its answer took. */
 async function timed(method: 'get' | 'post', path: string, body?: object) {
   const started = Date.now();
-  const response = method === 'get' ? await request(app).get(path) : await request(app).post(path).send(body ?? {});
+  const response =
+    method === 'get'
+      ? await request(app).get(path)
+      : await request(app)
+          .post(path)
+          .send(body ?? {});
   return { response, ms: Date.now() - started };
 }
 

@@ -35,7 +35,13 @@ describe('GET /api/health', () => {
   it('answers 503 DATABASE_AUTH, without the credentials, when the database refuses them', async () => {
     // Another user than neo4j, so that the failed logins cannot lock out the account the other tests use.
     const { uri } = inject('neo4j');
-    const refused = new Database({ uri, user: 'no-such-analyst', password: 'wrong-password', database: 'neo4j', queryTimeoutMs: 10_000 });
+    const refused = new Database({
+      uri,
+      user: 'no-such-analyst',
+      password: 'wrong-password',
+      database: 'neo4j',
+      queryTimeoutMs: 10_000,
+    });
     try {
       const response = await request(testApp(refused)).get('/api/health').expect(503);
       const { error } = errorBody.parse(response.body);

@@ -31,21 +31,54 @@ afterAll(async () => {
  */
 function splinterFile() {
   return {
-    sources: [{ id: 'report-2019', name: 'A field report, 2019', title: 'Splinters of the Army of Victory', date: '2019-03' }],
+    sources: [
+      { id: 'report-2019', name: 'A field report, 2019', title: 'Splinters of the Army of Victory', date: '2019-03' },
+    ],
     nodes: [
-      { label: 'Faction', id: 'victory-splinter', name: 'Victory Splinter', aliases: ['Nasr Splinter'], kind: 'armed group', sources: ['report-2019'] },
+      {
+        label: 'Faction',
+        id: 'victory-splinter',
+        name: 'Victory Splinter',
+        aliases: ['Nasr Splinter'],
+        kind: 'armed group',
+        sources: ['report-2019'],
+      },
       { label: 'Person', id: 'abu-splinter', name: 'Abu Splinter', sources: ['report-2019', 'ref-1'] },
     ],
     relationships: [
-      { id: 'victory-splinter-led-by-abu-splinter', type: 'LED_BY', source: 'victory-splinter', target: 'abu-splinter', from: '2019', sources: ['report-2019'] },
-      { id: 'victory-splinter-member-of-jaysh-al-nasr', type: 'MEMBER_OF', source: 'victory-splinter', target: 'jaysh-al-nasr', from: '2018-11', to: '2019-02-14', sources: ['report-2019'] },
-      { id: 'victory-splinter-fought-jund-al-aqsa', type: 'FOUGHT', source: 'victory-splinter', target: 'jund-al-aqsa', sources: ['ref-1'] },
+      {
+        id: 'victory-splinter-led-by-abu-splinter',
+        type: 'LED_BY',
+        source: 'victory-splinter',
+        target: 'abu-splinter',
+        from: '2019',
+        sources: ['report-2019'],
+      },
+      {
+        id: 'victory-splinter-member-of-jaysh-al-nasr',
+        type: 'MEMBER_OF',
+        source: 'victory-splinter',
+        target: 'jaysh-al-nasr',
+        from: '2018-11',
+        to: '2019-02-14',
+        sources: ['report-2019'],
+      },
+      {
+        id: 'victory-splinter-fought-jund-al-aqsa',
+        type: 'FOUGHT',
+        source: 'victory-splinter',
+        target: 'jund-al-aqsa',
+        sources: ['ref-1'],
+      },
     ],
   };
 }
 type SplinterFile = ReturnType<typeof splinterFile>;
 
-const postImport = (body: unknown) => request(app).post('/api/import').send(body as object);
+const postImport = (body: unknown) =>
+  request(app)
+    .post('/api/import')
+    .send(body as object);
 
 describe('POST /api/import refuses a file with one bad item, names it, and writes nothing', () => {
   let before: string;
@@ -58,12 +91,25 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
     ['a date that does not exist', 'relationships[1].from', (f) => void (f.relationships[1]!.from = '2018-02-30')],
     ['an unknown relationship type', 'relationships[1].type', (f) => void (f.relationships[1]!.type = 'ALLIED_WITH')],
     ['an unknown label', 'nodes[1].label', (f) => void (f.nodes[1]!.label = 'Militia')],
-    ['a relationship to a node that exists nowhere', 'relationships[2].target', (f) => void (f.relationships[2]!.target = 'ghost-brigade')],
-    ['a citation of a source that exists nowhere', 'nodes[1].sources[1]', (f) => void (f.nodes[1]!.sources[1] = 'ref-999')],
+    [
+      'a relationship to a node that exists nowhere',
+      'relationships[2].target',
+      (f) => void (f.relationships[2]!.target = 'ghost-brigade'),
+    ],
+    [
+      'a citation of a source that exists nowhere',
+      'nodes[1].sources[1]',
+      (f) => void (f.nodes[1]!.sources[1] = 'ref-999'),
+    ],
     [
       'MERGED_INTO from a person to a faction',
       'relationships[1].type',
-      (f) => Object.assign(f.relationships[1]!, { type: 'MERGED_INTO', source: 'muhammad-mansour', target: 'victory-splinter' }),
+      (f) =>
+        Object.assign(f.relationships[1]!, {
+          type: 'MERGED_INTO',
+          source: 'muhammad-mansour',
+          target: 'victory-splinter',
+        }),
     ],
     ['an interval that ends before it starts', 'relationships[1].to', (f) => void (f.relationships[1]!.to = '2017')],
     ['a field the format does not have', 'nodes[0]', (f) => Object.assign(f.nodes[0]!, { colour: 'green' })],
@@ -80,7 +126,13 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
     [
       'a relationship id the seed holds with another type',
       'relationships[0].id',
-      (f) => Object.assign(f.relationships[0]!, { id: 'jaysh-al-nasr-led-by-muhammad-mansour', type: 'MEMBER_OF', source: 'abu-splinter', target: 'jaysh-al-nasr' }),
+      (f) =>
+        Object.assign(f.relationships[0]!, {
+          id: 'jaysh-al-nasr-led-by-muhammad-mansour',
+          type: 'MEMBER_OF',
+          source: 'abu-splinter',
+          target: 'jaysh-al-nasr',
+        }),
     ],
   ];
 
@@ -101,10 +153,12 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
     file.nodes[1]!.sources[1] = 'ref-999';
     file.relationships[2]!.target = 'ghost-brigade';
     const response = await postImport(file).expect(400);
-    expect(errorBody.parse(response.body).error.details?.map((d) => d.path).sort()).toEqual([
-      'nodes[1].sources[1]',
-      'relationships[2].target',
-    ]);
+    expect(
+      errorBody
+        .parse(response.body)
+        .error.details?.map((d) => d.path)
+        .sort(),
+    ).toEqual(['nodes[1].sources[1]', 'relationships[2].target']);
     expect(await fingerprint(db)).toBe(before);
   });
 
@@ -119,7 +173,11 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
   });
 
   it('answers 400 INVALID_IMPORT for JSON that is not an object', async () => {
-    const response = await request(app).post('/api/import').set('content-type', 'application/json').send('[]').expect(400);
+    const response = await request(app)
+      .post('/api/import')
+      .set('content-type', 'application/json')
+      .send('[]')
+      .expect(400);
     const { error } = errorBody.parse(response.body);
     expect(error.code).toBe('INVALID_IMPORT');
     expect(error.message).toMatch(/expected object/);
@@ -127,7 +185,11 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
   });
 
   it.each(['"nodes"', 'null', '42'])('answers 400 for the bare JSON value %s', async (body) => {
-    const response = await request(app).post('/api/import').set('content-type', 'application/json').send(body).expect(400);
+    const response = await request(app)
+      .post('/api/import')
+      .set('content-type', 'application/json')
+      .send(body)
+      .expect(400);
     expect(['INVALID_JSON', 'INVALID_IMPORT']).toContain(errorBody.parse(response.body).error.code);
     expect(await fingerprint(db)).toBe(before);
   });
@@ -160,12 +222,23 @@ describe('POST /api/import accepts valid files', () => {
 
     const around = elements.parse((await request(app).get('/api/nodes/jaysh-al-nasr/neighbors').expect(200)).body);
     const link = around.edges.find((e) => e.data.id === 'victory-splinter-member-of-jaysh-al-nasr')?.data;
-    expect(link).toMatchObject({ type: 'MEMBER_OF', source: 'victory-splinter', target: 'jaysh-al-nasr', from: '2018-11', to: '2019-02-14', sources: ['report-2019'] });
+    expect(link).toMatchObject({
+      type: 'MEMBER_OF',
+      source: 'victory-splinter',
+      target: 'jaysh-al-nasr',
+      from: '2018-11',
+      to: '2019-02-14',
+      sources: ['report-2019'],
+    });
 
-    const detail = (await request(app).get('/api/nodes/abu-splinter').expect(200)).body as { sources: Array<{ id: string }> };
+    const detail = (await request(app).get('/api/nodes/abu-splinter').expect(200)).body as {
+      sources: Array<{ id: string }>;
+    };
     expect(detail.sources.map((s) => s.id).sort()).toEqual(['ref-1', 'report-2019']);
 
-    const found = (await request(app).get('/api/search').query({ q: 'nasr splinter' }).expect(200)).body as { results: Array<{ id: string }> };
+    const found = (await request(app).get('/api/search').query({ q: 'nasr splinter' }).expect(200)).body as {
+      results: Array<{ id: string }>;
+    };
     expect(found.results[0]?.id).toBe('victory-splinter');
 
     const again = importResponse.parse((await postImport(file).expect(200)).body);
@@ -176,7 +249,13 @@ describe('POST /api/import accepts valid files', () => {
     let attempts = 0;
     const summary = await importGraph(db, splinterFile(), (done) => {
       // After the first batch of the first attempt, a transient failure the driver retries on its own.
-      if (done === 1 && ++attempts === 1) throw new Neo4jError('deadlock, on purpose', 'Neo.TransientError.Transaction.DeadlockDetected', '50N42', 'test');
+      if (done === 1 && ++attempts === 1)
+        throw new Neo4jError(
+          'deadlock, on purpose',
+          'Neo.TransientError.Transaction.DeadlockDetected',
+          '50N42',
+          'test',
+        );
     });
     expect(attempts).toBe(2);
     expect(summary.changes).toMatchObject({ nodesCreated: 3, relationshipsCreated: 3 });
@@ -193,12 +272,13 @@ describe('POST /api/import accepts valid files', () => {
     expect(summary.changes.nodesCreated).toBe(0);
     expect(summary.changes.relationshipsCreated).toBe(0);
     expect(summary.changes.propertiesSet).toBeGreaterThan(0);
-    const rows = await db.runAdmin(
-      'MATCH ()-[r {id: $id}]->() RETURN count(r) AS n, collect(r.to) AS to',
-      { id: 'victory-splinter-member-of-jaysh-al-nasr' },
-    );
+    const rows = await db.runAdmin('MATCH ()-[r {id: $id}]->() RETURN count(r) AS n, collect(r.to) AS to', {
+      id: 'victory-splinter-member-of-jaysh-al-nasr',
+    });
     expect(rows).toEqual([{ n: 1, to: ['2019-03'] }]);
-    const found = (await request(app).get('/api/search').query({ q: 'Splinter of Victory' }).expect(200)).body as { results: Array<{ id: string }> };
+    const found = (await request(app).get('/api/search').query({ q: 'Splinter of Victory' }).expect(200)).body as {
+      results: Array<{ id: string }>;
+    };
     expect(found.results[0]?.id).toBe('victory-splinter');
   });
 });
@@ -228,10 +308,12 @@ function largeFile(relationships: number) {
 }
 
 const countGenerated = async () =>
-  (await db.runAdmin(
-    `RETURN COUNT { MATCH (n:Faction) WHERE n.id STARTS WITH 'generated-' } AS nodes,
+  (
+    await db.runAdmin(
+      `RETURN COUNT { MATCH (n:Faction) WHERE n.id STARTS WITH 'generated-' } AS nodes,
             COUNT { MATCH ()-[r:MEMBER_OF]->() WHERE r.id STARTS WITH 'generated-' } AS relationships`,
-  ))[0];
+    )
+  )[0];
 
 describe('a file larger than one UNWIND batch', () => {
   const RELATIONSHIPS = 5_000;

@@ -31,7 +31,8 @@ async function ask(name: string, params: Record<string, unknown> = {}) {
 const records = (result: CypherResponse) =>
   result.rows.map((row) => Object.fromEntries(result.columns.map((column, i) => [column, row[i]])));
 
-const edges = (result: CypherResponse) => result.graph.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
+const edges = (result: CypherResponse) =>
+  result.graph.edges.map((e) => `${e.data.source} ${e.data.type} ${e.data.target}`);
 
 const EXPECTED = [
   'coalitionMembersAsOf',
@@ -53,7 +54,8 @@ describe('GET /api/queries', () => {
       expect(query.title.length, query.name).toBeGreaterThan(5);
       expect(query.description.length, query.name).toBeGreaterThan(20);
       expect(query.cypher, query.name).not.toMatch(/^\/\/ @/m);
-      for (const param of query.params) expect(query.cypher, `${query.name} uses $${param.name}`).toContain(`$${param.name}`);
+      for (const param of query.params)
+        expect(query.cypher, `${query.name} uses $${param.name}`).toContain(`$${param.name}`);
     }
     const lineage = queries.find((q) => q.name === 'mergerLineage');
     expect(lineage?.params).toEqual([
@@ -79,16 +81,27 @@ describe('POST /api/queries/:name answers from the seed', () => {
   it('factionLeaders: who led a faction, in what role and from when, with sources', async () => {
     const nasr = records(await ask('factionLeaders', { faction: 'jaysh-al-nasr' }));
     expect(nasr).toEqual([
-      expect.objectContaining({ id: 'muhammad-mansour', role: 'commander', from: '2015-10', to: null, sources: ['ref-4', 'ref-11'] }),
+      expect.objectContaining({
+        id: 'muhammad-mansour',
+        role: 'commander',
+        from: '2015-10',
+        to: null,
+        sources: ['ref-4', 'ref-11'],
+      }),
     ]);
     const front = records(await ask('factionLeaders', { faction: 'national-front-for-liberation' }));
-    expect(front).toEqual([expect.objectContaining({ id: 'muhammad-mansour', role: 'chief of staff', from: '2018-05-28' })]);
+    expect(front).toEqual([
+      expect.objectContaining({ id: 'muhammad-mansour', role: 'chief of staff', from: '2018-05-28' }),
+    ]);
   });
 
   it('coalitionMembersAsOf: members of the National Front for Liberation on a day, by their intervals', async () => {
     const members = async (asOf: string) =>
       records(await ask('coalitionMembersAsOf', { coalition: 'national-front-for-liberation', asOf })).map((r) => r.id);
-    const june2018 = await ask('coalitionMembersAsOf', { coalition: 'national-front-for-liberation', asOf: '2018-06-01' });
+    const june2018 = await ask('coalitionMembersAsOf', {
+      coalition: 'national-front-for-liberation',
+      asOf: '2018-06-01',
+    });
     expect(records(june2018)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'jaysh-al-nasr', via: null, from: '2018-05' }),
@@ -108,7 +121,12 @@ describe('POST /api/queries/:name answers from the seed', () => {
     const rows = records(result);
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: 'jund-al-aqsa', memberId: 'jaysh-al-nasr', from: '2017-02-07', to: '2017-02-14' }),
+        expect.objectContaining({
+          id: 'jund-al-aqsa',
+          memberId: 'jaysh-al-nasr',
+          from: '2017-02-07',
+          to: '2017-02-14',
+        }),
         expect.objectContaining({ id: 'syrian-arab-army', memberId: 'jaysh-al-nasr', from: '2015-08' }),
       ]),
     );
@@ -118,7 +136,10 @@ describe('POST /api/queries/:name answers from the seed', () => {
 
   it('sharedCoalitions: the coalitions Jaysh al-Nasr and Sham Legion were both in, and whether together', async () => {
     const rows = records(await ask('sharedCoalitions', { first: 'jaysh-al-nasr', second: 'sham-legion' }));
-    expect(rows.map((r) => r.id).sort()).toEqual(['national-front-for-liberation', 'north-hama-countryside-operations-room']);
+    expect(rows.map((r) => r.id).sort()).toEqual([
+      'national-front-for-liberation',
+      'north-hama-countryside-operations-room',
+    ]);
     expect(rows.find((r) => r.id === 'national-front-for-liberation')).toMatchObject({
       firstFrom: '2018-05',
       together: true,
@@ -145,7 +166,11 @@ describe('POST /api/queries/:name answers from the seed', () => {
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'jund-al-aqsa', relationship: 'FOUGHT', role: 'perpetrator' }),
-        expect.objectContaining({ id: 'jaysh-al-nasr', relationship: 'PARTICIPATED_IN', role: 'victims: its captured members' }),
+        expect.objectContaining({
+          id: 'jaysh-al-nasr',
+          relationship: 'PARTICIPATED_IN',
+          role: 'victims: its captured members',
+        }),
         expect.objectContaining({ id: 'jaysh-al-izza', relationship: 'PARTICIPATED_IN' }),
       ]),
     );
@@ -203,9 +228,15 @@ describe('POST /api/queries/:name refuses bad parameters', () => {
   });
 
   it('answers 400 for an integer out of its declared range, and for an unknown parameter', async () => {
-    const outOfRange = await request(app).post('/api/queries/mostConnectedFactions').send({ params: { limit: 1000 } }).expect(400);
+    const outOfRange = await request(app)
+      .post('/api/queries/mostConnectedFactions')
+      .send({ params: { limit: 1000 } })
+      .expect(400);
     expect(errorBody.parse(outOfRange.body).error.message).toContain('params.limit');
-    const unknown = await request(app).post('/api/queries/factionLeaders').send({ params: { leader: 'x' } }).expect(400);
+    const unknown = await request(app)
+      .post('/api/queries/factionLeaders')
+      .send({ params: { leader: 'x' } })
+      .expect(400);
     expect(errorBody.parse(unknown.body).error.message).toContain('leader');
   });
 

@@ -56,7 +56,11 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const body = await neighbours(JAN);
     expect(body.truncated).toBe(false);
     expect(body.nodes.find((n) => n.data.id === JAN)?.data).toMatchObject({ label: 'Faction', name: 'Jaysh al-Nasr' });
-    expect(edgeIds(body)).toEqual(seedRelationshipsOf(new Set([JAN])).map((r) => r.id).sort());
+    expect(edgeIds(body)).toEqual(
+      seedRelationshipsOf(new Set([JAN]))
+        .map((r) => r.id)
+        .sort(),
+    );
     for (const { data } of body.edges) {
       const imported = seed.relationships.find((r) => r.id === data.id);
       expect(data.from).toBe(imported?.from ?? null);
@@ -68,7 +72,13 @@ describe('GET /api/nodes/:id/neighbors', () => {
 
   it('shows the mergers, the leader, the fight with Jund al-Aqsa and the NFL membership', async () => {
     const body = await neighbours(JAN);
-    for (const group of ['falcons-of-al-ghab', '111th-regiment', 'salvation-front', 'liwa-ahrar-darayya', 'uwais-al-qarni-battalion']) {
+    for (const group of [
+      'falcons-of-al-ghab',
+      '111th-regiment',
+      'salvation-front',
+      'liwa-ahrar-darayya',
+      'uwais-al-qarni-battalion',
+    ]) {
       expect(edge(body, 'MERGED_INTO', group, JAN), `${group} merged into`).toBeDefined();
     }
     expect(edge(body, 'MERGED_INTO', '111th-regiment', JAN)).toMatchObject({ from: '2015-10', to: '2018-02-09' });
@@ -91,13 +101,25 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect(edge(body, 'MERGED_INTO', '111th-regiment', JAN)).toBeDefined();
   });
 
-  it.each(['2015-08-01', '2015-10-31', '2015-11-01', '2016-12-31', '2017-02-14', '2018-02-09', '2018-02-10', '2018-05-01', '2019-05-31', '2019-06-01'])(
-    'as of %s answers exactly the relationships that hold that day by the contract rule',
-    async (asOf) => {
-      const body = await neighbours(JAN, { asOf });
-      expect(edgeIds(body)).toEqual(seedRelationshipsOf(new Set([JAN]), asOf).map((r) => r.id).sort());
-    },
-  );
+  it.each([
+    '2015-08-01',
+    '2015-10-31',
+    '2015-11-01',
+    '2016-12-31',
+    '2017-02-14',
+    '2018-02-09',
+    '2018-02-10',
+    '2018-05-01',
+    '2019-05-31',
+    '2019-06-01',
+  ])('as of %s answers exactly the relationships that hold that day by the contract rule', async (asOf) => {
+    const body = await neighbours(JAN, { asOf });
+    expect(edgeIds(body)).toEqual(
+      seedRelationshipsOf(new Set([JAN]), asOf)
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
 
   it('keeps only the relationship types asked for', async () => {
     const ledBy = await neighbours(JAN, { types: 'LED_BY' });
@@ -142,7 +164,11 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const typed = (ids: Set<string>) =>
       seedRelationshipsOf(ids, '2018-06-01').filter((r) => r.type === 'MERGED_INTO' || r.type === 'MEMBER_OF');
     const ring1 = new Set([JAN, ...typed(new Set([JAN])).flatMap((r) => [r.source, r.target])]);
-    expect(edgeIds(body)).toEqual(typed(ring1).map((r) => r.id).sort());
+    expect(edgeIds(body)).toEqual(
+      typed(ring1)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('caps the nodes at `limit` and says the answer is truncated', async () => {
@@ -182,7 +208,10 @@ describe('GET /api/nodes/:id/neighbors', () => {
     ['labels', 'Nope'],
     ['labels', 'Source'],
   ])('answers 400 with a JSON error naming %s for %j', async (name, value) => {
-    const response = await request(app).get(`/api/nodes/${JAN}/neighbors`).query({ [name]: value }).expect(400);
+    const response = await request(app)
+      .get(`/api/nodes/${JAN}/neighbors`)
+      .query({ [name]: value })
+      .expect(400);
     const { error } = errorBody.parse(response.body);
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain(name);

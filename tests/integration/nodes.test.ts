@@ -23,7 +23,9 @@ const seedNode = (id: string) => {
 const seedSource = (id: string) => seed.sources.find((s) => s.id === id);
 
 async function getNode(id: string) {
-  const response = await request(app).get(`/api/nodes/${encodeURIComponent(id)}`).expect(200);
+  const response = await request(app)
+    .get(`/api/nodes/${encodeURIComponent(id)}`)
+    .expect(200);
   return nodeDetail.parse(response.body);
 }
 
@@ -86,12 +88,16 @@ describe('GET /api/nodes/:id', () => {
 
   it('answers 404 for ids that only look like Cypher', async () => {
     for (const id of ["x' OR 1=1 //", '*', 'jaysh-al-nasr"})-[r]-() DETACH DELETE r //']) {
-      await request(app).get(`/api/nodes/${encodeURIComponent(id)}`).expect(404);
+      await request(app)
+        .get(`/api/nodes/${encodeURIComponent(id)}`)
+        .expect(404);
     }
     await getNode('jaysh-al-nasr');
   });
 
   it('answers 400 for an id longer than any id can be', async () => {
-    await request(app).get(`/api/nodes/${'x'.repeat(201)}`).expect(400);
+    await request(app)
+      .get(`/api/nodes/${'x'.repeat(201)}`)
+      .expect(400);
   });
 });

@@ -69,7 +69,11 @@ describe('GET /api/openapi.json', () => {
   it('describes every /api route the app serves, and serves every route it describes', async () => {
     const doc = await openApi();
     const documented = Object.entries(doc.paths)
-      .flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m.toUpperCase()} ${path}`))
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((m) => METHODS.includes(m))
+          .map((m) => `${m.toUpperCase()} ${path}`),
+      )
       .sort();
     const served = servedRoutes().filter((r) => / \/api\//.test(r) && r !== 'GET /api/openapi.json');
     expect(served.length).toBeGreaterThanOrEqual(5);
@@ -89,7 +93,10 @@ describe('GET /api/openapi.json', () => {
           expect(operation.responses[status!]?.content?.['application/json']?.schema, where).toBeTypeOf('object');
         }
         for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
-          expect(operation.parameters?.find((p) => p.in === 'path' && p.name === name)?.required, `${where} ${name}`).toBe(true);
+          expect(
+            operation.parameters?.find((p) => p.in === 'path' && p.name === name)?.required,
+            `${where} ${name}`,
+          ).toBe(true);
         }
       }
     }
@@ -111,7 +118,8 @@ describe('unknown routes', () => {
     ['POST', '/api/search'],
     ['DELETE', '/api/nodes/jaysh-al-nasr'],
   ])('%s %s answers 404 with a JSON error naming the route', async (method, path) => {
-    const response = await request(app)[method.toLowerCase() as 'get' | 'post' | 'delete'](path)
+    const response = await request(app)
+      [method.toLowerCase() as 'get' | 'post' | 'delete'](path)
       .expect(404)
       .expect('content-type', /json/);
     const { error } = errorBody.parse(response.body);

@@ -73,7 +73,12 @@ describe('the shortest-path query plan', () => {
     const session = driver.session();
     try {
       const result = await session.run(`EXPLAIN ${cypher('shortestPaths')}`, {
-        from: 'jaysh-al-nasr', to: 'turkey', maxLength: neo4j.int(4), types: null, asOf: '2018-06-01', limit: neo4j.int(10),
+        from: 'jaysh-al-nasr',
+        to: 'turkey',
+        maxLength: neo4j.int(4),
+        types: null,
+        asOf: '2018-06-01',
+        limit: neo4j.int(10),
       });
       type Plan = { operatorType: string; children: Plan[] };
       const operators = (plan: Plan): string[] => [plan.operatorType, ...plan.children.flatMap(operators)];
@@ -94,7 +99,9 @@ describe('GET /api/lineage/:id', () => {
     const body = lineageResponse.parse(res.body);
     expect(body.root).toBe('jaysh-al-nasr');
     const ids = body.nodes.map((n) => n.data.id);
-    expect(ids).toEqual(expect.arrayContaining(['falcons-of-al-ghab', '111th-regiment', 'national-front-for-liberation']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['falcons-of-al-ghab', '111th-regiment', 'national-front-for-liberation']),
+    );
     // Genealogy, not the whole network: no people, no events.
     body.nodes.forEach((n) => expect(n.data.label).toBe('Faction'));
     body.edges.forEach((e) => expect(['MERGED_INTO', 'MEMBER_OF']).toContain(e.data.type));

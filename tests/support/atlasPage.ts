@@ -84,7 +84,11 @@ async function where(page: Page, id: string): Promise<{ x: number; y: number }> 
   return p;
 }
 
-export async function clickElement(page: Page, id: string, options: { button?: 'left' | 'right'; modifiers?: ('Shift' | 'Control')[] } = {}): Promise<void> {
+export async function clickElement(
+  page: Page,
+  id: string,
+  options: { button?: 'left' | 'right'; modifiers?: ('Shift' | 'Control')[] } = {},
+): Promise<void> {
   const p = await where(page, id);
   for (const m of options.modifiers ?? []) await page.keyboard.down(m);
   await page.mouse.click(p.x, p.y, { button: options.button ?? 'left' });

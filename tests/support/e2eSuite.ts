@@ -14,7 +14,10 @@ export interface E2E {
   /** The app's base URL. */
   url(): string;
   /** A fresh page (own browser context) at `path`, settled. */
-  open(path?: string, size?: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  open(
+    path?: string,
+    size?: { width: number; height: number },
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
   shot(page: Page, name: string): Promise<void>;
 }
 

@@ -26,7 +26,12 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers, flags and a Neo4j URI', () => {
-    const config = loadConfig({ PORT: '3000', SEED_ON_START: 'no', NEO4J_URI: 'neo4j+s://example.databases.test', NEO4J_QUERY_TIMEOUT_MS: '2500' });
+    const config = loadConfig({
+      PORT: '3000',
+      SEED_ON_START: 'no',
+      NEO4J_URI: 'neo4j+s://example.databases.test',
+      NEO4J_QUERY_TIMEOUT_MS: '2500',
+    });
     expect(config.PORT).toBe(3000);
     expect(config.SEED_ON_START).toBe(false);
     expect(config.NEO4J_URI).toBe('neo4j+s://example.databases.test');
@@ -54,7 +59,12 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once, and refuses a password Neo4j would refuse', () => {
-    const message = configErrorOf({ PORT: 'x', NEO4J_PASSWORD: 'short', SEED_ON_START: 'maybe', LOG_LEVEL: 'loud' }).message;
+    const message = configErrorOf({
+      PORT: 'x',
+      NEO4J_PASSWORD: 'short',
+      SEED_ON_START: 'maybe',
+      LOG_LEVEL: 'loud',
+    }).message;
     for (const name of ['PORT', 'NEO4J_PASSWORD', 'SEED_ON_START', 'LOG_LEVEL']) expect(message).toContain(name);
   });
 });

@@ -67,7 +67,12 @@ describe('sortRows', () => {
   });
 
   it('sorts text by the locale, ignoring case, digits as numbers', () => {
-    expect(sortRows(rows, { column: 0, descending: false }).map((i) => rows[i]![0])).toEqual(['111th', 'falcons', 'Liwa', 'Uwais']);
+    expect(sortRows(rows, { column: 0, descending: false }).map((i) => rows[i]![0])).toEqual([
+      '111th',
+      'falcons',
+      'Liwa',
+      'Uwais',
+    ]);
     expect(sortRows([['item 10'], ['item 9']], { column: 0, descending: false })).toEqual([1, 0]);
   });
 

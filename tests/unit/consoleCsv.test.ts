@@ -9,7 +9,15 @@ const node = (id: string, name: string, label = 'Faction') => ({ data: { id, lab
 
 describe('toCsv', () => {
   it('writes the header row, then one line per row, each ended by CRLF', () => {
-    expect(toCsv(['name', 'links'], [['Jaysh al-Nasr', 12], ['Sham Legion', 3]])).toBe('name,links\r\nJaysh al-Nasr,12\r\nSham Legion,3\r\n');
+    expect(
+      toCsv(
+        ['name', 'links'],
+        [
+          ['Jaysh al-Nasr', 12],
+          ['Sham Legion', 3],
+        ],
+      ),
+    ).toBe('name,links\r\nJaysh al-Nasr,12\r\nSham Legion,3\r\n');
   });
 
   it('quotes fields holding a comma, a quote or a line break, doubling the quotes', () => {
@@ -18,8 +26,13 @@ describe('toCsv', () => {
   });
 
   it('writes nodes by name, relationships by type and dates, null as an empty field, lists as JSON', () => {
-    const rel = { data: { id: 'r1', source: 'a', target: 'b', type: 'MERGED_INTO', from: '2015-10', to: null, sources: [] } };
-    const csv = toCsv(['f', 'r', 'nothing', 'sources'], [[node('a', 'Falcons of al-Ghab'), rel, null, ['ref-4', 'ref-23']]]);
+    const rel = {
+      data: { id: 'r1', source: 'a', target: 'b', type: 'MERGED_INTO', from: '2015-10', to: null, sources: [] },
+    };
+    const csv = toCsv(
+      ['f', 'r', 'nothing', 'sources'],
+      [[node('a', 'Falcons of al-Ghab'), rel, null, ['ref-4', 'ref-23']]],
+    );
     expect(csv.split('\r\n')[1]).toBe('Falcons of al-Ghab,MERGED_INTO (from 2015-10),,"[""ref-4"",""ref-23""]"');
   });
 

@@ -10,7 +10,10 @@ import { formParams, initialField, paramNames, parseParams } from '../../client/
 describe('parseParams', () => {
   it('takes an empty editor as no parameters and a JSON object as they are', () => {
     expect(parseParams('  ')).toEqual({ ok: true, params: {} });
-    expect(parseParams('{"id": "jaysh-al-nasr", "depth": 2}')).toEqual({ ok: true, params: { id: 'jaysh-al-nasr', depth: 2 } });
+    expect(parseParams('{"id": "jaysh-al-nasr", "depth": 2}')).toEqual({
+      ok: true,
+      params: { id: 'jaysh-al-nasr', depth: 2 },
+    });
   });
 
   it('refuses text that is not JSON, saying so', () => {
@@ -29,7 +32,12 @@ describe('parseParams', () => {
   });
 });
 
-const param = (name: string, type: NamedQueryParam['type'], dflt: unknown = null, required = false): NamedQueryParam => ({
+const param = (
+  name: string,
+  type: NamedQueryParam['type'],
+  dflt: unknown = null,
+  required = false,
+): NamedQueryParam => ({
   name,
   type,
   required,
@@ -38,7 +46,12 @@ const param = (name: string, type: NamedQueryParam['type'], dflt: unknown = null
 });
 
 describe('formParams', () => {
-  const params = [param('faction', 'id', 'jaysh-al-nasr'), param('depth', 'integer', 3), param('asOf', 'date'), param('all', 'boolean', false)];
+  const params = [
+    param('faction', 'id', 'jaysh-al-nasr'),
+    param('depth', 'integer', 3),
+    param('asOf', 'date'),
+    param('all', 'boolean', false),
+  ];
 
   it('starts from the defaults, typed', () => {
     expect(params.map(initialField)).toEqual(['jaysh-al-nasr', '3', '', false]);

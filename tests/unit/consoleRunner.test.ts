@@ -19,7 +19,9 @@ const answer: CypherResponse = {
 
 /** A request that runs until its signal is aborted, then fails as fetch does. */
 const untilAborted: Send = (_id, signal) =>
-  new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new ApiError(0, 'ABORTED', 'The request was cancelled'))));
+  new Promise((_resolve, reject) =>
+    signal.addEventListener('abort', () => reject(new ApiError(0, 'ABORTED', 'The request was cancelled'))),
+  );
 
 describe('startRun', () => {
   it('makes run ids the server accepts, a new one each time', () => {
@@ -30,14 +32,20 @@ describe('startRun', () => {
 
   it('sends the run under its id and gives the answer', async () => {
     let sentId = '';
-    const run = startRun(async (id) => ((sentId = id), answer), async () => true);
+    const run = startRun(
+      async (id) => ((sentId = id), answer),
+      async () => true,
+    );
     await expect(run.done).resolves.toEqual({ kind: 'result', response: answer });
     expect(sentId).toBe(run.runId);
   });
 
   it('gives the server’s error as it is', async () => {
     const error = new ApiError(400, 'SYNTAX_ERROR', 'Invalid input', { position: { line: 1, column: 5, offset: 4 } });
-    const run = startRun(() => Promise.reject(error), async () => true);
+    const run = startRun(
+      () => Promise.reject(error),
+      async () => true,
+    );
     await expect(run.done).resolves.toEqual({ kind: 'error', error });
   });
 
@@ -63,7 +71,10 @@ describe('startRun', () => {
   });
 
   it('takes a run the server cancelled (from elsewhere) as cancelled', async () => {
-    const run = startRun(() => Promise.reject(new ApiError(409, 'QUERY_CANCELLED', 'The query was cancelled')), async () => true);
+    const run = startRun(
+      () => Promise.reject(new ApiError(409, 'QUERY_CANCELLED', 'The query was cancelled')),
+      async () => true,
+    );
     await expect(run.done).resolves.toEqual({ kind: 'cancelled', message: 'The query was cancelled' });
   });
 });

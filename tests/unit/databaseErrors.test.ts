@@ -34,7 +34,10 @@ describe('translate', () => {
 
   it('makes a uniqueness clash (two imports racing for one id) a 409 CONFLICT that says nothing was written', () => {
     const error = asAppError(
-      driverError('Neo.ClientError.Schema.ConstraintValidationFailed', 'Node(12) already exists with label `Entity` and property `id` = \'x\''),
+      driverError(
+        'Neo.ClientError.Schema.ConstraintValidationFailed',
+        "Node(12) already exists with label `Entity` and property `id` = 'x'",
+      ),
     );
     expect(error.status).toBe(409);
     expect(error.code).toBe('CONFLICT');

@@ -23,7 +23,14 @@ function smallFile(): ImportFile {
       { label: 'Person', id: 'abu-test', name: 'Abu Test', sources: ['src-a'] },
     ],
     relationships: [
-      { id: 'north-into-south', type: 'MERGED_INTO', source: 'north-brigade', target: 'south-front', from: '2016-03', sources: ['src-a'] },
+      {
+        id: 'north-into-south',
+        type: 'MERGED_INTO',
+        source: 'north-brigade',
+        target: 'south-front',
+        from: '2016-03',
+        sources: ['src-a'],
+      },
       { id: 'south-led-by-abu', type: 'LED_BY', source: 'south-front', target: 'abu-test', sources: ['src-a'] },
     ],
   });
@@ -108,10 +115,24 @@ describe('checkImportFile', () => {
 
   it('lets a file link to what the database already holds, with the labels it holds them under', () => {
     const file = smallFile();
-    file.relationships.push({ id: 'north-into-jan', type: 'MERGED_INTO', source: 'north-brigade', target: 'jaysh-al-nasr', sources: ['ref-1'] });
-    const database: KnownIds = { labelOf: (id) => ({ 'jaysh-al-nasr': 'Faction', 'ref-1': 'Source', 'muhammad-mansour': 'Person' } as const)[id] };
+    file.relationships.push({
+      id: 'north-into-jan',
+      type: 'MERGED_INTO',
+      source: 'north-brigade',
+      target: 'jaysh-al-nasr',
+      sources: ['ref-1'],
+    });
+    const database: KnownIds = {
+      labelOf: (id) => (({ 'jaysh-al-nasr': 'Faction', 'ref-1': 'Source', 'muhammad-mansour': 'Person' }) as const)[id],
+    };
     expect(checkImportFile(file, database)).toEqual([]);
-    file.relationships.push({ id: 'mansour-into-north', type: 'MERGED_INTO', source: 'muhammad-mansour', target: 'north-brigade', sources: ['ref-1'] });
+    file.relationships.push({
+      id: 'mansour-into-north',
+      type: 'MERGED_INTO',
+      source: 'muhammad-mansour',
+      target: 'north-brigade',
+      sources: ['ref-1'],
+    });
     expect(checkImportFile(file, database)).toEqual([
       { path: 'relationships[3].type', message: 'MERGED_INTO cannot join Person to Faction' },
     ]);

@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import type { EdgeData, NodeData } from '../../contract/api.ts';
 import { lineageEvents } from '../../server/services/lineage.ts';
 
-const faction = (id: string, extra: Record<string, unknown> = {}): NodeData => ({ id, label: 'Faction', name: id, ...extra });
-const edge = (id: string, type: EdgeData['type'], source: string, from: string | null, to: string | null): EdgeData => ({
+const faction = (id: string, extra: Record<string, unknown> = {}): NodeData => ({
+  id,
+  label: 'Faction',
+  name: id,
+  ...extra,
+});
+const edge = (
+  id: string,
+  type: EdgeData['type'],
+  source: string,
+  from: string | null,
+  to: string | null,
+): EdgeData => ({
   id,
   type,
   source,

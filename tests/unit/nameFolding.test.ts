@@ -12,7 +12,15 @@ const folded = (text: string) => foldWords(text).join(' ');
 describe('foldWords', () => {
   it('folds case, hyphens and the article so spellings of Jaysh al-Nasr meet', () => {
     const expected = folded('Jaysh al-Nasr');
-    for (const spelling of ['jaish al nasr', 'JAYSH AL-NASR', 'Jaysh Nasr', 'Jaysh-al-Nasr', 'Jaish el-Nasr', 'JayshAlNasr', '#JayshAlNasr']) {
+    for (const spelling of [
+      'jaish al nasr',
+      'JAYSH AL-NASR',
+      'Jaysh Nasr',
+      'Jaysh-al-Nasr',
+      'Jaish el-Nasr',
+      'JayshAlNasr',
+      '#JayshAlNasr',
+    ]) {
       expect(folded(spelling), spelling).toBe(expected);
     }
   });

@@ -39,7 +39,11 @@ describe('named query headers', () => {
     ['a default of the wrong type', HEADER.replace('= 5', '= "five"'), /line 5: the default of limit/],
     ['a default out of bounds', HEADER.replace('= 5', '= 50'), /line 5: the default of limit/],
     ['a default that is not JSON', HEADER.replace('faction: id', 'faction: id = jaysh'), /not JSON/],
-    ['a parameter the Cypher does not use', HEADER.replace('$asOf IS NULL OR r.from <= $asOf', 'true'), /asOf is declared but not used/],
+    [
+      'a parameter the Cypher does not use',
+      HEADER.replace('$asOf IS NULL OR r.from <= $asOf', 'true'),
+      /asOf is declared but not used/,
+    ],
   ])('refuses a header with %s, naming the file', (_what, text, why) => {
     expect(() => parseNamedQuery('leaders', text)).toThrow(/cypher\/queries\/leaders\.cypher/);
     expect(() => parseNamedQuery('leaders', text)).toThrow(why);

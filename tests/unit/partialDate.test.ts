@@ -3,7 +3,14 @@
  * rule that decides whether a relationship holds on a given day.
  */
 import { describe, expect, it } from 'vitest';
-import { comparePartialDates, fullDate, holdsOn, isFullDate, isPartialDate, partialDate } from '../../contract/partialDate.ts';
+import {
+  comparePartialDates,
+  fullDate,
+  holdsOn,
+  isFullDate,
+  isPartialDate,
+  partialDate,
+} from '../../contract/partialDate.ts';
 
 describe('isPartialDate', () => {
   it('accepts a year, a month and a day', () => {
@@ -24,7 +31,19 @@ describe('isPartialDate', () => {
   });
 
   it('refuses anything that is not YYYY, YYYY-MM or YYYY-MM-DD', () => {
-    for (const text of ['', 'June', '18', '2018-2', '2018-02-9', '2018/02/09', '09-02-2018', '2018-02-09T00:00', ' 2018', '2018-02-09 ', '20180209']) {
+    for (const text of [
+      '',
+      'June',
+      '18',
+      '2018-2',
+      '2018-02-9',
+      '2018/02/09',
+      '09-02-2018',
+      '2018-02-09T00:00',
+      ' 2018',
+      '2018-02-09 ',
+      '20180209',
+    ]) {
       expect(isPartialDate(text), JSON.stringify(text)).toBe(false);
     }
   });

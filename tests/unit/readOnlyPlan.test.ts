@@ -20,7 +20,7 @@ describe('refusalOf', () => {
   it('lets allow-listed procedures through, and refuses others even when the database calls them reads', () => {
     const call = (details: string) => results(step('ProcedureCall@neo4j', [], details));
     expect(refusalOf('r', call('db.labels() :: (label :: STRING)'), 'neo4j')).toBeNull();
-    expect(refusalOf('r', call("db.index.fulltext.queryNodes($a, $b) :: (node :: NODE)"), 'neo4j')).toBeNull();
+    expect(refusalOf('r', call('db.index.fulltext.queryNodes($a, $b) :: (node :: NODE)'), 'neo4j')).toBeNull();
     expect(refusalOf('r', call('db.awaitIndexes() :: ()'), 'neo4j')).toMatch(/db\.awaitIndexes/);
   });
 

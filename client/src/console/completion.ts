@@ -17,17 +17,85 @@ export interface CompletionSpot {
 }
 
 export const CYPHER_KEYWORDS = [
-  'MATCH', 'OPTIONAL MATCH', 'WHERE', 'RETURN', 'WITH', 'UNWIND', 'ORDER BY', 'SKIP', 'LIMIT', 'DISTINCT',
-  'AS', 'AND', 'OR', 'XOR', 'NOT', 'IN', 'IS NULL', 'IS NOT NULL', 'STARTS WITH', 'ENDS WITH', 'CONTAINS',
-  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CALL', 'YIELD', 'UNION', 'UNION ALL', 'EXISTS', 'ASC', 'DESC',
-  'true', 'false', 'null',
+  'MATCH',
+  'OPTIONAL MATCH',
+  'WHERE',
+  'RETURN',
+  'WITH',
+  'UNWIND',
+  'ORDER BY',
+  'SKIP',
+  'LIMIT',
+  'DISTINCT',
+  'AS',
+  'AND',
+  'OR',
+  'XOR',
+  'NOT',
+  'IN',
+  'IS NULL',
+  'IS NOT NULL',
+  'STARTS WITH',
+  'ENDS WITH',
+  'CONTAINS',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'CALL',
+  'YIELD',
+  'UNION',
+  'UNION ALL',
+  'EXISTS',
+  'ASC',
+  'DESC',
+  'true',
+  'false',
+  'null',
 ];
 
 export const CYPHER_FUNCTIONS = [
-  'count', 'collect', 'size', 'labels', 'type', 'elementId', 'properties', 'keys', 'nodes', 'relationships',
-  'length', 'coalesce', 'toString', 'toInteger', 'toFloat', 'toLower', 'toUpper', 'trim', 'split', 'substring',
-  'replace', 'date', 'datetime', 'duration', 'startNode', 'endNode', 'head', 'last', 'range', 'reduce', 'any',
-  'all', 'none', 'single', 'shortestPath', 'allShortestPaths', 'min', 'max', 'sum', 'avg',
+  'count',
+  'collect',
+  'size',
+  'labels',
+  'type',
+  'elementId',
+  'properties',
+  'keys',
+  'nodes',
+  'relationships',
+  'length',
+  'coalesce',
+  'toString',
+  'toInteger',
+  'toFloat',
+  'toLower',
+  'toUpper',
+  'trim',
+  'split',
+  'substring',
+  'replace',
+  'date',
+  'datetime',
+  'duration',
+  'startNode',
+  'endNode',
+  'head',
+  'last',
+  'range',
+  'reduce',
+  'any',
+  'all',
+  'none',
+  'single',
+  'shortestPath',
+  'allShortestPaths',
+  'min',
+  'max',
+  'sum',
+  'avg',
 ];
 
 type Open = '(' | '[' | '{';
@@ -84,7 +152,8 @@ export function completionSpot(before: string): CompletionSpot | null {
   const beforeDot = before.slice(0, from - 1);
   if (mark === '.' && /(^|[^\w])[A-Za-z_]\w*$|`$/.test(beforeDot)) return { kind: 'property', from, prefix };
   // After ":" in a node or relationship pattern, or "|", "&", "!" in a label or type expression there.
-  const afterColon = inner && inner.bracket !== '{' && sinceInner.includes(':') && /[|&!]\s*$/.test(before.slice(0, from));
+  const afterColon =
+    inner && inner.bracket !== '{' && sinceInner.includes(':') && /[|&!]\s*$/.test(before.slice(0, from));
   if (mark === ':' || afterColon) {
     if (inner?.bracket === '[') return { kind: 'type', from, prefix };
     if (inner?.bracket !== '{') return { kind: 'label', from, prefix };

@@ -73,7 +73,11 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     );
   }
 
-  async function execute(what: string, historyEntry: Omit<HistoryEntry, 'at' | 'outcome'>, send: Send): Promise<ApiError | null> {
+  async function execute(
+    what: string,
+    historyEntry: Omit<HistoryEntry, 'at' | 'outcome'>,
+    send: Send,
+  ): Promise<ApiError | null> {
     if (run) return null;
     message = null;
     const active = startRun(send, (runId) => api.cancelCypher(runId));
@@ -122,7 +126,9 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
       message = { kind: 'invalid', text: check.message };
       return draw();
     }
-    await execute('Your query', { query, params: paramsText }, (runId, signal) => api.cypher({ query, params: check.params, runId }, signal));
+    await execute('Your query', { query, params: paramsText }, (runId, signal) =>
+      api.cypher({ query, params: check.params, runId }, signal),
+    );
   }
 
   async function runNamedQuery(): Promise<void> {
@@ -174,14 +180,18 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
       </p>`;
     }
     if (!message) return nothing;
-    if (message.kind === 'note') return html`<p class="console-note" role="status" data-testid="console-message">${message.text}</p>`;
-    if (message.kind === 'invalid') return html`<p class="error" role="alert" data-testid="console-message">${message.text}</p>`;
+    if (message.kind === 'note')
+      return html`<p class="console-note" role="status" data-testid="console-message">${message.text}</p>`;
+    if (message.kind === 'invalid')
+      return html`<p class="error" role="alert" data-testid="console-message">${message.text}</p>`;
     const { error } = message;
     const at = error.more.position;
     return html`<div class="error console-error" role="alert" data-testid="console-error">
-      <strong>${error.code}</strong>${at
-        ? html` at <button class="link" data-testid="console-error-position" @click=${() => editor?.goTo(at.offset)}>line ${at.line}, column ${at.column}</button>`
-        : nothing}
+      <strong>${error.code}</strong>${
+        at
+          ? html` at <button class="link" data-testid="console-error-position" @click=${() => editor?.goTo(at.offset)}>line ${at.line}, column ${at.column}</button>`
+          : nothing
+      }
       <pre>${error.message}</pre>
     </div>`;
   }

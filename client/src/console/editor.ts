@@ -5,7 +5,15 @@
  * (what is offered where: completion.ts). Ctrl+Enter (Cmd+Enter) runs the query. Tab is left to
  * moving focus, so the editor is no keyboard trap.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
@@ -24,7 +32,8 @@ export interface Vocabulary {
 
 /** Labels, types and property keys, asked through the console itself (these calls are allow-listed). */
 export async function fetchVocabulary(api: Api): Promise<Vocabulary> {
-  const column = async (query: string) => (await api.cypher({ query, params: {}, runId: newRunId() })).rows.map((r) => String(r[0]));
+  const column = async (query: string) =>
+    (await api.cypher({ query, params: {}, runId: newRunId() })).rows.map((r) => String(r[0]));
   const [labels, types, properties] = await Promise.all([
     column('CALL db.labels()'),
     column('CALL db.relationshipTypes()'),
@@ -85,7 +94,8 @@ export function mountCypherEditor(host: HTMLElement, options: EditorOptions): Cy
 
   function complete(context: CompletionContext): CompletionResult | null {
     const before = context.state.sliceDoc(0, context.pos);
-    const spot = completionSpot(before) ?? (context.explicit ? { kind: 'keyword' as const, from: context.pos, prefix: '' } : null);
+    const spot =
+      completionSpot(before) ?? (context.explicit ? { kind: 'keyword' as const, from: context.pos, prefix: '' } : null);
     if (!spot) return null;
     const options = words(spot.kind);
     return options.length ? { from: spot.from, options, validFor: /^\w*$/ } : null;
@@ -129,7 +139,10 @@ export function mountCypherEditor(host: HTMLElement, options: EditorOptions): Cy
   return {
     text: () => view.state.doc.toString(),
     setText(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        selection: { anchor: text.length },
+      });
     },
     focus: () => view.focus(),
     goTo(offset) {

@@ -42,5 +42,11 @@ export class QueryHistory {
 
 function isEntry(v: unknown): v is HistoryEntry {
   const e = v as Partial<HistoryEntry> | null;
-  return !!e && typeof e.query === 'string' && typeof e.params === 'string' && typeof e.at === 'string' && typeof e.outcome === 'string';
+  return (
+    !!e &&
+    typeof e.query === 'string' &&
+    typeof e.params === 'string' &&
+    typeof e.at === 'string' &&
+    typeof e.outcome === 'string'
+  );
 }

@@ -42,7 +42,10 @@ export function initialField(param: NamedQueryParam): FieldValue {
  * empty field is left out, so the server uses the default (or says the parameter is required); text
  * that is not a number is sent as it is, for the server to refuse by name.
  */
-export function formParams(params: readonly NamedQueryParam[], fields: Record<string, FieldValue>): Record<string, unknown> {
+export function formParams(
+  params: readonly NamedQueryParam[],
+  fields: Record<string, FieldValue>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of params) {
     const v = fields[p.name] ?? initialField(p);

@@ -42,7 +42,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function cell(value: unknown): TemplateResult | string {
   if (value === null || value === undefined) return html`<span class="muted">null</span>`;
-  if (isNode(value)) return html`<span class="badge badge-${value.data.label}">${value.data.label}</span> <span dir="auto">${value.data.name}</span>`;
+  if (isNode(value))
+    return html`<span class="badge badge-${value.data.label}">${value.data.label}</span> <span dir="auto">${value.data.name}</span>`;
   if (isRelationship(value)) return html`<code>${cellText(value)}</code>`;
   if (typeof value === 'object') return html`<code dir="auto">${cellText(value)}</code>`;
   return html`<span dir="auto">${cellText(value)}</span>`;
@@ -75,13 +76,14 @@ function table(view: ResultsView, act: ResultsActions): TemplateResult {
 
 function graph(view: ResultsView, act: ResultsActions): TemplateResult {
   const { nodes, edges } = view.response.graph;
-  if (nodes.length === 0) return html`<p class="muted" data-testid="console-graph-empty">This result holds no nodes or relationships to draw.</p>`;
+  if (nodes.length === 0)
+    return html`<p class="muted" data-testid="console-graph-empty">This result holds no nodes or relationships to draw.</p>`;
   const drawn = view.drawn;
   return html`<div class="console-graph" data-testid="console-graph">
     <p>
-      ${plural(nodes.length, 'node')} and ${plural(edges.length, 'relationship')} in this result${drawn
-        ? html`, ${drawn.replace ? 'drawn instead of the view' : 'added to the canvas'}`
-        : nothing}.
+      ${plural(nodes.length, 'node')} and ${plural(edges.length, 'relationship')} in this result${
+        drawn ? html`, ${drawn.replace ? 'drawn instead of the view' : 'added to the canvas'}` : nothing
+      }.
       <button data-testid="console-draw-again" @click=${act.drawAgain}>Draw on the canvas again</button>
     </p>
     <ul class="console-nodes">
@@ -102,21 +104,25 @@ function summary(view: ResultsView): TemplateResult {
       ${plural(rows.length, 'row')} · first record after ${s.resultAvailableAfter} ms, all after
       ${s.resultAvailableAfter + s.resultConsumedAfter} ms in the database · ${Math.round(view.elapsedMs)} ms in all
     </p>
-    ${truncated
-      ? html`<p class="console-truncated" role="note" data-testid="console-truncated">
+    ${
+      truncated
+        ? html`<p class="console-truncated" role="note" data-testid="console-truncated">
           Truncated: the query returned more than ${plural(rows.length, 'row')}; only these are shown. Add a LIMIT or
           narrow the query to see the rest.
         </p>`
-      : nothing}
-    ${s.notifications.length
-      ? html`<ul class="console-notifications" data-testid="console-notifications">
+        : nothing
+    }
+    ${
+      s.notifications.length
+        ? html`<ul class="console-notifications" data-testid="console-notifications">
           ${s.notifications.map(
             (n) => html`<li>
               <strong>${n.title}</strong>${n.position ? ` (line ${n.position.line}, column ${n.position.column})` : ''}: ${n.description}
             </li>`,
           )}
         </ul>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 export function resultsTemplate(view: ResultsView, act: ResultsActions): TemplateResult {

@@ -7,7 +7,17 @@
  */
 import type { Elements, NodeData, PathsResponse } from '../../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
-import { cloneViewState, emptyViewState, sameExpansion, seedIds, type Direction, type Expansion, type LayoutName, type PathSpec, type ViewState } from '../state/viewState.ts';
+import {
+  cloneViewState,
+  emptyViewState,
+  sameExpansion,
+  seedIds,
+  type Direction,
+  type Expansion,
+  type LayoutName,
+  type PathSpec,
+  type ViewState,
+} from '../state/viewState.ts';
 import { viewStateToQuery } from '../state/url.ts';
 import { CanvasCore } from './canvasCore.ts';
 import { jsonBlob, pngBlob, svgBlob, viewFileOf } from './exporting.ts';
@@ -80,8 +90,17 @@ export class Canvas extends CanvasCore {
     this.focusOn(id);
   }
 
-  async expandNeighbourhood(id: string, how: { depth?: number; direction?: Direction; types?: RelationshipType[] | null } = {}): Promise<void> {
-    const exp: Expansion = { id, depth: how.depth ?? 1, direction: how.direction ?? 'both', types: how.types ?? null, limit: this.state.pageSize };
+  async expandNeighbourhood(
+    id: string,
+    how: { depth?: number; direction?: Direction; types?: RelationshipType[] | null } = {},
+  ): Promise<void> {
+    const exp: Expansion = {
+      id,
+      depth: how.depth ?? 1,
+      direction: how.direction ?? 'both',
+      types: how.types ?? null,
+      limit: this.state.pageSize,
+    };
     // Expanding again brings back neighbours the analyst had removed, so look first at what comes.
     this.working++;
     const { elements } = await this.loader
@@ -95,7 +114,7 @@ export class Canvas extends CanvasCore {
     const arriving = new Set([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
     await this.commit((s) => {
       s.lineage = null;
-        if (!s.expansions.some((e) => sameExpansion(e, exp))) s.expansions.push(exp);
+      if (!s.expansions.some((e) => sameExpansion(e, exp))) s.expansions.push(exp);
       s.removed = s.removed.filter((r) => !arriving.has(r));
       s.hidden = s.hidden.filter((h) => !arriving.has(h));
     });
@@ -149,7 +168,10 @@ export class Canvas extends CanvasCore {
     const selected = this.cy.nodes(':selected');
     if (selected.empty()) return Promise.resolve();
     const keep = selected.closedNeighborhood().nodes();
-    const gone = this.cy.nodes().difference(keep).map((n) => n.id());
+    const gone = this.cy
+      .nodes()
+      .difference(keep)
+      .map((n) => n.id());
     return this.commit((s) => {
       s.removed = [...new Set([...s.removed, ...gone])];
       s.added = s.added.filter((id) => !gone.includes(id));
@@ -234,7 +256,14 @@ export class Canvas extends CanvasCore {
     await this.commit(
       (s) => {
         if (how.replace) {
-          Object.assign(s, { ...emptyViewState(), asOf: s.asOf, hiddenLabels: s.hiddenLabels, hiddenTypes: s.hiddenTypes, layout: s.layout, pageSize: s.pageSize });
+          Object.assign(s, {
+            ...emptyViewState(),
+            asOf: s.asOf,
+            hiddenLabels: s.hiddenLabels,
+            hiddenTypes: s.hiddenTypes,
+            layout: s.layout,
+            pageSize: s.pageSize,
+          });
         }
         s.lineage = null;
         s.removed = s.removed.filter((id) => !arriving.has(id));
@@ -250,7 +279,14 @@ export class Canvas extends CanvasCore {
     this.base = null;
     return this.commit((s) => {
       const empty = emptyViewState();
-      Object.assign(s, { ...empty, asOf: s.asOf, hiddenLabels: s.hiddenLabels, hiddenTypes: s.hiddenTypes, layout: s.layout, pageSize: s.pageSize });
+      Object.assign(s, {
+        ...empty,
+        asOf: s.asOf,
+        hiddenLabels: s.hiddenLabels,
+        hiddenTypes: s.hiddenTypes,
+        layout: s.layout,
+        pageSize: s.pageSize,
+      });
     }, 'none');
   }
 
@@ -298,5 +334,4 @@ export class Canvas extends CanvasCore {
   select(id: string): void {
     this.focusOn(id, false);
   }
-
 }

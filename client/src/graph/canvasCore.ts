@@ -16,7 +16,16 @@ import { bindInteractions, centre, clientPosition, fit } from './interaction.ts'
 import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from './layouts.ts';
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
 import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
-import { applyElementSet, decorate, holdingOn, restoreSnapshot, snapshot, statsOf, type SceneSnapshot, type Stats } from './scene.ts';
+import {
+  applyElementSet,
+  decorate,
+  holdingOn,
+  restoreSnapshot,
+  snapshot,
+  statsOf,
+  type SceneSnapshot,
+  type Stats,
+} from './scene.ts';
 import { parseViewFile } from './viewFile.ts';
 
 export interface Selected {
@@ -36,7 +45,7 @@ export interface CanvasEvents {
   history: { canUndo: boolean; canRedo: boolean };
   paths: PathsShown | null;
   lineage: LineageResponse | null;
-  content: void;
+  content: undefined;
 }
 
 interface Snapshot {
@@ -71,15 +80,34 @@ export abstract class CanvasCore {
   /** Redraws under way (fetching or laying out). */
   protected working = 0;
 
-  constructor(private readonly container: HTMLElement, api: Api) {
+  constructor(
+    private readonly container: HTMLElement,
+    api: Api,
+  ) {
     this.loader = new Loader(api);
     this.cy = this.mount(this.choice);
     // A small, stable hook for end-to-end tests and the console; read-only.
     Object.assign(window, {
       __atlas: {
         nodeIds: () => this.cy.nodes().map((n) => n.id()),
-        nodes: () => this.cy.nodes().map((n) => ({ id: n.id(), label: n.data('label') as string, name: n.data('name') as string, position: { ...n.position() } })),
-        edges: () => this.cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string })),
+        nodes: () =>
+          this.cy
+            .nodes()
+            .map((n) => ({
+              id: n.id(),
+              label: n.data('label') as string,
+              name: n.data('name') as string,
+              position: { ...n.position() },
+            })),
+        edges: () =>
+          this.cy
+            .edges()
+            .map((e) => ({
+              id: e.id(),
+              source: e.data('source') as string,
+              target: e.data('target') as string,
+              type: e.data('type') as string,
+            })),
         edgeIds: () => this.cy.edges().map((e) => e.id()),
         visibleNodeIds: () => this.cy.nodes(':visible').map((n) => n.id()),
         visibleEdgeIds: () => this.cy.edges(':visible').map((e) => e.id()),
@@ -89,7 +117,13 @@ export abstract class CanvasCore {
         classesOf: (id: string) => this.cy.getElementById(id).classes(),
         selectedIds: () => this.cy.elements(':selected').map((e) => e.id()),
         /** Nothing being fetched, laid out or animated: the view is settled. */
-        idle: () => this.working === 0 && !this.cy.animated() && this.cy.nodes().filter((n) => n.animated()).empty(),
+        idle: () =>
+          this.working === 0 &&
+          !this.cy.animated() &&
+          this.cy
+            .nodes()
+            .filter((n) => n.animated())
+            .empty(),
       },
     });
   }
@@ -160,7 +194,11 @@ export abstract class CanvasCore {
   }
 
   /** Changes the recipe (recorded for undo) and redraws from it. */
-  protected async commit(change: (s: ViewState) => void, layout: LayoutMode = 'incremental', record = true): Promise<void> {
+  protected async commit(
+    change: (s: ViewState) => void,
+    layout: LayoutMode = 'incremental',
+    record = true,
+  ): Promise<void> {
     if (record) this.record();
     const next = cloneViewState(this.state);
     change(next);
@@ -234,7 +272,10 @@ export abstract class CanvasCore {
   protected selectionChanged(): void {
     const selected = this.cy.elements(':selected');
     const first = selected[0];
-    this.emit('selection', first ? { kind: first.isNode() ? 'node' : 'edge', data: first.data() as NodeData, count: selected.length } : null);
+    this.emit(
+      'selection',
+      first ? { kind: first.isNode() ? 'node' : 'edge', data: first.data() as NodeData, count: selected.length } : null,
+    );
     const focus = first?.id() ?? null;
     if (focus !== this.state.focus) {
       this.state = { ...this.state, focus };

@@ -83,8 +83,14 @@ function fitQuickly(cy: Core, eles: Collection): void {
   const bb = eles.nodes().boundingBox({ includeLabels: false, includeOverlays: false });
   if (!Number.isFinite(bb.w) || bb.w <= 0) return;
   const padding = 40;
-  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)));
-  cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 } });
+  const zoom = Math.min(
+    cy.maxZoom(),
+    Math.max(cy.minZoom(), Math.min((cy.width() - 2 * padding) / bb.w, (cy.height() - 2 * padding) / bb.h)),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 },
+  });
 }
 
 export function zoomBy(cy: Core, factor: number): void {
@@ -126,6 +132,8 @@ export function clientPosition(cy: Core, id: string): { x: number; y: number } |
   const ele = cy.getElementById(id);
   if (ele.empty()) return null;
   const rect = cy.container()!.getBoundingClientRect();
-  const p = ele.isNode() ? ele.renderedPosition() : (ele as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
+  const p = ele.isNode()
+    ? ele.renderedPosition()
+    : (ele as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
   return { x: rect.left + p.x, y: rect.top + p.y };
 }

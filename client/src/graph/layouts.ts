@@ -37,7 +37,15 @@ function options(name: LayoutName, count: number, animate: boolean): LayoutOptio
         avoidOverlap: true,
       } as LayoutOptions;
     case 'hierarchical':
-      return { name: 'dagre', ...common, rankDir: 'TB', nodeSep: 20, rankSep: 90, edgeSep: 10, nodeDimensionsIncludeLabels: true } as LayoutOptions;
+      return {
+        name: 'dagre',
+        ...common,
+        rankDir: 'TB',
+        nodeSep: 20,
+        rankSep: 90,
+        edgeSep: 10,
+        nodeDimensionsIncludeLabels: true,
+      } as LayoutOptions;
     case 'grid':
       return { name: 'grid', ...common, avoidOverlap: true, avoidOverlapPadding: 20 } as LayoutOptions;
   }
@@ -81,7 +89,9 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
   if (name === 'fcose') {
     const pinned = eles.nodes(':locked');
     if (pinned.length > 0) {
-      Object.assign(opts, { fixedNodeConstraint: pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) });
+      Object.assign(opts, {
+        fixedNodeConstraint: pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })),
+      });
     }
   }
   return run(cy, eles, opts);
@@ -89,7 +99,12 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
 
 /** Puts each new node near the placed nodes it links to, so the layout starts from a sensible place. */
 export function placeNearNeighbours(cy: Core, fresh: NodeCollection): void {
-  const placed = new Set(cy.nodes().not(fresh).map((n) => n.id()));
+  const placed = new Set(
+    cy
+      .nodes()
+      .not(fresh)
+      .map((n) => n.id()),
+  );
   const extent = cy.extent();
   const centre: Position = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
   const queue = fresh.nodes().toArray();

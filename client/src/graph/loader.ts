@@ -122,10 +122,13 @@ export class Loader {
       view.problems.push(`${what}: ${err instanceof ApiError ? err.message : String(err)}`);
     };
     if (state.lineage) {
-      await this.lineage(state.lineage, state.asOf).then((answer) => {
-        view.lineage = answer;
-        addElements(view.elements, answer);
-      }, report(`Lineage of ${state.lineage}`));
+      await this.lineage(state.lineage, state.asOf).then(
+        (answer) => {
+          view.lineage = answer;
+          addElements(view.elements, answer);
+        },
+        report(`Lineage of ${state.lineage}`),
+      );
       return view;
     }
     const tasks: Promise<void>[] = [];
@@ -137,18 +140,24 @@ export class Loader {
     }
     state.expansions.forEach((exp, i) => {
       tasks.push(
-        this.expansion(exp, state.asOf).then(({ elements, truncation }) => {
-          addElements(view.elements, elements);
-          truncations[i] = truncation;
-        }, report(`Neighbours of ${exp.id}`)),
+        this.expansion(exp, state.asOf).then(
+          ({ elements, truncation }) => {
+            addElements(view.elements, elements);
+            truncations[i] = truncation;
+          },
+          report(`Neighbours of ${exp.id}`),
+        ),
       );
     });
     state.paths.forEach((spec, i) => {
       tasks.push(
-        this.paths(spec, state.asOf).then((answer) => {
-          paths[i] = { spec, answer };
-          addElements(view.elements, answer);
-        }, report(`Paths from ${spec.from} to ${spec.to}`)),
+        this.paths(spec, state.asOf).then(
+          (answer) => {
+            paths[i] = { spec, answer };
+            addElements(view.elements, answer);
+          },
+          report(`Paths from ${spec.from} to ${spec.to}`),
+        ),
       );
     });
     await Promise.all(tasks);

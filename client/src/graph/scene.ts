@@ -29,7 +29,11 @@ export function edgeDefinition(data: EdgeData): ElementDefinition {
  * remembers it, if it does), refreshes the data of what stays (it keeps its position). Returns the
  * added nodes that have no place yet.
  */
-export function applyElementSet(cy: Core, set: ElementSet, placeOf: (id: string) => Position | undefined): NodeCollection {
+export function applyElementSet(
+  cy: Core,
+  set: ElementSet,
+  placeOf: (id: string) => Position | undefined,
+): NodeCollection {
   let unplaced: NodeCollection = cy.collection().nodes();
   cy.batch(() => {
     cy.elements().forEach((ele) => {
@@ -52,7 +56,10 @@ export function applyElementSet(cy: Core, set: ElementSet, placeOf: (id: string)
       if (ele.nonempty()) ele.data({ ...data, ...edgeLook(data.type), display: edgeDisplay(data) });
       else if (set.nodes.has(data.source) && set.nodes.has(data.target)) fresh.push(edgeDefinition(data));
     }
-    unplaced = cy.add(fresh).nodes().filter((n) => placeOf(n.id()) === undefined);
+    unplaced = cy
+      .add(fresh)
+      .nodes()
+      .filter((n) => placeOf(n.id()) === undefined);
   });
   return unplaced;
 }
@@ -152,11 +159,13 @@ export interface SceneSnapshot {
 
 export function snapshot(cy: Core): SceneSnapshot {
   return {
-    elements: cy.elements().map((ele) =>
-      ele.isNode()
-        ? { group: 'nodes' as const, data: { ...ele.data() }, position: { ...ele.position() } }
-        : { group: 'edges' as const, data: { ...ele.data() } },
-    ),
+    elements: cy
+      .elements()
+      .map((ele) =>
+        ele.isNode()
+          ? { group: 'nodes' as const, data: { ...ele.data() }, position: { ...ele.position() } }
+          : { group: 'edges' as const, data: { ...ele.data() } },
+      ),
   };
 }
 

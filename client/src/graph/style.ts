@@ -64,7 +64,10 @@ export function nodeLook(data: { label?: unknown; kind?: unknown }): { colour: s
   const label = (typeof data.label === 'string' && data.label in LABEL_COLOURS ? data.label : 'Faction') as GraphLabel;
   const kind = typeof data.kind === 'string' ? data.kind : '';
   if (label !== 'Faction') return { colour: LABEL_COLOURS[label], shape: LABEL_SHAPES[label] };
-  return { colour: KIND_COLOURS[kind] ?? LABEL_COLOURS.Faction, shape: GROUPINGS.has(kind) ? 'round-octagon' : 'ellipse' };
+  return {
+    colour: KIND_COLOURS[kind] ?? LABEL_COLOURS.Faction,
+    shape: GROUPINGS.has(kind) ? 'round-octagon' : 'ellipse',
+  };
 }
 
 /** How a link looks, by relationship type. */
@@ -132,13 +135,25 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1c2833', 'border-style': 'double' } },
     { selector: 'node.seed', style: { 'font-weight': 'bold' } },
     { selector: 'edge:selected', style: { 'overlay-color': '#f1c40f', 'overlay-opacity': 0.45, 'overlay-padding': 5 } },
-    { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#f1c40f', 'underlay-color': '#f1c40f', 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-width': 5,
+        'border-color': '#f1c40f',
+        'underlay-color': '#f1c40f',
+        'underlay-opacity': 0.35,
+        'underlay-padding': 6,
+      },
+    },
     { selector: '.hovered', style: { 'z-index': 20 } },
     { selector: 'edge.hovered', style: { width: 3, opacity: 1 } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
     { selector: '.path-dim', style: { opacity: 0.12, 'text-opacity': 0.2 } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#f39c12' } },
-    { selector: 'edge.on-path', style: { width: 5, 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1, 'z-index': 30 } },
+    {
+      selector: 'edge.on-path',
+      style: { width: 5, 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1, 'z-index': 30 },
+    },
     { selector: 'node.lineage-root', style: { 'border-width': 4, 'border-color': '#1e8449' } },
     // Everything a filter, the analyst or the date hides; :visible counts exclude these.
     { selector: '.filtered, .user-hidden, .not-yet', style: { display: 'none' } },

@@ -70,8 +70,20 @@ export function lastDayOf(month: string): string {
   return `${month}-${String(day).padStart(2, '0')}`;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A partial date in words: 2018, June 2018, 9 February 2018. */
 export function describeDate(date: string): string {

@@ -16,7 +16,11 @@ export interface MenuActions {
 
 type Target = { id: string; kind: 'node' | 'edge' } | null;
 
-export function mountContextMenu(host: HTMLElement, canvas: Canvas, actions: MenuActions): { openForSelection(): void } {
+export function mountContextMenu(
+  host: HTMLElement,
+  canvas: Canvas,
+  actions: MenuActions,
+): { openForSelection(): void } {
   let target: Target = null;
   let position: { x: number; y: number } | null = null;
   let truncations: readonly Truncation[] = [];
@@ -70,11 +74,12 @@ export function mountContextMenu(host: HTMLElement, canvas: Canvas, actions: Men
       render(nothing, host);
       return;
     }
-    const content = target === null
-      ? html`${item('Fit to screen', () => canvas.fit())}${item('Show hidden', () => canvas.showHidden())}`
-      : target.kind === 'node'
-        ? nodeItems(target.id)
-        : html`${item('Show details and sources', () => canvas.select(target!.id))}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
+    const content =
+      target === null
+        ? html`${item('Fit to screen', () => canvas.fit())}${item('Show hidden', () => canvas.showHidden())}`
+        : target.kind === 'node'
+          ? nodeItems(target.id)
+          : html`${item('Show details and sources', () => canvas.select(target!.id))}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
     const x = Math.min(position.x, window.innerWidth - 260);
     const y = Math.min(position.y, window.innerHeight - 420);
     render(

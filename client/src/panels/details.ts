@@ -16,7 +16,19 @@ export interface DetailsActions {
 }
 
 /** Shown elsewhere in the panel, or only for drawing. */
-const SKIP = new Set<string>([...DRAWING_FIELDS, 'sources', 'name', 'label', 'id', 'source', 'target', 'type', 'from', 'to', 'description']);
+const SKIP = new Set<string>([
+  ...DRAWING_FIELDS,
+  'sources',
+  'name',
+  'label',
+  'id',
+  'source',
+  'target',
+  'type',
+  'from',
+  'to',
+  'description',
+]);
 
 function safeUrl(url: string | null | undefined): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;
@@ -72,7 +84,13 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
 
   function sourceById(id: string): Promise<SourceData | null> {
     if (!sourceCache.has(id)) {
-      sourceCache.set(id, api.node(id).then((d) => asSource(d.node), () => null));
+      sourceCache.set(
+        id,
+        api.node(id).then(
+          (d) => asSource(d.node),
+          () => null,
+        ),
+      );
     }
     return sourceCache.get(id)!;
   }
@@ -136,7 +154,10 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
 
   function draw(): void {
     if (!selected) {
-      render(html`<h2 class="muted">Details</h2><p class="muted">Select a node or a link to see its properties and sources.</p>`, host);
+      render(
+        html`<h2 class="muted">Details</h2><p class="muted">Select a node or a link to see its properties and sources.</p>`,
+        host,
+      );
       return;
     }
     const sel = selected;
@@ -144,13 +165,15 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
       html`${sel.count > 1 ? html`<p class="muted">${sel.count} selected; showing one.</p>` : nothing}
         ${sel.kind === 'node' ? nodeView(sel.data as NodeData) : edgeView(sel.data as EdgeData)}
         <h3>Sources</h3>
-        ${sourcesError
-          ? html`<p class="error">${sourcesError}</p>`
-          : sources === null
-            ? html`<p class="muted">Loading sources…</p>`
-            : sources.length === 0
-              ? html`<p class="muted">No sources cited.</p>`
-              : html`<ol class="sources" data-testid="sources">${sources.map(sourceItem)}</ol>`}`,
+        ${
+          sourcesError
+            ? html`<p class="error">${sourcesError}</p>`
+            : sources === null
+              ? html`<p class="muted">Loading sources…</p>`
+              : sources.length === 0
+                ? html`<p class="muted">No sources cited.</p>`
+                : html`<ol class="sources" data-testid="sources">${sources.map(sourceItem)}</ol>`
+        }`,
       host,
     );
   }

@@ -49,7 +49,8 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
             GRAPH_LABELS,
             state.hiddenLabels,
             (label) => ({ name: `label-${label}`, colour: LABEL_COLOURS[label], word: label, swatchClass: 'swatch' }),
-            (label, shown) => void canvas.setFilters(toggled(GRAPH_LABELS, state.hiddenLabels, label, shown), state.hiddenTypes),
+            (label, shown) =>
+              void canvas.setFilters(toggled(GRAPH_LABELS, state.hiddenLabels, label, shown), state.hiddenTypes),
           )}
         </fieldset>
         <fieldset data-testid="type-filters">
@@ -57,8 +58,14 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
           ${checkList(
             RELATIONSHIP_TYPES,
             state.hiddenTypes,
-            (type) => ({ name: `type-${type}`, colour: TYPE_COLOURS[type], word: TYPE_WORDS[type], swatchClass: 'swatch line' }),
-            (type, shown) => void canvas.setFilters(state.hiddenLabels, toggled(RELATIONSHIP_TYPES, state.hiddenTypes, type, shown)),
+            (type) => ({
+              name: `type-${type}`,
+              colour: TYPE_COLOURS[type],
+              word: TYPE_WORDS[type],
+              swatchClass: 'swatch line',
+            }),
+            (type, shown) =>
+              void canvas.setFilters(state.hiddenLabels, toggled(RELATIONSHIP_TYPES, state.hiddenTypes, type, shown)),
           )}
         </fieldset>
         <fieldset>

@@ -15,7 +15,11 @@ export interface Shortcut {
 }
 
 export function keyName(e: KeyboardEvent): string {
-  const mods = [e.ctrlKey || e.metaKey ? 'ctrl' : '', e.altKey ? 'alt' : '', e.shiftKey && e.key.length > 1 ? 'shift' : '']
+  const mods = [
+    e.ctrlKey || e.metaKey ? 'ctrl' : '',
+    e.altKey ? 'alt' : '',
+    e.shiftKey && e.key.length > 1 ? 'shift' : '',
+  ]
     .filter(Boolean)
     .join('+');
   const key = e.key === ' ' ? 'space' : e.key.toLowerCase();
@@ -26,7 +30,7 @@ export function keyName(e: KeyboardEvent): string {
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
+  if (!el?.tagName) return false;
   const tag = el.tagName.toLowerCase();
   if (tag === 'textarea' || tag === 'select' || el.isContentEditable) return true;
   if (tag !== 'input') return false;
@@ -84,7 +88,11 @@ export function mountHelp(host: HTMLElement, shortcuts: Shortcut[]): HelpControl
       return;
     }
     // Enter and Space belong to the focused button or link.
-    if ((name === 'enter' || name === 'space') && (e.target as HTMLElement).closest?.('button, a, summary, [role=menuitem]')) return;
+    if (
+      (name === 'enter' || name === 'space') &&
+      (e.target as HTMLElement).closest?.('button, a, summary, [role=menuitem]')
+    )
+      return;
     const shortcut = shortcuts.find((s) => s.keys.includes(name));
     if (!shortcut) return;
     e.preventDefault();

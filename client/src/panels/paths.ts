@@ -75,9 +75,11 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
       html`<h2>Paths</h2>
         ${endpoint('From', from, (id) => ((from = id), draw()), 'path-from')}
         ${endpoint('To', to, (id) => ((to = id), draw()), 'path-to')}
-        ${selection.length === 2
-          ? html`<button @click=${() => ((from = selection[0]!), (to = selection[1]!), draw())}>Between the two selected</button>`
-          : nothing}
+        ${
+          selection.length === 2
+            ? html`<button @click=${() => ((from = selection[0]!), (to = selection[1]!), draw())}>Between the two selected</button>`
+            : nothing
+        }
         <label class="field">
           At most
           <select name="max-length" @change=${(e: Event) => (maxLength = Number((e.target as HTMLSelectElement).value))}>
@@ -92,8 +94,9 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
           ${answer ? html`<button @click=${() => ((answer = null), void canvas.clearPaths(), draw())}>Clear</button>` : nothing}
         </div>
         ${error ? html`<p class="error">${error}</p>` : nothing}
-        ${answer
-          ? html`<p data-testid="paths-summary" aria-live="polite">
+        ${
+          answer
+            ? html`<p data-testid="paths-summary" aria-live="polite">
                 ${paths.length === 0 ? `No path within ${maxLength} steps.` : `${paths.length} shortest path${paths.length === 1 ? '' : 's'}, ${paths[0]!.edges.length} step${paths[0]!.edges.length === 1 ? '' : 's'}`}
               </p>
               <ol class="path-list" data-testid="path-list">
@@ -104,7 +107,8 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
                 )}
               </ol>
               ${paths.length > 1 ? html`<button @click=${() => pick('all')}>Highlight all</button>` : nothing}`
-          : nothing}`,
+            : nothing
+        }`,
       host,
     );
   }

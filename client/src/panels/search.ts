@@ -105,7 +105,7 @@ export function mountSearch(host: HTMLElement, canvas: Canvas, api: Api): { focu
           @input=${onInput}
           @keydown=${onKey}
           @blur=${() => setTimeout(() => ((open = false), draw()), 150)}
-          @focus=${() => results.length > 0 && ((open = true), draw())}
+          @focus=${() => results.length > 0 && (((open = true), draw()))}
         />
         <ul id="search-results" role="listbox" class="suggestions" ?hidden=${!showList} data-testid="search-results">
           ${results.map((r, i) => {

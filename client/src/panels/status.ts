@@ -21,15 +21,19 @@ export function mountStatus(host: HTMLElement, canvas: Canvas): void {
         ${truncations.map(
           (t) => html`<span class="truncation" data-testid="truncation">
             <span dir="auto">${canvas.nodeName(t.expansion.id) ?? t.expansion.id}</span>:
-            ${t.overflow && t.more === 0
-              ? 'more than the API gives at once'
-              : html`<button data-testid="fetch-more" @click=${() => void canvas.fetchMore(t)}>${t.more}${t.overflow ? '+' : ''} more</button>`}
+            ${
+              t.overflow && t.more === 0
+                ? 'more than the API gives at once'
+                : html`<button data-testid="fetch-more" @click=${() => void canvas.fetchMore(t)}>${t.more}${t.overflow ? '+' : ''} more</button>`
+            }
           </span>`,
         )}
-        ${problem
-          ? html`<span class="error" data-testid="problem">${problem}
+        ${
+          problem
+            ? html`<span class="error" data-testid="problem">${problem}
               <button aria-label="Dismiss" @click=${() => ((problem = null), draw())}>×</button></span>`
-          : nothing}
+            : nothing
+        }
       </div>`,
       host,
     );

@@ -156,7 +156,11 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
     range =
       state.asOf === null
         ? now
-        : { first: now.first < range.first ? now.first : range.first, last: now.last > range.last ? now.last : range.last };
+        : {
+            // Months as YYYY-MM strings, which compare in time order (Math.min would coerce them to NaN).
+            first: now.first < range.first ? now.first : range.first,
+            last: now.last > range.last ? now.last : range.last,
+          };
     events = canvas.timelineEvents();
     draw();
   });

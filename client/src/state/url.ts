@@ -99,8 +99,14 @@ export function viewStateFromQuery(search: string): ViewState {
   const state = emptyViewState();
   const ids = (key: string) => [...new Set(q.getAll(key).filter((s) => s.length > 0 && s.length <= 200))];
   state.added = ids('n');
-  state.expansions = q.getAll('x').map(expansionFromText).filter((e): e is Expansion => e !== null);
-  state.paths = q.getAll('p').map(pathFromText).filter((p): p is PathSpec => p !== null);
+  state.expansions = q
+    .getAll('x')
+    .map(expansionFromText)
+    .filter((e): e is Expansion => e !== null);
+  state.paths = q
+    .getAll('p')
+    .map(pathFromText)
+    .filter((p): p is PathSpec => p !== null);
   state.lineage = ids('lineage')[0] ?? null;
   const asOf = q.get('asOf');
   state.asOf = asOf && isFullDate(asOf) ? asOf : null;
