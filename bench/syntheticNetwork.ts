@@ -12,7 +12,10 @@ const FACTION_TYPES = (['MEMBER_OF', 'MERGED_INTO', 'FOUGHT', 'SUPPORTED_BY'] as
 
 export function syntheticNetwork(factions: number, relationships: number): ImportFile {
   let seed = 42;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
   const pick = (n: number) => Math.floor(random() ** 2 * n); // skewed: a few hubs, many leaves
   const month = () => `${2012 + Math.floor(random() * 8)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`;
 

@@ -15,6 +15,7 @@ import neo4j, {
   type Driver,
   type Node,
   type Record as Neo4jRecord,
+  type ResultSummary,
   type Session,
   type Transaction,
 } from 'neo4j-driver';
@@ -120,7 +121,7 @@ export class ConsoleQueries {
   }
 
   private async refuseUnlessReadOnly(tx: Transaction, query: string, params: Params): Promise<void> {
-    let summary;
+    let summary: ResultSummary;
     try {
       summary = await tx.run(EXPLAIN_PREFIX + query, params).summary();
     } catch (error) {
@@ -146,7 +147,9 @@ export class ConsoleQueries {
     const summary = await result.summary();
 
     const graph = new ResultGraph();
-    records.forEach((record) => record.forEach((value) => graph.gather(value)));
+    for (const record of records) {
+      for (const value of record.values()) graph.gather(value);
+    }
     const missing = graph.missingEndpoints();
     if (missing.length) {
       const ends = await tx.run(cypher('nodesByElementId'), { elementIds: missing });

@@ -23,9 +23,10 @@ export class ResultGraph {
         this.nodes.set(segment.end.elementId, segment.end);
         this.relationships.set(segment.relationship.elementId, segment.relationship);
       }
-    } else if (Array.isArray(value)) value.forEach((v) => this.gather(v));
-    else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      Object.values(value).forEach((v) => this.gather(v));
+    } else if (Array.isArray(value)) {
+      for (const v of value) this.gather(v);
+    } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const v of Object.values(value)) this.gather(v);
     }
   }
 
@@ -39,7 +40,7 @@ export class ResultGraph {
   }
 
   addNodes(nodes: Node[]): void {
-    nodes.forEach((n) => this.nodes.set(n.elementId, n));
+    for (const n of nodes) this.nodes.set(n.elementId, n);
   }
 
   /** A node's id as the client knows it: our `id` property (nodeData's rule), else its elementId. */

@@ -43,11 +43,15 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
   const file = parsed.data;
 
   const inFile = new Map<string, GraphLabel | 'Source'>();
-  file.sources.forEach((s) => inFile.set(s.id, 'Source'));
-  file.nodes.forEach((n) => inFile.set(n.id, n.label));
+  for (const s of file.sources) inFile.set(s.id, 'Source');
+  for (const n of file.nodes) inFile.set(n.id, n.label);
   const referenced = new Set<string>([...inFile.keys()]);
-  for (const r of file.relationships) [r.source, r.target, ...r.sources].forEach((id) => referenced.add(id));
-  for (const n of file.nodes) n.sources.forEach((id) => referenced.add(id));
+  for (const r of file.relationships) {
+    for (const id of [r.source, r.target, ...r.sources]) referenced.add(id);
+  }
+  for (const n of file.nodes) {
+    for (const id of n.sources) referenced.add(id);
+  }
 
   // Part of the import, so under its timeout: a large file looks up many ids.
   const [existing, existingRelationships] = await db.read(
@@ -77,8 +81,12 @@ export async function validateImport(db: Database, input: unknown): Promise<Impo
     if (current && current !== label)
       problems.push({ path, message: `id "${id}" is already a ${current} in the database` });
   };
-  file.sources.forEach((s, i) => relabel(s.id, 'Source', `sources[${i}].id`));
-  file.nodes.forEach((n, i) => relabel(n.id, n.label, `nodes[${i}].id`));
+  file.sources.forEach((s, i) => {
+    relabel(s.id, 'Source', `sources[${i}].id`);
+  });
+  file.nodes.forEach((n, i) => {
+    relabel(n.id, n.label, `nodes[${i}].id`);
+  });
   // A relationship is updated in place only when it keeps its type and its ends; anything else would
   // leave two relationships under one id (or break the id constraint half-way through the write).
   file.relationships.forEach((r, i) => {

@@ -32,9 +32,9 @@ export async function shortestPaths(db: Database, query: PathsQuery): Promise<Pa
     const paths = result.records.map((record) => {
       const row = record.toObject() as unknown as PathRow;
       const pathNodes = row.nodes.map(nodeData);
-      pathNodes.forEach((n) => nodes.set(n.id, n));
+      for (const n of pathNodes) nodes.set(n.id, n);
       const pathEdges = row.relationships.map((r) => edgeData(r.relationship, r.source, r.target));
-      pathEdges.forEach((e) => edges.set(e.id, e));
+      for (const e of pathEdges) edges.set(e.id, e);
       return { nodes: pathNodes.map((n) => n.id), edges: pathEdges.map((e) => e.id) };
     });
     return {

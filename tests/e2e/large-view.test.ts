@@ -16,7 +16,10 @@ const TYPES = ['MEMBER_OF', 'FOUGHT', 'SUPPORTED_BY', 'MERGED_INTO'] as const;
 /** A deterministic synthetic view: nodes on a spiral, each edge between two pseudo-random nodes. */
 function largeViewFile(): Buffer {
   let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const nodes = Array.from({ length: NODES }, (_, i) => ({
     data: { id: `n${i}`, label: LABELS[i % 4], name: `Node ${i}` },
     position: { x: Math.cos(i / 10) * (20 + i), y: Math.sin(i / 10) * (20 + i) },

@@ -88,18 +88,40 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
   });
 
   const cases: Array<[string, string, (file: SplinterFile) => void]> = [
-    ['a date that does not exist', 'relationships[1].from', (f) => void (f.relationships[1]!.from = '2018-02-30')],
-    ['an unknown relationship type', 'relationships[1].type', (f) => void (f.relationships[1]!.type = 'ALLIED_WITH')],
-    ['an unknown label', 'nodes[1].label', (f) => void (f.nodes[1]!.label = 'Militia')],
+    [
+      'a date that does not exist',
+      'relationships[1].from',
+      (f) => {
+        f.relationships[1]!.from = '2018-02-30';
+      },
+    ],
+    [
+      'an unknown relationship type',
+      'relationships[1].type',
+      (f) => {
+        f.relationships[1]!.type = 'ALLIED_WITH';
+      },
+    ],
+    [
+      'an unknown label',
+      'nodes[1].label',
+      (f) => {
+        f.nodes[1]!.label = 'Militia';
+      },
+    ],
     [
       'a relationship to a node that exists nowhere',
       'relationships[2].target',
-      (f) => void (f.relationships[2]!.target = 'ghost-brigade'),
+      (f) => {
+        f.relationships[2]!.target = 'ghost-brigade';
+      },
     ],
     [
       'a citation of a source that exists nowhere',
       'nodes[1].sources[1]',
-      (f) => void (f.nodes[1]!.sources[1] = 'ref-999'),
+      (f) => {
+        f.nodes[1]!.sources[1] = 'ref-999';
+      },
     ],
     [
       'MERGED_INTO from a person to a faction',
@@ -111,7 +133,13 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
           target: 'victory-splinter',
         }),
     ],
-    ['an interval that ends before it starts', 'relationships[1].to', (f) => void (f.relationships[1]!.to = '2017')],
+    [
+      'an interval that ends before it starts',
+      'relationships[1].to',
+      (f) => {
+        f.relationships[1]!.to = '2017';
+      },
+    ],
     ['a field the format does not have', 'nodes[0]', (f) => Object.assign(f.nodes[0]!, { colour: 'green' })],
     [
       'a node id the seed holds under another label',
@@ -121,7 +149,9 @@ describe('POST /api/import refuses a file with one bad item, names it, and write
     [
       'a relationship id the seed holds between other nodes',
       'relationships[1].id',
-      (f) => void (f.relationships[1]!.id = 'jaysh-al-nasr-member-of-national-front-for-liberation'),
+      (f) => {
+        f.relationships[1]!.id = 'jaysh-al-nasr-member-of-national-front-for-liberation';
+      },
     ],
     [
       'a relationship id the seed holds with another type',

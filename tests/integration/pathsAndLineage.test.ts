@@ -23,8 +23,8 @@ describe('GET /api/paths', () => {
       expect(path.nodes[0]).toBe('111th-regiment');
       expect(path.nodes.at(-1)).toBe('national-front-for-liberation');
       expect(path.edges).toHaveLength(path.nodes.length - 1);
-      path.nodes.forEach((id) => expect(nodeIds).toContain(id));
-      path.edges.forEach((id) => expect(edgeIds).toContain(id));
+      for (const id of path.nodes) expect(nodeIds).toContain(id);
+      for (const id of path.edges) expect(edgeIds).toContain(id);
     }
     // All shortest paths have the same, minimal length.
     expect(new Set(body.paths.map((p) => p.edges.length)).size).toBe(1);
@@ -45,7 +45,7 @@ describe('GET /api/paths', () => {
     const res = await request(app).get('/api/paths?from=jaysh-al-nasr&to=muhammad-mansour&types=LED_BY');
     const body = pathsResponse.parse(res.body);
     expect(body.edges.length).toBeGreaterThan(0);
-    body.edges.forEach((e) => expect(e.data.type).toBe('LED_BY'));
+    for (const e of body.edges) expect(e.data.type).toBe('LED_BY');
   });
 
   it.each([
@@ -103,8 +103,8 @@ describe('GET /api/lineage/:id', () => {
       expect.arrayContaining(['falcons-of-al-ghab', '111th-regiment', 'national-front-for-liberation']),
     );
     // Genealogy, not the whole network: no people, no events.
-    body.nodes.forEach((n) => expect(n.data.label).toBe('Faction'));
-    body.edges.forEach((e) => expect(['MERGED_INTO', 'MEMBER_OF']).toContain(e.data.type));
+    for (const n of body.nodes) expect(n.data.label).toBe('Faction');
+    for (const e of body.edges) expect(['MERGED_INTO', 'MEMBER_OF']).toContain(e.data.type);
 
     const left = body.events.find((e) => e.node === '111th-regiment' && e.kind === 'split');
     expect(left?.date).toBe('2018-02-09');

@@ -33,7 +33,10 @@ describe('startRun', () => {
   it('sends the run under its id and gives the answer', async () => {
     let sentId = '';
     const run = startRun(
-      async (id) => ((sentId = id), answer),
+      async (id) => {
+        sentId = id;
+        return answer;
+      },
       async () => true,
     );
     await expect(run.done).resolves.toEqual({ kind: 'result', response: answer });
@@ -51,7 +54,10 @@ describe('startRun', () => {
 
   it('on Cancel asks the server to stop this run, then drops the request', async () => {
     const asked: string[] = [];
-    const run = startRun(untilAborted, async (id) => (asked.push(id), true));
+    const run = startRun(untilAborted, async (id) => {
+      asked.push(id);
+      return true;
+    });
     run.cancel();
     run.cancel(); // once is enough
     expect(run.cancelling).toBe(true);

@@ -68,8 +68,14 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
       () => {}, // completion then offers keywords only; the console itself still works
     );
     api.namedQueries().then(
-      (list) => ((queries = list), draw()),
-      (err: Error) => ((queriesError = `The named queries could not be listed: ${err.message}`), draw()),
+      (list) => {
+        queries = list;
+        draw();
+      },
+      (err: Error) => {
+        queriesError = `The named queries could not be listed: ${err.message}`;
+        draw();
+      },
     );
   }
 
@@ -174,7 +180,10 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
       // role=timer: screen readers are not told every tenth of a second
       return html`<p class="console-running" data-testid="console-running">
         ${run.what}: running… <span role="timer" data-testid="console-elapsed">${seconds(performance.now() - run.active.startedAt)}</span>
-        <button data-testid="console-cancel" ?disabled=${run.active.cancelling} @click=${() => (run?.active.cancel(), draw())}>
+        <button data-testid="console-cancel" ?disabled=${run.active.cancelling} @click=${() => {
+          run?.active.cancel();
+          draw();
+        }}>
           ${run.active.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </p>`;
@@ -210,9 +219,15 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
 
   const resultActions = {
     sortBy,
-    showTab: (tab: ResultsTab) => (result && (result.tab = tab), draw()),
+    showTab: (tab: ResultsTab) => {
+      if (result) result.tab = tab;
+      draw();
+    },
     exportCsv,
-    drawAgain: () => (drawGraph(), draw()),
+    drawAgain: () => {
+      drawGraph();
+      draw();
+    },
     selectOnCanvas: (id: string) => canvas.select(id),
   };
 
@@ -283,8 +298,14 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
             <button class="primary" data-testid="console-run" ?disabled=${run !== null} @click=${() => void runEditorQuery()}>Run</button>
             <kbd>Ctrl+Enter</kbd>
             <span class="console-draw" role="radiogroup" aria-label="Graph of the result">
-              <label><input type="radio" name="console-draw" .checked=${live(!replaceCanvas)} @change=${() => ((replaceCanvas = false), draw())} /> add to the canvas</label>
-              <label><input type="radio" name="console-draw" data-testid="console-replace" .checked=${live(replaceCanvas)} @change=${() => ((replaceCanvas = true), draw())} /> replace the canvas</label>
+              <label><input type="radio" name="console-draw" .checked=${live(!replaceCanvas)} @change=${() => {
+                replaceCanvas = false;
+                draw();
+              }} /> add to the canvas</label>
+              <label><input type="radio" name="console-draw" data-testid="console-replace" .checked=${live(replaceCanvas)} @change=${() => {
+                replaceCanvas = true;
+                draw();
+              }} /> replace the canvas</label>
             </span>
           </div>
           ${messageTemplate()}

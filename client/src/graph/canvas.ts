@@ -146,11 +146,15 @@ export class Canvas extends CanvasCore {
     const ids = this.cy.elements(':selected').map((e) => e.id());
     if (ids.length === 0) return Promise.resolve();
     this.cy.elements(':selected').unselect();
-    return this.commit((s) => void (s.hidden = [...new Set([...s.hidden, ...ids])]), 'none');
+    return this.commit((s) => {
+      s.hidden = [...new Set([...s.hidden, ...ids])];
+    }, 'none');
   }
 
   showHidden(): Promise<void> {
-    return this.commit((s) => void (s.hidden = []), 'none');
+    return this.commit((s) => {
+      s.hidden = [];
+    }, 'none');
   }
 
   /** Pins the selected nodes where they are (layouts leave them alone), or unpins them if all are pinned. */
@@ -226,7 +230,9 @@ export class Canvas extends CanvasCore {
   }
 
   clearPaths(): Promise<void> {
-    return this.commit((s) => void (s.paths = []), 'none');
+    return this.commit((s) => {
+      s.paths = [];
+    }, 'none');
   }
 
   openLineage(id: string): Promise<void> {
@@ -237,7 +243,9 @@ export class Canvas extends CanvasCore {
   }
 
   closeLineage(): Promise<void> {
-    return this.commit((s) => void (s.lineage = null));
+    return this.commit((s) => {
+      s.lineage = null;
+    });
   }
 
   /**

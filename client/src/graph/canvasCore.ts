@@ -91,23 +91,19 @@ export abstract class CanvasCore {
       __atlas: {
         nodeIds: () => this.cy.nodes().map((n) => n.id()),
         nodes: () =>
-          this.cy
-            .nodes()
-            .map((n) => ({
-              id: n.id(),
-              label: n.data('label') as string,
-              name: n.data('name') as string,
-              position: { ...n.position() },
-            })),
+          this.cy.nodes().map((n) => ({
+            id: n.id(),
+            label: n.data('label') as string,
+            name: n.data('name') as string,
+            position: { ...n.position() },
+          })),
         edges: () =>
-          this.cy
-            .edges()
-            .map((e) => ({
-              id: e.id(),
-              source: e.data('source') as string,
-              target: e.data('target') as string,
-              type: e.data('type') as string,
-            })),
+          this.cy.edges().map((e) => ({
+            id: e.id(),
+            source: e.data('source') as string,
+            target: e.data('target') as string,
+            type: e.data('type') as string,
+          })),
         edgeIds: () => this.cy.edges().map((e) => e.id()),
         visibleNodeIds: () => this.cy.nodes(':visible').map((n) => n.id()),
         visibleEdgeIds: () => this.cy.edges(':visible').map((e) => e.id()),

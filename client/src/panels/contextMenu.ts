@@ -32,7 +32,10 @@ export function mountContextMenu(
   }
 
   function item(label: string, run: () => unknown, testid?: string): TemplateResult {
-    return html`<button role="menuitem" tabindex="-1" data-testid=${testid ?? nothing} @click=${() => (close(), void run())}>${label}</button>`;
+    return html`<button role="menuitem" tabindex="-1" data-testid=${testid ?? nothing} @click=${() => {
+      close();
+      void run();
+    }}>${label}</button>`;
   }
 
   function expandBy(id: string, type: RelationshipType, direction: Direction): void {
@@ -52,9 +55,18 @@ export function mountContextMenu(
         ${RELATIONSHIP_TYPES.map(
           (type) => html`<div class="menu-row">
             <span>${TYPE_WORDS[type]}</span>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, outgoing`} @click=${() => (close(), expandBy(id, type, 'out'))}>→</button>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, incoming`} @click=${() => (close(), expandBy(id, type, 'in'))}>←</button>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, both ways`} @click=${() => (close(), expandBy(id, type, 'both'))}>↔</button>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, outgoing`} @click=${() => {
+              close();
+              expandBy(id, type, 'out');
+            }}>→</button>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, incoming`} @click=${() => {
+              close();
+              expandBy(id, type, 'in');
+            }}>←</button>
+            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, both ways`} @click=${() => {
+              close();
+              expandBy(id, type, 'both');
+            }}>↔</button>
           </div>`,
         )}
       </div>

@@ -73,11 +73,31 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
     const paths = answer?.paths ?? [];
     render(
       html`<h2>Paths</h2>
-        ${endpoint('From', from, (id) => ((from = id), draw()), 'path-from')}
-        ${endpoint('To', to, (id) => ((to = id), draw()), 'path-to')}
+        ${endpoint(
+          'From',
+          from,
+          (id) => {
+            from = id;
+            draw();
+          },
+          'path-from',
+        )}
+        ${endpoint(
+          'To',
+          to,
+          (id) => {
+            to = id;
+            draw();
+          },
+          'path-to',
+        )}
         ${
           selection.length === 2
-            ? html`<button @click=${() => ((from = selection[0]!), (to = selection[1]!), draw())}>Between the two selected</button>`
+            ? html`<button @click=${() => {
+                from = selection[0]!;
+                to = selection[1]!;
+                draw();
+              }}>Between the two selected</button>`
             : nothing
         }
         <label class="field">
@@ -91,7 +111,15 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
           <button data-testid="find-paths" ?disabled=${!from || !to || from === to || busy} @click=${() => void find()}>
             ${busy ? 'Finding…' : 'Find paths'}
           </button>
-          ${answer ? html`<button @click=${() => ((answer = null), void canvas.clearPaths(), draw())}>Clear</button>` : nothing}
+          ${
+            answer
+              ? html`<button @click=${() => {
+                  answer = null;
+                  void canvas.clearPaths();
+                  draw();
+                }}>Clear</button>`
+              : nothing
+          }
         </div>
         ${error ? html`<p class="error">${error}</p>` : nothing}
         ${
@@ -130,7 +158,13 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
   });
   draw();
   return {
-    setFrom: (id) => ((from = id), draw()),
-    setTo: (id) => ((to = id), draw()),
+    setFrom: (id) => {
+      from = id;
+      draw();
+    },
+    setTo: (id) => {
+      to = id;
+      draw();
+    },
   };
 }

@@ -104,8 +104,17 @@ export function mountSearch(host: HTMLElement, canvas: Canvas, api: Api): { focu
           autocomplete="off"
           @input=${onInput}
           @keydown=${onKey}
-          @blur=${() => setTimeout(() => ((open = false), draw()), 150)}
-          @focus=${() => results.length > 0 && (((open = true), draw()))}
+          @blur=${() =>
+            setTimeout(() => {
+              open = false;
+              draw();
+            }, 150)}
+          @focus=${() => {
+            if (results.length > 0) {
+              open = true;
+              draw();
+            }
+          }}
         />
         <ul id="search-results" role="listbox" class="suggestions" ?hidden=${!showList} data-testid="search-results">
           ${results.map((r, i) => {

@@ -31,7 +31,10 @@ export function mountStatus(host: HTMLElement, canvas: Canvas): void {
         ${
           problem
             ? html`<span class="error" data-testid="problem">${problem}
-              <button aria-label="Dismiss" @click=${() => ((problem = null), draw())}>×</button></span>`
+              <button aria-label="Dismiss" @click=${() => {
+                problem = null;
+                draw();
+              }}>×</button></span>`
             : nothing
         }
       </div>`,

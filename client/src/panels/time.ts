@@ -158,7 +158,9 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
         ? now
         : {
             // Months as YYYY-MM strings, which compare in time order (Math.min would coerce them to NaN).
+            // biome-ignore lint/complexity/useMathMinMax: YYYY-MM strings; Math.min would coerce them to NaN
             first: now.first < range.first ? now.first : range.first,
+            // biome-ignore lint/complexity/useMathMinMax: YYYY-MM strings; Math.max would coerce them to NaN
             last: now.last > range.last ? now.last : range.last,
           };
     events = canvas.timelineEvents();
