@@ -72,8 +72,12 @@ export const edgeData = z
     source: z.string(),
     target: z.string(),
     type: z.enum(RELATIONSHIP_TYPES),
+    /** As the source states them: partial dates (contract/partialDate.ts), with their qualifiers. */
     from: z.string().nullable(),
     to: z.string().nullable(),
+    /** Valid time derived at import (contract/validTime.ts): full dates, inclusive, sentinels when open. */
+    validFrom: z.string(),
+    validTo: z.string(),
     sources: z.array(z.string()),
   })
   .catchall(propertyValue);

@@ -5,7 +5,16 @@
  * `checkImportFile`, so every error names the item and the field.
  */
 import { z } from 'zod';
-import { FACTION_KINDS, RELATIONSHIP_ENDPOINTS, RELATIONSHIP_TYPES, type GraphLabel } from './model.ts';
+import {
+  CLAIM_QUALIFIERS,
+  DATE_QUALIFIERS,
+  FACTION_KINDS,
+  FIGURE_BOUNDS,
+  IRREFLEXIVE_TYPES,
+  RELATIONSHIP_ENDPOINTS,
+  RELATIONSHIP_TYPES,
+  type GraphLabel,
+} from './model.ts';
 import { partialDate } from './partialDate.ts';
 
 /** URL-safe slug: lower-case letters, digits and single hyphens. */
@@ -48,7 +57,9 @@ export const factionRecord = z.strictObject({
   ...nodeBase,
   kind: z.enum(FACTION_KINDS),
   founded: partialDate.optional(),
+  foundedQualifier: z.enum(DATE_QUALIFIERS).optional(),
   dissolved: partialDate.optional(),
+  dissolvedQualifier: z.enum(DATE_QUALIFIERS).optional(),
 });
 
 export const personRecord = z.strictObject({
@@ -63,6 +74,7 @@ export const eventRecord = z.strictObject({
   ...nodeBase,
   kind: text,
   date: partialDate.optional(),
+  dateQualifier: z.enum(DATE_QUALIFIERS).optional(),
   endDate: partialDate.optional(),
   place: text.optional(),
 });
@@ -81,12 +93,21 @@ export const relationshipRecord = z.strictObject({
   source: slug,
   target: slug,
   from: partialDate.optional(),
+  /** How the source states `from` ("by" a report's date...): contract/model.ts DATE_QUALIFIERS. */
+  fromQualifier: z.enum(DATE_QUALIFIERS).optional(),
   to: partialDate.optional(),
+  toQualifier: z.enum(DATE_QUALIFIERS).optional(),
   sources: citations,
   role: text.optional(),
   description: text.optional(),
+  /** How the source states the claim: hedged ("reportedly") or attributed ("claimed" by `claimedBy`). */
+  qualifier: z.enum(CLAIM_QUALIFIERS).optional(),
+  /** Who the source says makes the claim ("Moussa al-Omar"): "according to …". */
+  claimedBy: text.optional(),
   /** A casualty figure as one source gives it; disagreeing figures are separate relationships. */
   casualties: z.int().nonnegative().optional(),
+  /** The bound the source puts on the figure ("at least 80"); absent: the figure is stated exactly. */
+  casualtiesBound: z.enum(FIGURE_BOUNDS).optional(),
   /** What the figure counts, in the source's own terms ("Jaysh al-Nasr prisoners killed"). */
   casualtiesCounted: text.optional(),
 });
@@ -125,8 +146,8 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
     if (labelOf.has(id)) problems.push({ path: `${path}.id`, message: `duplicate id "${id}"` });
     labelOf.set(id, label);
   };
-  file.sources.forEach((s, i) => claim(s.id, 'Source', `sources[${i}]`));
-  file.nodes.forEach((n, i) => claim(n.id, n.label, `nodes[${i}]`));
+  for (const [i, s] of file.sources.entries()) claim(s.id, 'Source', `sources[${i}]`);
+  for (const [i, n] of file.nodes.entries()) claim(n.id, n.label, `nodes[${i}]`);
   const relIds = new Set<string>();
   const resolve = (id: string) => labelOf.get(id) ?? known.labelOf(id);
   const checkCitations = (ids: string[], path: string) =>
@@ -134,11 +155,27 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
       if (resolve(id) !== 'Source') problems.push({ path: `${path}.sources[${j}]`, message: `unknown source "${id}"` });
     });
 
-  file.nodes.forEach((n, i) => checkCitations(n.sources, `nodes[${i}]`));
+  for (const [i, n] of file.nodes.entries()) checkCitations(n.sources, `nodes[${i}]`);
   file.relationships.forEach((r, i) => {
     const path = `relationships[${i}]`;
+    // One namespace for every id: the canvas (Cytoscape) keys nodes and edges alike by id.
     if (relIds.has(r.id)) problems.push({ path: `${path}.id`, message: `duplicate id "${r.id}"` });
+    else if (labelOf.has(r.id)) {
+      problems.push({
+        path: `${path}.id`,
+        message: `id "${r.id}" is already the id of a ${labelOf.get(r.id)} in this file`,
+      });
+    }
     relIds.add(r.id);
+    if (r.source === r.target && IRREFLEXIVE_TYPES.has(r.type)) {
+      problems.push({
+        path: `${path}.target`,
+        message: `a ${r.type} relationship cannot join "${r.source}" to itself`,
+      });
+    }
+    if (r.casualtiesBound !== undefined && r.casualties === undefined) {
+      problems.push({ path: `${path}.casualtiesBound`, message: 'bounds a figure, but casualties is not given' });
+    }
     checkCitations(r.sources, path);
     const start = resolve(r.source);
     const end = resolve(r.target);

@@ -53,3 +53,37 @@ export const FACTION_KINDS = [
   'state forces',
   'foreign state',
 ] as const;
+
+/**
+ * How a date is stated, when it is not simply the start or end of the period it names. The vocabulary
+ * follows ISO 8601-2 / EDTF's "on or before" (`..date`), "on or after" (`date..`) and approximate (`~`):
+ *   - `by`: no later than this date (a report's date, "by 9 February 2018", "no later than");
+ *   - `after`: no earlier than this date;
+ *   - `about`: approximately this date.
+ * Absent means the source gives the date itself, at its precision.
+ */
+export const DATE_QUALIFIERS = ['by', 'after', 'about'] as const;
+export type DateQualifier = (typeof DATE_QUALIFIERS)[number];
+
+/**
+ * How a source states a claim, when it hedges or attributes it: "reportedly" (`reported`), "claimed"
+ * by a party (`claimed`, with `claimedBy`), `alleged`, `unconfirmed`, "largely" or "partly" true.
+ * Absent means the source states it as fact.
+ */
+export const CLAIM_QUALIFIERS = ['reported', 'claimed', 'alleged', 'unconfirmed', 'largely', 'partly'] as const;
+export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
+
+/** The bound a source puts on a figure: "at least 80", "up to 160", "about 70", "more than 250". */
+export const FIGURE_BOUNDS = ['at least', 'more than', 'up to', 'fewer than', 'about'] as const;
+export type FigureBound = (typeof FIGURE_BOUNDS)[number];
+
+/**
+ * Relationship types whose two ends must differ: a faction cannot merge into, be a member of, be led by
+ * or fight itself. (SUPPORTED_BY and the rest could, in principle, be reflexive.)
+ */
+export const IRREFLEXIVE_TYPES: ReadonlySet<RelationshipType> = new Set([
+  'MERGED_INTO',
+  'MEMBER_OF',
+  'LED_BY',
+  'FOUGHT',
+]);

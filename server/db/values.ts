@@ -5,6 +5,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { EdgeData, NodeData } from '../../contract/api.ts';
 import { NODE_LABELS, type NodeLabel } from '../../contract/model.ts';
+import { intervalBounds } from '../../contract/validTime.ts';
 
 /** Properties kept in the database for its own use, never sent to clients. */
 const INTERNAL_PROPERTIES = new Set(['searchKeys']);
@@ -94,6 +95,10 @@ export function edgeData(rel: Relationship, source: string, target: string): Edg
     type: rel.type as EdgeData['type'],
     from: typeof props.from === 'string' ? props.from : null,
     to: typeof props.to === 'string' ? props.to : null,
+    // Stored by every import since valid time was introduced; derived from the stated dates otherwise.
+    ...(typeof props.validFrom === 'string' && typeof props.validTo === 'string'
+      ? { validFrom: props.validFrom, validTo: props.validTo }
+      : intervalBounds(props.from as string | undefined, props.to as string | undefined)),
     sources: Array.isArray(props.sources) ? (props.sources as string[]) : [],
   };
 }

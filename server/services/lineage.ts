@@ -4,7 +4,7 @@
  */
 import type { Node, Relationship } from 'neo4j-driver';
 import type { EdgeData, LineageResponse, NodeData } from '../../contract/api.ts';
-import { comparePartialDates } from '../../contract/partialDate.ts';
+import { compareChronologically } from '../../contract/validTime.ts';
 import { type Database, int } from '../db/database.ts';
 import { edgeData, nodeData } from '../db/values.ts';
 import { notFound } from '../errors.ts';
@@ -58,5 +58,5 @@ export function lineageEvents(nodes: NodeData[], edges: EdgeData[]): LineageEven
     if (typeof n.founded === 'string') events.push({ date: n.founded, kind: 'founded', edge: null, node: n.id });
     if (typeof n.dissolved === 'string') events.push({ date: n.dissolved, kind: 'dissolved', edge: null, node: n.id });
   }
-  return events.sort((a, b) => comparePartialDates(a.date, b.date) || a.node.localeCompare(b.node));
+  return events.sort((a, b) => compareChronologically(a.date, b.date) || a.node.localeCompare(b.node));
 }

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elements, errorBody, type Elements } from '../../contract/api.ts';
 import { importFile, type ImportFile } from '../../contract/importFile.ts';
-import { holdsOn } from '../../contract/partialDate.ts';
+import { holdsOn, intervalBounds } from '../../contract/validTime.ts';
 import { readSeed } from '../../server/services/seed.ts';
 import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 
@@ -46,7 +46,8 @@ const edge = (body: Elements, type: string, source: string, target: string) =>
 /** The seed's relationships touching `id`, optionally those that hold on `asOf`. */
 function seedRelationshipsOf(ids: Set<string>, asOf?: string) {
   return seed.relationships.filter(
-    (r) => (ids.has(r.source) || ids.has(r.target)) && (asOf === undefined || holdsOn(r, asOf)),
+    (r) =>
+      (ids.has(r.source) || ids.has(r.target)) && (asOf === undefined || holdsOn(intervalBounds(r.from, r.to), asOf)),
   );
 }
 const labelOf = (id: string) => seed.nodes.find((n) => n.id === id)?.label;

@@ -3,6 +3,7 @@
  * dropped), month arithmetic for the time slider, when nodes exist, and the direction filter the API
  * leaves to the client.
  */
+import { intervalBounds } from '../../contract/validTime.ts';
 import { describe, expect, it } from 'vitest';
 import type { Elements } from '../../contract/api.ts';
 import { keepDirection } from '../../client/src/graph/loader.ts';
@@ -79,7 +80,7 @@ describe('time on the client', () => {
 
 describe('expanding in one direction', () => {
   const edge = (id: string, source: string, target: string) => ({
-    data: { id, source, target, type: 'MEMBER_OF' as const, from: null, to: null, sources: [] },
+    data: { id, source, target, type: 'MEMBER_OF' as const, from: null, to: null, sources: [], ...intervalBounds() },
   });
   const node = (id: string) => ({ data: { id, label: 'Faction' as const, name: id } });
   const around: Elements = {

@@ -1,4 +1,5 @@
 /** The dated changes of a lineage, in the order the top-down drawing needs them. */
+import { intervalBounds } from '../../contract/validTime.ts';
 import { describe, expect, it } from 'vitest';
 import type { EdgeData, NodeData } from '../../contract/api.ts';
 import { lineageEvents } from '../../server/services/lineage.ts';
@@ -22,6 +23,7 @@ const edge = (
   target: 'root',
   from,
   to,
+  ...intervalBounds(from, to),
   sources: ['ref-1'],
 });
 

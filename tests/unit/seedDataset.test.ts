@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { checkImportFile, describeZodIssues, importFile, type ImportFile } from '../../contract/importFile.ts';
-import { holdsOn } from '../../contract/partialDate.ts';
+import { holdsOn, intervalBounds } from '../../contract/validTime.ts';
 
 const raw: unknown = JSON.parse(readFileSync(new URL('../../seed/jaysh-al-nasr.json', import.meta.url), 'utf8'));
 
@@ -64,8 +64,8 @@ describe('seed dataset seed/jaysh-al-nasr.json', () => {
     const [rel] = merged;
     expect(rel?.from).toBe('2015-10');
     expect(rel?.to).toBe('2018-02-09');
-    expect(rel && holdsOn(rel, '2018-02-09')).toBe(true);
-    expect(rel && holdsOn(rel, '2018-02-10')).toBe(false);
+    expect(rel && holdsOn(intervalBounds(rel.from, rel.to), '2018-02-09')).toBe(true);
+    expect(rel && holdsOn(intervalBounds(rel.from, rel.to), '2018-02-10')).toBe(false);
     expect(rel?.sources).toContain('ref-23');
   });
 

@@ -4,7 +4,7 @@
  * month arithmetic for the time slider.
  */
 import type { EdgeData, NodeData } from '../../../contract/api.ts';
-import { holdsOn } from '../../../contract/partialDate.ts';
+import { holdsOn, lifetimeOf } from '../../../contract/validTime.ts';
 
 export { holdsOn };
 
@@ -15,8 +15,7 @@ const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
  * before it. Events that have not happened yet are not part of the network "as of" that day.
  */
 export function existsOn(node: Record<string, unknown>, day: string): boolean {
-  const start = str(node.founded) ?? (node.label === 'Event' ? str(node.date) : null);
-  return holdsOn({ from: start, to: str(node.dissolved) }, day);
+  return holdsOn(lifetimeOf(node), day);
 }
 
 /** Every date a node or edge carries, as partial dates. */
