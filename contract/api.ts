@@ -144,9 +144,17 @@ export const pathsQuery = z.object({
 });
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
-/** Shortest paths: every node and edge on them, and each path as its edge ids in order. */
+/**
+ * Shortest paths as distinct ROUTES: a route is a sequence of nodes; where several relationships join
+ * two consecutive nodes (parallel claims), they are one step of the route, listed together, so five
+ * parallel claims never crowd an equally short other route out. `nodes` are the route's node ids in
+ * order; `steps[i]` the ids of every relationship between nodes[i] and nodes[i+1]; `edges` all of them.
+ * `truncated` says that more routes of the same length were left out by `limit`.
+ */
 export const pathsResponse = elements.extend({
-  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
+  paths: z.array(
+    z.object({ nodes: z.array(z.string()), edges: z.array(z.string()), steps: z.array(z.array(z.string())) }),
+  ),
 });
 export type PathsResponse = z.infer<typeof pathsResponse>;
 
@@ -165,10 +173,28 @@ export const lineageResponse = elements.extend({
   events: z.array(
     z.object({
       date: z.string(),
-      kind: z.enum(['joined', 'left', 'merged', 'split', 'founded', 'dissolved']),
+      /**
+       * `absorbed`: a membership that ended because the member merged into another faction (not "left");
+       * `split`: a merger that came apart.
+       */
+      kind: z.enum(['joined', 'left', 'absorbed', 'merged', 'split', 'founded', 'dissolved']),
       edge: z.string().nullable(),
       node: z.string(),
     }),
   ),
 });
 export type LineageResponse = z.infer<typeof lineageResponse>;
+
+/**
+ * The relationships among a set of nodes already drawn ("connect result nodes", as Neo4j Browser calls
+ * it): every relationship whose both ends are in `ids`, optionally only of `types` and holding on
+ * `asOf`. One request for a whole view, however its nodes got onto the canvas.
+ */
+export const relationshipsAmongRequest = z.strictObject({
+  ids: z.array(z.string().min(1).max(200)).min(1).max(20_000),
+  asOf: fullDate.optional(),
+  types: z.array(z.enum(RELATIONSHIP_TYPES)).min(1).optional(),
+});
+export type RelationshipsAmongRequest = z.infer<typeof relationshipsAmongRequest>;
+export const relationshipsAmongResponse = z.object({ edges: z.array(z.object({ data: edgeData })) });
+export type RelationshipsAmongResponse = z.infer<typeof relationshipsAmongResponse>;

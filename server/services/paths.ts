@@ -35,7 +35,11 @@ export async function shortestPaths(db: Database, query: PathsQuery): Promise<Pa
       for (const n of pathNodes) nodes.set(n.id, n);
       const pathEdges = row.relationships.map((r) => edgeData(r.relationship, r.source, r.target));
       for (const e of pathEdges) edges.set(e.id, e);
-      return { nodes: pathNodes.map((n) => n.id), edges: pathEdges.map((e) => e.id) };
+      return {
+        nodes: pathNodes.map((n) => n.id),
+        edges: pathEdges.map((e) => e.id),
+        steps: pathEdges.map((e) => [e.id]),
+      };
     });
     return {
       nodes: [...nodes.values()].map((data) => ({ data })),

@@ -11,6 +11,7 @@ import { describeDate } from '../graph/timeRules.ts';
 const KIND_WORDS: Record<LineageResponse['events'][number]['kind'], string> = {
   joined: 'joined',
   left: 'left',
+  absorbed: 'merged away, ending its membership of',
   merged: 'merged into',
   split: 'split from',
   founded: 'founded',
