@@ -192,13 +192,7 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
   return problems;
 }
 
-/** zod issues as import problems, with the path written the way an analyst reads it. */
+/** zod issues as import problems, with the path written the way an analyst reads it (`nodes[3].from`). */
 export function describeZodIssues(error: z.ZodError): ImportProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    ),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => ({ path: z.core.toDotPath(issue.path), message: issue.message }));
 }

@@ -3,6 +3,7 @@
  * database, serve the API and the built client, and shut everything down on SIGINT/SIGTERM.
  */
 import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadAllCypher } from './db/cypher.ts';
@@ -12,7 +13,9 @@ import { seedIfEmpty } from './services/seed.ts';
 
 async function main() {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'faction-atlas' } });
+  // A person at a terminal reads lines; anything else (a file, Docker, a log shipper) gets JSON lines.
+  const destination = process.stdout.isTTY ? pretty({ colorize: true, ignore: 'pid,hostname,app' }) : undefined;
+  const logger = pino({ level: config.LOG_LEVEL, base: { app: 'faction-atlas' } }, destination);
   loadAllCypher();
 
   const connection = await connect(config, (line) => logger.info(line));

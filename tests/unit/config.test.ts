@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     expect(config.NEO4J_QUERY_TIMEOUT_MS).toBe(2500);
   });
 
+  it('reads every usual spelling of a flag, in any case, and names the variable when it is none', () => {
+    for (const on of ['true', 'TRUE', '1', 'yes', 'on', 'Enabled'])
+      expect(loadConfig({ SEED_ON_START: on }).SEED_ON_START, on).toBe(true);
+    for (const off of ['false', '0', 'No', 'off', 'disabled'])
+      expect(loadConfig({ SEED_ON_START: off }).SEED_ON_START, off).toBe(false);
+    expect(configErrorOf({ SEED_ON_START: 'maybe' }).message).toMatch(/SEED_ON_START/);
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadConfig({ PORT: '', NEO4J_URI: '' });
     expect(config.PORT).toBe(8080);
