@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { checkImportFile, describeZodIssues, importFile, type ImportFile } from '../../contract/importFile.ts';
-import { holdsOn, intervalBounds } from '../../contract/validTime.ts';
+import {
+  holdsOn,
+  intervalBounds,
+  lifetimeOf,
+  relationshipValidTime,
+  type ValidTime,
+} from '../../contract/validTime.ts';
 
 const raw: unknown = JSON.parse(readFileSync(new URL('../../seed/jaysh-al-nasr.json', import.meta.url), 'utf8'));
 
@@ -12,6 +18,25 @@ function parsed(): ImportFile {
 }
 
 const KILLING_EVENT = 'killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun';
+const MURAK_ATTACK = 'attack-on-jaysh-al-nasr-headquarters-near-murak';
+
+type Relationship = ImportFile['relationships'][number];
+
+function relationship(file: ImportFile, id: string): Relationship {
+  const found = file.relationships.find((r) => r.id === id);
+  if (!found) throw new Error(`no relationship ${id} in the seed`);
+  return found;
+}
+
+/** A relationship's stored valid time, as the importer derives it: its interval within its ends' lifetimes. */
+function validTimeOf(file: ImportFile, r: Relationship): ValidTime {
+  const lifetime = (id: string) => {
+    const n = file.nodes.find((x) => x.id === id);
+    if (!n) throw new Error(`no node ${id} in the seed`);
+    return lifetimeOf(n);
+  };
+  return relationshipValidTime(r, lifetime(r.source), lifetime(r.target));
+}
 
 describe('seed dataset seed/jaysh-al-nasr.json', () => {
   it('parses with the import schema and has no import problems', () => {
@@ -89,5 +114,92 @@ describe('seed dataset seed/jaysh-al-nasr.json', () => {
     }
     expect(new Set(tolls.map((r) => r.id)).size).toBe(tolls.length);
     expect(new Set(tolls.map((r) => r.casualties))).toEqual(new Set([80, 160, 70, 197]));
+  });
+});
+
+describe('seed dataset: time as the sources state it', () => {
+  it('gives no relationship a stated interval outside the lifetimes of its ends', () => {
+    const file = parsed();
+    for (const r of file.relationships) {
+      const { validFrom, validTo } = validTimeOf(file, r);
+      expect(validFrom <= validTo, `${r.id}: ${validFrom} > ${validTo}`).toBe(true);
+    }
+  });
+
+  it("makes every part in a dated event an instant on the event's date, bounded as the event's date is", () => {
+    const file = parsed();
+    const events = new Map(file.nodes.filter((n) => n.label === 'Event').map((n) => [n.id, n]));
+    const parts = file.relationships.filter((r) => {
+      const event = events.get(r.target);
+      return event?.label === 'Event' && event.date !== undefined;
+    });
+    expect(parts.length).toBeGreaterThanOrEqual(25);
+    for (const r of parts) {
+      const event = events.get(r.target);
+      if (event?.label !== 'Event') throw new Error(r.target);
+      expect([r.from, r.to], r.id).toEqual([event.date, event.date]);
+      expect([r.fromQualifier, r.toQualifier], r.id).toEqual([event.dateQualifier, event.dateQualifier]);
+    }
+  });
+
+  it('puts the five claims about the killings of 14 February 2017 on that day only, and the attacks with them', () => {
+    const file = parsed();
+    const claims = file.relationships.filter((r) => r.target === KILLING_EVENT && r.casualties !== undefined);
+    expect(claims).toHaveLength(5);
+    const attacker = [
+      relationship(file, 'jund-al-aqsa-fought-jaysh-al-nasr'),
+      ...file.relationships.filter((r) => r.target === MURAK_ATTACK),
+    ];
+    for (const r of claims) {
+      expect([r.from, r.to], r.id).toEqual(['2017-02-14', '2017-02-14']);
+      expect(holdsOn(validTimeOf(file, r), '2017-02-14'), r.id).toBe(true);
+      expect(holdsOn(validTimeOf(file, r), '2017-02-15'), r.id).toBe(false);
+    }
+    for (const r of [...claims, ...attacker]) expect(holdsOn(validTimeOf(file, r), '2018-06-01'), r.id).toBe(false);
+    expect(attacker.map((r) => [r.from, r.to])).toEqual([
+      ['2017-02-07', '2017-02-14'],
+      ['2017-02-07', '2017-02-07'],
+      ['2017-02-07', '2017-02-07'],
+    ]);
+  });
+
+  it('marks a date that is only a bound (a report\'s date, "as of" a photo, "after it left") as such', () => {
+    const file = parsed();
+    const bounded: Array<[string, string, 'by' | 'after']> = [
+      ['falcons-of-al-ghab-led-by-muhammad-mansour', '2015-10', 'by'],
+      ['uwais-al-qarni-battalion-merged-into-jaysh-al-nasr', '2017-01-06', 'by'],
+      ['uwais-al-qarni-battalion-member-of-free-syrian-army', '2017-01-06', 'by'],
+      ['liwa-ahrar-darayya-fought-syrian-arab-army', '2016-09-28', 'by'],
+      ['muhannad-junaid-member-of-jaysh-al-nasr', '2017-02-23', 'by'],
+      ['alaa-rakhmon-member-of-jaysh-al-nasr', '2017-05-22', 'by'],
+      ['turkey-supports-jaysh-al-nasr', '2018-02-17', 'by'],
+      ['national-front-for-liberation-led-by-muhammad-mansour', '2018-05-28', 'by'],
+      ['jaysh-al-nasr-fought-jamiat-al-zahra-tank-shelling-2016', '2016-05-05', 'by'],
+      ['liwa-ahrar-darayya-participated-in-darayya-evacuation-deal', '2016-09-28', 'by'],
+    ];
+    for (const [id, from, qualifier] of bounded) {
+      const r = relationship(file, id);
+      expect([r.from, r.fromQualifier], id).toEqual([from, qualifier]);
+    }
+    // Where the date is the start itself, it carries no qualifier.
+    for (const id of [
+      'jaysh-al-nasr-led-by-muhammad-mansour',
+      'jaysh-al-nasr-member-of-national-front-for-liberation',
+    ]) {
+      expect(relationship(file, id).fromQualifier, id).toBeUndefined();
+    }
+    const shelling = file.nodes.find((n) => n.id === 'jamiat-al-zahra-tank-shelling-2016');
+    expect(shelling?.label === 'Event' && [shelling.date, shelling.dateQualifier]).toEqual(['2016-05-05', 'by']);
+  });
+
+  it("ends the Western support in October 2017 and Alaa Rakhmon's membership on the day he was killed", () => {
+    const file = parsed();
+    const western = relationship(file, 'western-backers-supported-jaysh-al-nasr');
+    expect([western.from, western.to]).toEqual([undefined, '2017-10']);
+    expect(holdsOn(validTimeOf(file, western), '2017-10-31')).toBe(true);
+    expect(holdsOn(validTimeOf(file, western), '2017-11-01')).toBe(false);
+    const rakhmon = relationship(file, 'alaa-rakhmon-member-of-jaysh-al-nasr');
+    expect(rakhmon.to).toBe('2017-05-22');
+    expect(holdsOn(validTimeOf(file, rakhmon), '2017-05-23')).toBe(false);
   });
 });
