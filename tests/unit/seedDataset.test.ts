@@ -203,3 +203,74 @@ describe('seed dataset: time as the sources state it', () => {
     expect(holdsOn(validTimeOf(file, rakhmon), '2017-05-23')).toBe(false);
   });
 });
+
+describe('seed dataset: claims exactly as stated', () => {
+  it('carries the bound and the hedge each source puts on its figure', () => {
+    const file = parsed();
+    const expected: Array<[string, Partial<Relationship>]> = [
+      [
+        'jund-al-aqsa-fought-attack-on-jaysh-al-nasr-headquarters-near-murak',
+        { casualties: 250, casualtiesBound: 'more than', qualifier: undefined, claimedBy: undefined },
+      ],
+      [
+        'jund-al-aqsa-killed-80-jaysh-al-nasr-prisoners-ref-19',
+        { casualties: 80, casualtiesBound: 'at least', qualifier: 'reported', claimedBy: undefined },
+      ],
+      [
+        'jund-al-aqsa-executed-160-rebel-fighters-ref-19-title',
+        { casualties: 160, casualtiesBound: 'up to', qualifier: 'reported', claimedBy: undefined },
+      ],
+      [
+        'jund-al-aqsa-executed-70-captured-fighters-ref-20',
+        { casualties: 70, casualtiesBound: undefined, qualifier: 'claimed', claimedBy: 'Moussa al-Omar' },
+      ],
+      [
+        'jund-al-aqsa-executed-70-jaysh-al-nasr-members-ref-21',
+        { casualties: 70, casualtiesBound: undefined, qualifier: 'claimed', claimedBy: 'Moussa al-Omar' },
+      ],
+      [
+        'jund-al-aqsa-executed-197-free-army-fighters-ref-7',
+        { casualties: 197, casualtiesBound: undefined, qualifier: undefined, claimedBy: undefined },
+      ],
+    ];
+    for (const [id, claim] of expected) {
+      const r = relationship(file, id);
+      expect(
+        {
+          casualties: r.casualties,
+          casualtiesBound: r.casualtiesBound,
+          qualifier: r.qualifier,
+          claimedBy: r.claimedBy,
+        },
+        id,
+      ).toEqual(claim);
+      // the bound lives in its own field, not in the words of what is counted
+      expect(r.casualtiesCounted, id).not.toMatch(/at least|more than|up to/);
+    }
+    // Moussa al-Omar gives three figures, not a total: what is counted names all three.
+    expect(relationship(file, 'jund-al-aqsa-executed-70-jaysh-al-nasr-members-ref-21').casualtiesCounted).toMatch(
+      /56 fighters, 3 media reporters and 11 military commanders/,
+    );
+  });
+
+  it('hedges the victims as the sources do, and the end of Western support as "largely"', () => {
+    const file = parsed();
+    const victims = relationship(file, 'jaysh-al-nasr-participated-in-killing-of-its-prisoners-near-khan-shaykhun');
+    expect(victims.qualifier).toBe('reported');
+    expect(victims.description).toMatch(/According to Moussa al-Omar/);
+    const izza = relationship(
+      file,
+      'jaysh-al-izza-participated-in-killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun',
+    );
+    expect([izza.qualifier, izza.claimedBy]).toEqual(['claimed', 'Moussa al-Omar']);
+    expect(relationship(file, 'western-backers-supported-jaysh-al-nasr').qualifier).toBe('largely');
+    expect(relationship(file, 'jund-al-aqsa-fought-jaysh-al-nasr').description).toMatch(/reportedly killed/);
+  });
+
+  it('gives a claimant only to attributed claims, and a bound only to a figure', () => {
+    for (const r of parsed().relationships) {
+      if (r.claimedBy !== undefined) expect(r.qualifier, r.id).toBe('claimed');
+      if (r.casualtiesBound !== undefined) expect(r.casualties, r.id).toBeTypeOf('number');
+    }
+  });
+});
