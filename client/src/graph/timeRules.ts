@@ -7,6 +7,8 @@ import type { EdgeData, NodeData } from '../../../contract/api.ts';
 import { holdsOn, lifetimeOf } from '../../../contract/validTime.ts';
 
 export { holdsOn };
+// Dates and intervals in words live with the rest of a claim's words (qualifiers, figures).
+export { describeDate, describeInterval } from './claimWords.ts';
 
 const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
 
@@ -67,35 +69,4 @@ export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** A partial date in words: 2018, June 2018, 9 February 2018. */
-export function describeDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  if (!m) return y ?? date;
-  const month = MONTH_NAMES[Number(m) - 1] ?? m;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
-/** An interval in words: "from June 2015 to 9 February 2018", "until 2016", "undated". */
-export function describeInterval(from: string | null | undefined, to: string | null | undefined): string {
-  if (from && to) return `from ${describeDate(from)} to ${describeDate(to)}`;
-  if (from) return `since ${describeDate(from)}`;
-  if (to) return `until ${describeDate(to)}`;
-  return 'undated';
 }

@@ -5,7 +5,8 @@
  */
 import { html, nothing, render } from 'lit';
 import type { Canvas } from '../graph/canvas.ts';
-import { addMonths, describeDate, lastDayOf, monthsBetween, type MonthRange } from '../graph/timeRules.ts';
+import { describeDate } from '../graph/claimWords.ts';
+import { addMonths, lastDayOf, monthsBetween, type MonthRange } from '../graph/timeRules.ts';
 import type { ViewState } from '../state/viewState.ts';
 
 const PLAY_STEP_MS = 700;
@@ -129,8 +130,8 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
               ({ ev, row }) => html`<button
                 class="tick ${state.asOf !== null && ev.date > state.asOf ? 'future' : ''}"
                 style="left:${percentOf(ev.date)}%;top:${row * 11 + 1}px"
-                title=${`${describeDate(ev.date)}: ${ev.name}`}
-                aria-label=${`${describeDate(ev.date)}: ${ev.name}`}
+                title=${`${ev.when}: ${ev.name}`}
+                aria-label=${`${ev.when}: ${ev.name}`}
                 data-event-id=${ev.id}
                 @click=${async () => {
                   await go(endOf(ev.date), true);
