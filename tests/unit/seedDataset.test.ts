@@ -274,3 +274,52 @@ describe('seed dataset: claims exactly as stated', () => {
     }
   });
 });
+
+describe('seed dataset: what the article says that the seed had left out', () => {
+  it('keeps both headquarters, Qalaat al-Madiq and near Murak, as BASED_IN claims with their own sources', () => {
+    const file = parsed();
+    const based = file.relationships.filter((r) => r.type === 'BASED_IN' && r.source === 'jaysh-al-nasr');
+    expect(based.map((r) => r.target).sort()).toEqual(['murak', 'qalaat-al-madiq']);
+    const qalaat = relationship(file, 'jaysh-al-nasr-based-in-qalaat-al-madiq');
+    const murak = relationship(file, 'jaysh-al-nasr-based-near-murak');
+    expect(qalaat.sources).toEqual(['ref-9']);
+    expect(murak.sources).toEqual(['ref-18']);
+    expect([qalaat.from, qalaat.to]).toEqual([undefined, '2019-05']);
+    // Near Murak on 7 February 2017, the day of the attack: a bound, neither a start nor an end.
+    expect([murak.from, murak.fromQualifier, murak.to]).toEqual(['2017-02-07', 'by', undefined]);
+    expect(murak.role).toMatch(/near the town of Murak/);
+    expect(file.nodes.find((n) => n.id === 'murak')).toMatchObject({ label: 'Place', name: 'Murak', kind: 'town' });
+  });
+
+  it('has Kafr Nabudah and Kafr Zita as villages, with every spelling the article gives', () => {
+    const file = parsed();
+    const place = (id: string) => file.nodes.find((n) => n.id === id);
+    expect(place('kafr-nabudah')).toMatchObject({ label: 'Place', name: 'Kafr Nabudah', kind: 'village' });
+    expect(place('kafr-nabudah')?.aliases).toEqual(expect.arrayContaining(['Kafr Nuboudah', 'كفرنبودة']));
+    expect(place('kafr-nabudah')?.sources.sort()).toEqual(['ref-20', 'ref-8']);
+    expect(place('kafr-zita')).toMatchObject({ label: 'Place', name: 'Kafr Zita', kind: 'village' });
+    expect(place('kafr-zita')?.aliases).toContain('كفر زيتا');
+    expect(place('kafr-zita')?.sources).toEqual(['ref-20']);
+    // The origin of the executed is Moussa al-Omar's claim, and said to be his.
+    for (const id of ['kafr-nabudah', 'kafr-zita'])
+      expect(place(id)?.description, id).toMatch(/According to Moussa al-Omar/);
+    const assassination = place('assassination-of-alaa-rakhmon');
+    expect(assassination?.label === 'Event' && assassination.place).toMatch(/^Kafr Nabudah/);
+  });
+
+  it('records the formation in Hama as ref 15 gives it, in August 2015 as ref 1 gives it', () => {
+    const file = parsed();
+    const formation = file.nodes.find((n) => n.id === 'formation-of-jaysh-al-nasr');
+    expect(formation).toMatchObject({ label: 'Event', date: '2015-08', place: 'Hama', sources: ['ref-1', 'ref-15'] });
+    expect(formation?.description).toMatch(/formed HAMA/);
+    const part = relationship(file, 'jaysh-al-nasr-participated-in-its-formation');
+    expect([part.source, part.target, part.from, part.to]).toEqual([
+      'jaysh-al-nasr',
+      'formation-of-jaysh-al-nasr',
+      '2015-08',
+      '2015-08',
+    ]);
+    const jan = file.nodes.find((n) => n.id === 'jaysh-al-nasr');
+    expect(jan?.label === 'Faction' && jan.founded).toBe('2015-08');
+  });
+});
