@@ -323,3 +323,61 @@ describe('seed dataset: what the article says that the seed had left out', () =>
     expect(jan?.label === 'Faction' && jan.founded).toBe('2015-08');
   });
 });
+
+describe('seed dataset: nothing the article does not state', () => {
+  it("puts only the Sham Legion's northern Hama branch in the NFL, and the 111th Regiment in that branch", () => {
+    const file = parsed();
+    const memberships = file.relationships.filter((r) => r.type === 'MEMBER_OF');
+    expect(memberships.some((r) => r.source === 'sham-legion' && r.target === 'national-front-for-liberation')).toBe(
+      false,
+    );
+    const branch = 'sham-legion-northern-hama-branch';
+    expect(file.nodes.find((n) => n.id === branch)).toMatchObject({ label: 'Faction', sources: ['ref-24'] });
+    const inSham = relationship(file, `${branch}-member-of-sham-legion`);
+    expect([inSham.source, inSham.target]).toEqual([branch, 'sham-legion']);
+    const inFront = relationship(file, `${branch}-member-of-national-front-for-liberation`);
+    expect([inFront.source, inFront.target, inFront.from, inFront.fromQualifier, inFront.sources]).toEqual([
+      branch,
+      'national-front-for-liberation',
+      '2019-01-07',
+      'by',
+      ['ref-24'],
+    ]);
+    const joined = relationship(file, '111th-regiment-member-of-sham-legion-northern-hama-branch');
+    expect([joined.source, joined.target, joined.from, joined.fromQualifier, joined.to]).toEqual([
+      '111th-regiment',
+      branch,
+      '2018-02-09',
+      'after',
+      '2019-01-06',
+    ]);
+    // No membership straight into the whole Sham Legion except the branch's own.
+    expect(memberships.filter((r) => r.target === 'sham-legion').map((r) => r.source)).toEqual([branch]);
+  });
+
+  it('says where the article names no kind, and keeps a kind only because the schema requires one', () => {
+    const file = parsed();
+    for (const id of ['fatah-halab', 'western-backers']) {
+      const faction = file.nodes.find((n) => n.id === id);
+      expect(faction?.label, id).toBe('Faction');
+      expect(faction?.description, id).toMatch(
+        /the kind recorded is there only because the import schema requires one/,
+      );
+    }
+  });
+
+  it('spells names as the article does, and claims no combat where a caption shows only presence', () => {
+    const file = parsed();
+    const names = new Map(file.nodes.map((n) => [n.id, n]));
+    expect(names.get('syrian-arab-army')?.name).toBe('Syrian Army');
+    expect(names.get('jaysh-al-izza')?.name).toBe('Jaish al-Izza');
+    const everyName = file.nodes.flatMap((n) => [n.name, ...n.aliases]);
+    for (const invented of ['Syrian Arab Army', 'Jaysh al-Izza']) expect(everyName).not.toContain(invented);
+    const campaign = file.relationships.filter((r) => r.target === 'northwestern-syria-campaign');
+    expect(campaign.map((r) => [r.id, r.type])).toEqual([
+      ['jaysh-al-nasr-participated-in-northwestern-syria-campaign', 'PARTICIPATED_IN'],
+    ]);
+    const killing = names.get(KILLING_EVENT);
+    expect(killing?.label === 'Event' && killing.place).toBe('Khan Shaykhun');
+  });
+});
