@@ -1,5 +1,5 @@
 /**
- * The keyboard in the browser: the help overlay lists the shortcuts; search, expand, step through
+ * The keyboard in the browser: the help dialog lists the shortcuts; search, expand, step through
  * nodes, open the context menu, hide and undo, all without a mouse.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { e2eSuite } from '../support/e2eSuite.ts';
 const suite = e2eSuite();
 
 describe('keyboard', () => {
-  it('lists its shortcuts in a help overlay', async () => {
+  it('lists its shortcuts in a help dialog', async () => {
     const { page } = await suite.open();
     await page.locator('body').press('?');
     const help = page.getByTestId('help');
@@ -20,7 +20,26 @@ describe('keyboard', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
     await suite.shot(page, 'keyboard-help');
     await page.keyboard.press('Escape');
-    await expect(help.count()).resolves.toBe(0);
+    await expect(help.isVisible()).resolves.toBe(false);
+  });
+
+  it('keeps focus inside the help dialog (a focus leak out of a modal), and Escape closes it', async () => {
+    const { page } = await suite.open();
+    await page.getByRole('button', { name: 'Help' }).click();
+    const help = page.getByTestId('help');
+    await help.waitFor();
+    const focusInside = () => page.evaluate(() => document.activeElement?.closest('[data-testid=help]') !== null);
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
+      expect(await focusInside(), `after ${i + 1} Tab presses`).toBe(true);
+    }
+    // The page behind is inert: its shortcuts do not run while the dialog is open.
+    await page.keyboard.press('/');
+    expect(await focusInside()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(help.isVisible()).resolves.toBe(false);
+    // Focus goes back to what opened it.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Help');
   });
 
   it('explores without a mouse', async () => {

@@ -1,8 +1,11 @@
 /**
  * The canvas's context menu (right-click, or Shift+F10 / the menu key on the selection): expand by
  * relationship type and direction, fetch "N more", lineage, paths, hide, pin, remove. A plain DOM menu
- * so it is reachable with the keyboard: arrows move, Enter chooses, Escape closes.
+ * so it is reachable with the keyboard: arrows move, Enter chooses, Escape closes. @floating-ui/dom
+ * places it at the pointer, measured after it is drawn: flipped above or left of the pointer and
+ * shifted back when it would leave the window.
  */
+import { computePosition, flip, shift, type VirtualElement } from '@floating-ui/dom';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../contract/model.ts';
 import type { Canvas, Truncation } from '../graph/canvas.ts';
@@ -92,15 +95,41 @@ export function mountContextMenu(
         : target.kind === 'node'
           ? nodeItems(target.id)
           : html`${item('Show details and sources', () => canvas.select(target!.id))}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
-    const x = Math.min(position.x, window.innerWidth - 260);
-    const y = Math.min(position.y, window.innerHeight - 420);
     render(
-      html`<div class="context-menu" role="menu" data-testid="context-menu" style="left:${Math.max(0, x)}px;top:${Math.max(0, y)}px" @keydown=${onKey}>
+      html`<div class="context-menu" role="menu" data-testid="context-menu" @keydown=${onKey}>
         ${content}
       </div>`,
       host,
     );
+    const menu = host.querySelector<HTMLElement>('.context-menu');
+    if (menu) void place(menu, position);
     host.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }
+
+  /** Puts the menu at the pointer, inside the window (its size is measured, not guessed). */
+  async function place(menu: HTMLElement, at: { x: number; y: number }): Promise<void> {
+    const pointer: VirtualElement = {
+      getBoundingClientRect: () => ({
+        x: at.x,
+        y: at.y,
+        left: at.x,
+        top: at.y,
+        right: at.x,
+        bottom: at.y,
+        width: 0,
+        height: 0,
+      }),
+    };
+    // computePosition resolves within microtasks, before the next frame is painted: no flash.
+    const { x, y } = await computePosition(pointer, menu, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        flip({ crossAxis: true, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+        shift({ padding: 4, crossAxis: true }),
+      ],
+    });
+    Object.assign(menu.style, { left: `${x}px`, top: `${y}px` });
   }
 
   function onKey(e: KeyboardEvent): void {

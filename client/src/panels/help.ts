@@ -1,14 +1,14 @@
 /**
- * Keyboard shortcuts and the help overlay that lists them. The list main.ts passes in is the one
- * source of both, so the overlay cannot disagree with the keys. Keys are ignored while typing in a
+ * Keyboard shortcuts and the help dialog that lists them. The list main.ts passes in is the one
+ * source of both, so the dialog cannot disagree with the keys. Keys are ignored while typing in a
  * field, except Escape, which leaves the field.
  */
-import { html, nothing, render } from 'lit';
+import { html, render } from 'lit';
 
 export interface Shortcut {
   /** As keyName() spells them: "f", "shift+?", "ctrl+z", "delete". */
   keys: string[];
-  /** How the overlay shows the keys. */
+  /** How the dialog shows the keys. */
   shown: string;
   does: string;
   run(): void;
@@ -44,44 +44,61 @@ export interface HelpControls {
 }
 
 export function mountHelp(host: HTMLElement, shortcuts: Shortcut[]): HelpControls {
-  let open = false;
   let returnFocus: HTMLElement | null = null;
 
-  function setOpen(value: boolean): void {
-    if (value === open) return;
-    open = value;
-    if (open) returnFocus = document.activeElement as HTMLElement | null;
-    draw();
-    if (open) host.querySelector<HTMLButtonElement>('button.close')?.focus();
-    else returnFocus?.focus();
+  // A native modal <dialog>: showModal() makes the rest of the page inert (screen readers see only the
+  // dialog, clicks and keys reach nothing behind it), Escape closes it, the browser puts it on top.
+  // The browser still lets Tab leave the last control for its own toolbar; wrapTab keeps it inside.
+  render(
+    html`<dialog class="help-dialog" aria-labelledby="help-title" data-testid="help" @keydown=${wrapTab} @click=${(e: Event) => e.target === e.currentTarget && dialog().close()} @close=${() => returnFocus?.focus()}>
+      <div class="dialog" tabindex="0">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            ${shortcuts.map((s) => html`<tr><td><kbd>${s.shown}</kbd></td><td>${s.does}</td></tr>`)}
+          </tbody>
+        </table>
+        <p class="muted">Double-click a node to expand it; right-click for more. Drag to move, scroll to zoom.</p>
+        <button class="close" @click=${() => dialog().close()}>Close</button>
+      </div>
+    </dialog>`,
+    host,
+  );
+  const dialog = () => host.querySelector('dialog')!;
+
+  /** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+  function wrapTab(e: KeyboardEvent): void {
+    if (e.key !== 'Tab') return;
+    const stops = [...dialog().querySelectorAll<HTMLElement>('[tabindex="0"], button')];
+    const [first, last] = [stops[0], stops.at(-1)];
+    const edge = e.shiftKey ? first : last;
+    if (document.activeElement !== edge) return;
+    e.preventDefault();
+    (e.shiftKey ? last : first)?.focus();
   }
 
-  function draw(): void {
-    render(
-      open
-        ? html`<div class="overlay" @click=${(e: Event) => e.target === e.currentTarget && setOpen(false)}>
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
-              <h2 id="help-title">Keyboard shortcuts</h2>
-              <table>
-                <tbody>
-                  ${shortcuts.map((s) => html`<tr><td><kbd>${s.shown}</kbd></td><td>${s.does}</td></tr>`)}
-                </tbody>
-              </table>
-              <p class="muted">Double-click a node to expand it; right-click for more. Drag to move, scroll to zoom.</p>
-              <button class="close" @click=${() => setOpen(false)}>Close</button>
-            </div>
-          </div>`
-        : nothing,
-      host,
-    );
+  function setOpen(value: boolean): void {
+    const d = dialog();
+    if (value === d.open) return;
+    if (!value) {
+      d.close();
+      return;
+    }
+    returnFocus = document.activeElement as HTMLElement | null;
+    d.showModal();
+    d.querySelector<HTMLButtonElement>('button.close')?.focus();
   }
 
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return;
     const name = keyName(e);
-    if (open && name === 'escape') {
-      e.preventDefault();
-      return setOpen(false);
+    // While the help is open the page is inert: Escape (the dialog's own) and ? close it, nothing else runs.
+    if (dialog().open) {
+      if (name === '?') {
+        e.preventDefault();
+        setOpen(false);
+      }
+      return;
     }
     if (typingIn(e.target)) {
       if (name === 'escape') (e.target as HTMLElement).blur();
@@ -99,6 +116,5 @@ export function mountHelp(host: HTMLElement, shortcuts: Shortcut[]): HelpControl
     shortcut.run();
   });
 
-  draw();
-  return { toggle: () => setOpen(!open), isOpen: () => open };
+  return { toggle: () => setOpen(!dialog().open), isOpen: () => dialog().open };
 }
