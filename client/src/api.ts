@@ -10,11 +10,14 @@ import {
   lineageResponse,
   nodeDetail,
   pathsResponse,
+  relationshipsAmongResponse,
   searchResponse,
+  type EdgeData,
   type Elements,
   type LineageResponse,
   type NodeDetail,
   type PathsResponse,
+  type RelationshipsAmongRequest,
   type SearchResult,
 } from '../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
@@ -157,6 +160,15 @@ export const api = {
   paths(options: PathsOptions): Promise<PathsResponse> {
     const { from, to, maxLength, asOf, types, limit } = options;
     return getJson(`/api/paths${queryString({ from, to, maxLength, asOf, types, limit })}`, pathsResponse);
+  },
+
+  /**
+   * Every relationship whose both ends are among `ids` (optionally only of `types`, holding on `asOf`):
+   * what completes a view, however its nodes got onto the canvas.
+   */
+  async relationshipsAmong(request: RelationshipsAmongRequest, signal?: AbortSignal): Promise<EdgeData[]> {
+    const body = await postJson('/api/relationships/among', request, relationshipsAmongResponse, signal);
+    return body.edges.map((e) => e.data);
   },
 
   lineage(id: string, options: { asOf?: string | null; depth?: number } = {}): Promise<LineageResponse> {

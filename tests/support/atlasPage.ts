@@ -19,6 +19,13 @@ export interface HookEdge {
   type: string;
 }
 
+/** A link as drawn: its label text and the middle of its line. */
+export interface HookEdgeLook {
+  id: string;
+  label: string;
+  midpoint: { x: number; y: number };
+}
+
 interface AtlasHook {
   nodeIds(): string[];
   edgeIds(): string[];
@@ -26,6 +33,7 @@ interface AtlasHook {
   visibleEdgeIds(): string[];
   nodes(): HookNode[];
   edges(): HookEdge[];
+  edgeLooks(): HookEdgeLook[];
   clientPosition(id: string): { x: number; y: number } | null;
   renderer(): { large: boolean; webgl: boolean };
   zoom(): number;
@@ -62,6 +70,7 @@ export const hook = {
   visibleEdgeIds: (page: Page) => page.evaluate(() => window.__atlas.visibleEdgeIds()),
   nodes: (page: Page) => page.evaluate(() => window.__atlas.nodes()),
   edges: (page: Page) => page.evaluate(() => window.__atlas.edges()),
+  edgeLooks: (page: Page) => page.evaluate(() => window.__atlas.edgeLooks()),
   selectedIds: (page: Page) => page.evaluate(() => window.__atlas.selectedIds()),
   classesOf: (page: Page, id: string) => page.evaluate((i) => window.__atlas.classesOf(i), id),
   renderer: (page: Page) => page.evaluate(() => window.__atlas.renderer()),

@@ -11,6 +11,7 @@ import type { Api } from '../api.ts';
 import { cloneViewState, emptyViewState, type ViewState } from '../state/viewState.ts';
 import { viewStateFromQuery } from '../state/url.ts';
 import { firstDates, mergeInto, type PathsShown } from './canvasParts.ts';
+import { highlightIds } from './highlight.ts';
 import { History } from './history.ts';
 import { bindInteractions, centre, clientPosition, fit } from './interaction.ts';
 import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from './layouts.ts';
@@ -105,6 +106,9 @@ export abstract class CanvasCore {
             type: e.data('type') as string,
           })),
         edgeIds: () => this.cy.edges().map((e) => e.id()),
+        /** Each link's drawn label and the middle of its drawn line (parallel claims share one line). */
+        edgeLooks: () =>
+          this.cy.edges().map((e) => ({ id: e.id(), label: String(e.style('label') ?? ''), midpoint: e.midpoint() })),
         visibleNodeIds: () => this.cy.nodes(':visible').map((n) => n.id()),
         visibleEdgeIds: () => this.cy.edges(':visible').map((e) => e.id()),
         clientPosition: (id: string) => clientPosition(this.cy, id),
@@ -210,11 +214,10 @@ export abstract class CanvasCore {
     this.emit('busy', true);
     this.working++;
     try {
-      const loaded = await this.loader.load(this.state);
+      const loaded = await this.loader.load(this.state, this.base && !this.state.lineage ? this.baseAsOf() : null);
       if (generation !== this.generation) return;
       for (const problem of loaded.problems) this.emit('problem', problem);
       const set = loaded.elements;
-      if (this.base && !this.state.lineage) mergeInto(set, this.baseAsOf());
       mergeInto(this.known, set);
       this.truncations = loaded.truncations;
       this.lineageShown = loaded.lineage;
@@ -283,12 +286,7 @@ export abstract class CanvasCore {
   highlightPath(which: number | 'all' | null): void {
     const paths = this.pathsShown?.answer.paths ?? [];
     const chosen = which === null ? [] : which === 'all' ? paths : paths.slice(which, which + 1);
-    const ids = new Set(chosen.flatMap((p) => [...p.nodes, ...p.edges]));
-    this.cy.batch(() => {
-      this.cy.elements().removeClass('on-path path-dim');
-      if (ids.size === 0) return;
-      this.cy.elements().forEach((ele) => void ele.addClass(ids.has(ele.id()) ? 'on-path' : 'path-dim'));
-    });
+    highlightIds(this.cy, new Set(chosen.flatMap((p) => [...p.nodes, ...p.edges])));
   }
 
   undo(): void {

@@ -1,8 +1,9 @@
 /**
  * Turns a view recipe (state/viewState.ts) into the elements to draw, through client/src/api.ts:
  * added nodes, expanded neighbourhoods (with the direction filter the API leaves to the client, and the
- * "N more" count when the API truncates), shortest paths, or a lineage. Answers are cached per request
- * so moving back and forth in time or undoing does not ask the server twice.
+ * "N more" count when the API truncates), shortest paths, or a lineage; then completes the view with
+ * every relationship among its nodes (one "relationships among" request). Answers are cached per
+ * request so moving back and forth in time or undoing does not ask the server twice.
  */
 import type { EdgeData, Elements, LineageResponse, NodeData, PathsResponse } from '../../../contract/api.ts';
 import { ApiError, type Api } from '../api.ts';
@@ -30,6 +31,8 @@ export interface LoadedView {
 
 /** The most the API gives in one neighbourhood request. */
 const MAX_LIMIT = 1000;
+/** The most node ids one "relationships among" request takes (contract/api.ts). */
+const MAX_AMONG = 20_000;
 
 export function emptySet(): ElementSet {
   return { nodes: new Map(), edges: new Map() };
@@ -111,12 +114,31 @@ export class Loader {
     return this.cached(key, () => this.api.paths({ ...spec, asOf }));
   }
 
+  /** Every relationship among `ids` that holds on `asOf`: one request per set of nodes and date. */
+  among(ids: Iterable<string>, asOf: string | null): Promise<EdgeData[]> {
+    const sorted = [...new Set(ids)].sort();
+    const key = `among ${hashOf(JSON.stringify([sorted, asOf]))}`;
+    return this.cached(key, () => this.api.relationshipsAmong(asOf ? { ids: sorted, asOf } : { ids: sorted }));
+  }
+
+  /**
+   * Completes a view: adds every relationship between its nodes that holds at the date, however the
+   * nodes got there (expanded, added, on a path, in a lineage, from the console). Asked once for all.
+   */
+  async connect(set: ElementSet, asOf: string | null): Promise<void> {
+    if (set.nodes.size < 2 || set.nodes.size > MAX_AMONG) return;
+    for (const e of await this.among(set.nodes.keys(), asOf)) if (!set.edges.has(e.id)) set.edges.set(e.id, e);
+  }
+
   lineage(id: string, asOf: string | null): Promise<LineageResponse> {
     return this.cached(`lineage ${JSON.stringify([id, asOf])}`, () => this.api.lineage(id, { asOf }));
   }
 
-  /** Everything a recipe draws at its date. Parts that fail are reported, the rest still drawn. */
-  async load(state: ViewState): Promise<LoadedView> {
+  /**
+   * Everything a recipe draws at its date, on top of `base` (a view file's or the console's elements),
+   * with every relationship among the gathered nodes. Parts that fail are reported, the rest still drawn.
+   */
+  async load(state: ViewState, base: ElementSet | null = null): Promise<LoadedView> {
     const view: LoadedView = { elements: emptySet(), truncations: [], lineage: null, paths: [], problems: [] };
     const report = (what: string) => (err: unknown) => {
       view.problems.push(`${what}: ${err instanceof ApiError ? err.message : String(err)}`);
@@ -129,8 +151,20 @@ export class Loader {
         },
         report(`Lineage of ${state.lineage}`),
       );
-      return view;
+    } else await this.gather(state, view, report);
+    if (base && !state.lineage) {
+      for (const [id, n] of base.nodes) view.elements.nodes.set(id, n);
+      for (const [id, e] of base.edges) view.elements.edges.set(id, e);
     }
+    const removed = new Set(state.removed);
+    withoutRemoved(view.elements, removed);
+    await this.connect(view.elements, state.asOf).catch(report('Links among the drawn nodes'));
+    withoutRemoved(view.elements, removed);
+    return view;
+  }
+
+  /** The recipe's added nodes, expansions and paths, fetched side by side. */
+  private async gather(state: ViewState, view: LoadedView, report: (what: string) => (err: unknown) => void) {
     const tasks: Promise<void>[] = [];
     // Answers arrive in any order; slots keep truncations and paths in the recipe's order.
     const truncations: (Truncation | null)[] = state.expansions.map(() => null);
@@ -163,9 +197,21 @@ export class Loader {
     await Promise.all(tasks);
     view.truncations = truncations.filter((t): t is Truncation => t !== null);
     view.paths = paths.filter((p): p is LoadedView['paths'][number] => p !== null);
-    withoutRemoved(view.elements, new Set(state.removed));
-    return view;
   }
+}
+
+/** A short, stable key for a long text (53-bit cyrb53), so a large view's node list is not a cache key. */
+function hashOf(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + text.length.toString(36);
 }
 
 /** Drops what the analyst removed, and links left without both ends. */
