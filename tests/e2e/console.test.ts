@@ -102,12 +102,22 @@ describe('the Cypher console', () => {
       new RegExp(`^\\s*${expected.length} rows`),
     );
 
-    // The graph went onto the (empty) canvas: Jaysh al-Nasr, each faction merged with it, each merger.
+    // The graph went onto the (empty) canvas: Jaysh al-Nasr, each faction merged with it, each merger,
+    // and (a complete view) every other relationship among them, such as their earlier memberships.
     await page.waitForFunction((n) => window.__atlas.nodeIds().length === n, expected.length + 1);
     await settled(page);
-    expect((await hook.nodeIds(page)).sort()).toEqual(['jaysh-al-nasr', ...expected.map((r) => r.id as string)].sort());
-    expect((await hook.edgeIds(page)).sort()).toEqual(expected.map((r) => r.rel as string).sort());
-    expect(await stats(page)).toMatchObject({ nodes: expected.length + 1, edges: expected.length });
+    const ids = ['jaysh-al-nasr', ...expected.map((r) => r.id as string)];
+    expect((await hook.nodeIds(page)).sort()).toEqual([...ids].sort());
+    const among = await db.runAdmin(
+      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN r.id AS rel',
+      {
+        ids,
+      },
+    );
+    expect(among.length).toBeGreaterThan(expected.length);
+    expect(among.map((r) => r.rel)).toEqual(expect.arrayContaining(expected.map((r) => r.rel)));
+    expect((await hook.edgeIds(page)).sort()).toEqual(among.map((r) => r.rel as string).sort());
+    expect(await stats(page)).toMatchObject({ nodes: expected.length + 1, edges: among.length });
     await suite.shot(page, 'console-result');
 
     // Sorting by g: by name, then the other way round.
