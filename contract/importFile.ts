@@ -55,7 +55,8 @@ const nodeBase = {
 export const factionRecord = z.strictObject({
   label: z.literal('Faction'),
   ...nodeBase,
-  kind: z.enum(FACTION_KINDS),
+  /** What kind of formation, when the source says so; absent rather than guessed. */
+  kind: z.enum(FACTION_KINDS).optional(),
   founded: partialDate.optional(),
   foundedQualifier: z.enum(DATE_QUALIFIERS).optional(),
   dissolved: partialDate.optional(),

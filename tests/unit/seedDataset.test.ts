@@ -355,14 +355,13 @@ describe('seed dataset: nothing the article does not state', () => {
     expect(memberships.filter((r) => r.target === 'sham-legion').map((r) => r.source)).toEqual([branch]);
   });
 
-  it('says where the article names no kind, and keeps a kind only because the schema requires one', () => {
+  it('records no kind where the article names none (Fatah Halab, the Western backers)', () => {
     const file = parsed();
     for (const id of ['fatah-halab', 'western-backers']) {
       const faction = file.nodes.find((n) => n.id === id);
       expect(faction?.label, id).toBe('Faction');
-      expect(faction?.description, id).toMatch(
-        /the kind recorded is there only because the import schema requires one/,
-      );
+      expect(faction && 'kind' in faction ? faction.kind : undefined, id).toBeUndefined();
+      expect(faction?.description, id).toMatch(/so no kind is recorded/);
     }
   });
 
