@@ -49,11 +49,17 @@ export const searchQuery = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(200),
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
+/**
+ * A match: a node, or a Source (found by its title, author or publisher; `title` is its title).
+ * `types` are the node's relationship types, so a client can tell when its filters hide all its links.
+ */
 export const searchResult = z.object({
   id: z.string(),
   label: z.enum(NODE_LABELS),
   name: z.string(),
   aliases: z.array(z.string()),
+  title: z.string().optional(),
+  types: z.array(z.enum(RELATIONSHIP_TYPES)),
   score: z.number(),
 });
 export const searchResponse = z.object({ results: z.array(searchResult) });

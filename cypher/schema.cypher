@@ -15,10 +15,20 @@ CREATE CONSTRAINT participated_in_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-()
 CREATE CONSTRAINT supported_by_id IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT based_in_id IF NOT EXISTS FOR ()-[r:BASED_IN]-() REQUIRE r.id IS UNIQUE;
 
-// Names in every script; searchKeys holds the folded forms (server/services/nameFolding.ts).
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
-FOR (n:Faction|Person|Event|Place) ON EACH [n.name, n.aliases, n.searchKeys]
+// Search (server/services/search.ts), in two full-text indexes queried together. A changed index gets
+// a new name (the suffix) and the old one is dropped, because CREATE … IF NOT EXISTS keeps an index of
+// the same name whatever its definition; server/services/searchKeys.ts refreshes the stored keys.
+DROP INDEX entity_names IF EXISTS;
+// Names in every script and sources' titles, authors and publishers; searchKeys holds the folded forms
+// (server/services/nameFolding.ts), against which the folded query is matched.
+CREATE FULLTEXT INDEX search_folded_v2 IF NOT EXISTS
+FOR (n:Faction|Person|Event|Place|Source) ON EACH [n.name, n.aliases, n.searchKeys]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
+// The same texts as written, through Lucene's ArabicAnalyzer (normalization, light stemming of و, ال, بال,
+// كال, فال, لل and suffixes): Neo4j's `arabic` analyzer (CALL db.index.fulltext.listAvailableAnalyzers()).
+CREATE FULLTEXT INDEX search_arabic_v2 IF NOT EXISTS
+FOR (n:Faction|Person|Event|Place|Source) ON EACH [n.name, n.aliases, n.title, n.author, n.publisher]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic' } };
 
 // Time: partial ISO dates are strings that sort correctly, so range indexes serve asOf filters.
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);

@@ -10,6 +10,7 @@ import { loadAllCypher } from './db/cypher.ts';
 import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
 import { seedIfEmpty } from './services/seed.ts';
+import { refreshSearchKeys } from './services/searchKeys.ts';
 
 async function main() {
   const config = loadConfig();
@@ -23,6 +24,8 @@ async function main() {
   await db.verifyConnectivity();
   await db.applySchema();
   if (config.SEED_ON_START && (await seedIfEmpty(db))) logger.info('seed dataset imported');
+  const refreshed = await refreshSearchKeys(db);
+  if (refreshed > 0) logger.info({ refreshed }, 'search keys refolded for older data');
 
   const app = createApp({
     db,

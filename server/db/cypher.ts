@@ -25,6 +25,8 @@ export const QUERY_NAMES = [
   'shortestPaths',
   'factionById',
   'mergerLineage',
+  'searchKeyInputs',
+  'setSearchKeys',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

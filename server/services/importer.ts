@@ -15,7 +15,7 @@ import type { GraphLabel } from '../../contract/model.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { modelLabel } from '../db/values.ts';
 import { AppError } from '../errors.ts';
-import { searchKeys } from './nameFolding.ts';
+import { searchKeys, sourceSearchKeys } from './nameFolding.ts';
 
 /** Rows per UNWIND statement: large enough to be fast, small enough to keep each statement's memory flat. */
 export const BATCH_SIZE = 2_000;
@@ -117,7 +117,7 @@ export async function importGraph(
       const counted = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
       let done = 0;
       const batches: Array<[Parameters<Tx['run']>[0], Record<string, unknown>[]]> = [
-        ['importSources', file.sources.map((s) => ({ id: s.id, props: withoutUndefined(s) }))],
+        ['importSources', file.sources.map(sourceRow)],
         ['importNodes', file.nodes.map(nodeRow)],
         ['importRelationships', file.relationships.map(relationshipRow)],
       ];
@@ -140,6 +140,12 @@ export async function importGraph(
   );
 
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
+}
+
+/** A source is searched by its title, author and publisher, folded like names (nameFolding.ts). */
+function sourceRow(source: ImportFile['sources'][number]) {
+  const props = withoutUndefined({ ...source, searchKeys: sourceSearchKeys(source) });
+  return { id: source.id, props };
 }
 
 function nodeRow(node: ImportFile['nodes'][number]) {
