@@ -117,6 +117,15 @@ export type NodeDetail = z.infer<typeof nodeDetail>;
 
 export const nodeIdParam = z.object({ id: z.string().min(1).max(200) });
 
+/**
+ * GET /api/sources/:id/claims, what a source states: the nodes citing it and the relationships citing
+ * it with their end nodes, as `elements`; at most `limit` nodes and `limit` relationships citing it.
+ */
+export const sourceClaimsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type SourceClaimsQuery = z.infer<typeof sourceClaimsQuery>;
+
 export const neighboursQuery = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1),
   types: commaList(RELATIONSHIP_TYPES).optional(),

@@ -30,7 +30,7 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({
     method: 'get',
     path: '/api/search',
-    summary: 'Find nodes by any of their names, in any script',
+    summary: 'Find nodes by any of their names, in any script, and sources by title, author or publisher',
     request: { query: api.searchQuery },
     responses: { 200: json(api.searchResponse, 'Best matches first'), ...errors },
   });
@@ -47,6 +47,17 @@ export function buildOpenApiDocument(): object {
     summary: 'The neighbourhood of a node as Cytoscape.js elements, optionally as of a date',
     request: { params: api.nodeIdParam, query: api.neighboursQuery },
     responses: { 200: json(elements, 'Nodes and edges'), 404: json(error, 'No such node'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/sources/{id}/claims',
+    summary: 'What a source states: the nodes citing it, and the relationships citing it with their end nodes',
+    request: { params: api.nodeIdParam, query: api.sourceClaimsQuery },
+    responses: {
+      200: json(elements, 'Nodes and edges citing the source'),
+      404: json(error, 'No such source'),
+      ...errors,
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -27,6 +27,7 @@ export const QUERY_NAMES = [
   'mergerLineage',
   'searchKeyInputs',
   'setSearchKeys',
+  'sourceClaims',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
