@@ -6,14 +6,15 @@
 import type { Core, ElementDefinition, NodeCollection, Position } from 'cytoscape';
 import type { EdgeData, NodeData } from '../../../contract/api.ts';
 import type { ElementSet, Truncation } from './loader.ts';
+import { bundleParallelEdges } from './bundles.ts';
+import { edgeCaption } from './claimWords.ts';
 import { edgeLook, nodeLook, TYPE_WORDS } from './style.ts';
 import { existsOn, holdsOn } from './timeRules.ts';
 import { seedIds, type ViewState } from '../state/viewState.ts';
 
+/** A link's own label: its type, figure, interval and how it is stated, in words (graph/claimWords.ts). */
 function edgeDisplay(e: EdgeData): string {
-  const words = TYPE_WORDS[e.type] ?? e.type;
-  if (!e.from && !e.to) return words;
-  return `${words}\n${e.from ?? '…'} – ${e.to ?? ''}`.trimEnd();
+  return edgeCaption(TYPE_WORDS[e.type] ?? e.type, e);
 }
 
 export function nodeDefinition(data: NodeData): ElementDefinition {
@@ -102,6 +103,7 @@ export function decorate(cy: Core, state: ViewState, truncations: readonly Trunc
       e.toggleClass('not-yet', day !== null && !holdsOn(data, day));
     });
   });
+  bundleParallelEdges(cy);
 }
 
 /**

@@ -80,7 +80,7 @@ export function edgeLook(type: string): { colour: string; arrow: string; width: 
 }
 
 /** Data fields that exist only for drawing; exports and the details panel leave them out. */
-export const DRAWING_FIELDS = ['display', 'degree', 'colour', 'shape', 'arrow', 'width'] as const;
+export const DRAWING_FIELDS = ['display', 'degree', 'colour', 'shape', 'arrow', 'width', 'bundle'] as const;
 
 export function stylesheet(): StylesheetJson {
   // Cast because @types say shape and arrow cannot come from data(); Cytoscape.js allows it.
@@ -132,6 +132,9 @@ export function stylesheet(): StylesheetJson {
     },
     // A link that ended at some point: dashed when the view is not pinned to a date.
     { selector: 'edge.ended', style: { 'line-style': 'dashed' } },
+    // Parallel claims (graph/bundles.ts): one straight line, wider, one label listing every figure.
+    { selector: 'edge.bundled', style: { 'curve-style': 'straight', width: 3.5 } },
+    { selector: 'edge.bundle-lead', style: { 'z-index': 5, 'text-background-opacity': 1 } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1c2833', 'border-style': 'double' } },
     { selector: 'node.seed', style: { 'font-weight': 'bold' } },
     { selector: 'edge:selected', style: { 'overlay-color': '#f1c40f', 'overlay-opacity': 0.45, 'overlay-padding': 5 } },

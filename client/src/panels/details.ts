@@ -8,7 +8,15 @@ import type { EdgeData, NodeData, SourceData } from '../../../contract/api.ts';
 import type { Api } from '../api.ts';
 import type { Canvas, Selected, Truncation } from '../graph/canvas.ts';
 import { DRAWING_FIELDS, TYPE_WORDS } from '../graph/style.ts';
-import { describeDate, describeInterval } from '../graph/timeRules.ts';
+import {
+  claimInterval,
+  describeClaim,
+  describeDate,
+  describeFigure,
+  describeNodeTime,
+  figureOf,
+} from '../graph/claimWords.ts';
+import { claimGroupsFor, claimTables, type ClaimGroup } from './claims.ts';
 
 export interface DetailsActions {
   pathFrom(id: string): void;
@@ -28,6 +36,19 @@ const SKIP = new Set<string>([
   'from',
   'to',
   'description',
+  // Said in words above the properties (graph/claimWords.ts), with their qualifiers and bounds.
+  'validFrom',
+  'validTo',
+  'fromQualifier',
+  'toQualifier',
+  'qualifier',
+  'claimedBy',
+  'casualties',
+  'casualtiesBound',
+  'casualtiesCounted',
+  'dateQualifier',
+  'foundedQualifier',
+  'dissolvedQualifier',
 ]);
 
 function safeUrl(url: string | null | undefined): string | null {
@@ -80,6 +101,8 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
   let sourcesError: string | null = null;
   let truncations: readonly Truncation[] = [];
   let request = 0;
+  let claimGroups: ClaimGroup[] = [];
+  let claimsRequest = 0;
   const sourceCache = new Map<string, Promise<SourceData | null>>();
 
   function sourceById(id: string): Promise<SourceData | null> {
@@ -113,17 +136,34 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
     if (mine === request) draw();
   }
 
-  /** A node's own time: a faction's founding and dissolution, an event's date. */
-  function nodeInterval(d: NodeData): string | null {
-    const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
-    if (d.label === 'Event') return str('date') ? `on ${describeDate(str('date')!)}` : null;
-    if (!str('founded') && !str('dissolved')) return null;
-    return describeInterval(str('founded'), str('dissolved'));
+  /** Parallel claims to compare for the selection (none when the selection has no parallels). */
+  async function loadClaims(sel: Selected): Promise<void> {
+    const mine = ++claimsRequest;
+    claimGroups = [];
+    const groups = await claimGroupsFor(api, sel, { sourceById, nodeName: (id) => canvas.nodeName(id) }).catch(
+      () => [],
+    );
+    if (mine !== claimsRequest) return;
+    claimGroups = groups;
+    draw();
+  }
+
+  /** A link's figure, what it counts and how it is stated, in words. */
+  function claimView(d: EdgeData): TemplateResult | typeof nothing {
+    const figure = figureOf(d);
+    const how = describeClaim(d.qualifier, d.claimedBy);
+    const counted = typeof d.casualtiesCounted === 'string' ? d.casualtiesCounted : null;
+    if (!figure && !how && !counted) return nothing;
+    return html`<p class="claim" data-testid="edge-claim">
+      ${figure ? html`<strong>${describeFigure(figure.figure, figure.bound)}</strong>` : nothing}
+      ${counted ? html`<span dir="auto">${counted}</span>` : nothing}
+      ${how ? html`<em>(${how})</em>` : nothing}
+    </p>`;
   }
 
   function nodeView(d: NodeData): TemplateResult {
     const more = truncations.filter((t) => t.expansion.id === d.id);
-    const interval = nodeInterval(d);
+    const interval = describeNodeTime(d);
     return html`<h2 dir="auto">${d.name}</h2>
       <p class="kind"><span class="badge badge-${d.label}">${d.label}</span> ${typeof d.kind === 'string' ? d.kind : ''}</p>
       ${interval ? html`<p class="interval" data-testid="node-interval">${interval}</p>` : nothing}
@@ -146,7 +186,8 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
         <span class="type">${TYPE_WORDS[d.type] ?? d.type}</span>
         <span dir="auto">${name(d.target)}</span>
       </h2>
-      <p class="interval" data-testid="edge-interval">${describeInterval(d.from, d.to)}</p>
+      <p class="interval" data-testid="edge-interval">${claimInterval(d) ?? 'undated'}</p>
+      ${claimView(d)}
       ${typeof d.description === 'string' ? html`<p class="description" dir="auto">${d.description}</p>` : nothing}
       <h3>Properties</h3>
       ${properties({ ...d, relationship: d.type, from: undefined, to: undefined })}`;
@@ -164,6 +205,7 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
     render(
       html`${sel.count > 1 ? html`<p class="muted">${sel.count} selected; showing one.</p>` : nothing}
         ${sel.kind === 'node' ? nodeView(sel.data as NodeData) : edgeView(sel.data as EdgeData)}
+        ${claimTables(claimGroups, sel.data.id, (id) => canvas.select(id))}
         <h3>Sources</h3>
         ${
           sourcesError
@@ -182,8 +224,17 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
     const changed = sel?.data.id !== selected?.data.id;
     selected = sel;
     if (sel && changed) void loadSources(sel);
+    if (changed && !sameClaims(sel)) {
+      claimGroups = [];
+      if (sel) void loadClaims(sel);
+    }
     draw();
   });
+  /** Whether the selection is one of the claims already compared (picking a row keeps the table). */
+  function sameClaims(sel: Selected | null): boolean {
+    return sel?.kind === 'edge' && claimGroups.some((g) => g.claims.some((c) => c.edge.id === sel.data.id));
+  }
+
   canvas.on('truncations', (t) => {
     truncations = t;
     draw();
