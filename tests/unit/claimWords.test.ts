@@ -55,6 +55,13 @@ describe('intervals in words', () => {
     expect(describeInterval('2017-02-14', '2017-02-14', { fromQualifier: 'about', toQualifier: 'about' })).toBe(
       'about 14 February 2017',
     );
+    // A start known only as a bound, an exact end: both are said, not folded into one date.
+    expect(describeInterval('2017-05-22', '2017-05-22', { fromQualifier: 'by' })).toBe(
+      'from no later than 22 May 2017 to 22 May 2017',
+    );
+    expect(describeInterval('2016-05-05', '2016-05-05', { fromQualifier: 'by', toQualifier: 'by' })).toBe(
+      'by 5 May 2016',
+    );
   });
 
   it('says an open interval from its one end', () => {

@@ -80,7 +80,7 @@ export function describeInterval(
 ): string {
   const fq = asDateQualifier(qualifiers.fromQualifier);
   const tq = asDateQualifier(qualifiers.toQualifier);
-  if (from && to && from === to && (fq === tq || tq === null)) return describeQualifiedDate(from, fq);
+  if (from && to && from === to && fq === tq) return describeQualifiedDate(from, fq);
   if (from && to) return `from ${bound(from, fq)} to ${bound(to, tq)}`;
   if (from) {
     if (fq === 'by') return `by ${describeDate(from)}`;
