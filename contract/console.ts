@@ -37,13 +37,90 @@ export const cypherNotification = z.object({
   position: queryPosition.nullable(),
 });
 
+/**
+ * A Cypher value that JSON cannot carry as itself travels in `rows` as an object with one key, the
+ * name of its Cypher type after a `$`, so that the console keeps its kind (to show, sort and export):
+ *
+ *   {"$integer": "-9223372036854775808"}  INTEGER beyond ±(2^53 − 1), as decimal digits
+ *   {"$float": "1.0"}                     FLOAT that JSON would take for an integer ("1.0", "-3.0",
+ *                                         "1e+21") or cannot hold ("NaN", "Infinity", "-Infinity")
+ *   {"$date": "2018-02-09"}               DATE; likewise "$localtime", "$time", "$localdatetime",
+ *                                         "$datetime", as ISO 8601 ("2018-05-28T00:00:00+03:00[Asia/Damascus]")
+ *   {"$duration": "P1Y2M3DT4H"}           DURATION, ISO 8601
+ *   {"$point": {"srid": 4326, "x": 36.2, "y": 33.5}}  POINT ("z" too in 3D)
+ *   {"$bytes": [0, 255]}                  BYTE ARRAY
+ *   {"$map": {…}}                         a MAP that would otherwise read as one of these, as a node
+ *                                         or relationship ({data}) or as a path ({nodes, edges})
+ *
+ * Everything else is plain JSON: null, booleans, strings, lists, maps; integers within ±(2^53 − 1)
+ * and floats with a fraction (2.5) as numbers, so a whole JSON number is always an INTEGER.
+ */
+export const TYPED_VALUE_KINDS = [
+  'integer',
+  'float',
+  'date',
+  'localtime',
+  'time',
+  'localdatetime',
+  'datetime',
+  'duration',
+  'point',
+  'bytes',
+  'map',
+] as const;
+export type TypedValueKind = (typeof TYPED_VALUE_KINDS)[number];
+export const TEMPORAL_KINDS = ['date', 'localtime', 'time', 'localdatetime', 'datetime'] as const;
+
+export const typedInteger = z.object({ $integer: z.string().regex(/^-?\d+$/) }).strict();
+export const typedFloat = z.object({ $float: z.string() }).strict();
+export const typedPoint = z
+  .object({ $point: z.object({ srid: z.number(), x: z.number(), y: z.number(), z: z.number().optional() }) })
+  .strict();
+
+/** The kind of a typed value (one key: `$` and a TYPED_VALUE_KINDS name), or null for plain JSON. */
+export function typedValueKind(value: unknown): TypedValueKind | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || !keys[0]!.startsWith('$')) return null;
+  const kind = keys[0]!.slice(1);
+  return (TYPED_VALUE_KINDS as readonly string[]).includes(kind) ? (kind as TypedValueKind) : null;
+}
+
+/**
+ * One operator of a query plan (EXPLAIN) or profile (PROFILE), in the order the database prints them:
+ * the root (ProduceResults) first, each operator followed by its children one `depth` deeper.
+ */
+export const planOperator = z.object({
+  depth: z.number().int(),
+  /** "NodeByLabelScan", without the database's "@neo4j". */
+  operator: z.string(),
+  /** What it works on, as the database writes it ("f:Faction", "(f)-[r:MEMBER_OF]->(g)"). */
+  details: z.string(),
+  estimatedRows: z.number(),
+  /** Rows it produced and database accesses it made; null unless profiled. */
+  rows: z.number().nullable(),
+  dbHits: z.number().nullable(),
+});
+export type PlanOperator = z.infer<typeof planOperator>;
+
+export const queryPlan = z.object({
+  /** PROFILE ran the query and counted; EXPLAIN only planned it. */
+  profiled: z.boolean(),
+  /** The runtime that ran or would run it ("SLOTTED"), when the database says. */
+  runtime: z.string().nullable(),
+  operators: z.array(planOperator),
+  /** Sum of the operators' database accesses; null unless profiled. */
+  totalDbHits: z.number().nullable(),
+});
+export type QueryPlan = z.infer<typeof queryPlan>;
+
 export const cypherResponse = z.object({
   runId: z.string(),
   columns: z.array(z.string()),
   /**
-   * One array per record, its values in the order of `columns`, as JSON: integers as numbers when
-   * safe (strings beyond 2^53), temporal values as ISO strings, nodes and relationships as
-   * `{data}` elements, paths as `{nodes, edges}`.
+   * One array per record, its values in the order of `columns`, as JSON: nodes and relationships as
+   * `{data}` elements, paths as `{nodes, edges}` (each edge from the relationship's own start node to
+   * its end node, whichever way the path walks it), values JSON cannot hold as typed values (above).
    */
   rows: z.array(z.array(z.unknown())),
   /** More records were available than the row cap; `rows` holds the first ones. */
@@ -62,6 +139,8 @@ export const cypherResponse = z.object({
     resultAvailableAfter: z.number(),
     resultConsumedAfter: z.number(),
     notifications: z.array(cypherNotification),
+    /** The plan of a query sent with EXPLAIN, or its profile with PROFILE; null otherwise. */
+    plan: queryPlan.nullable(),
   }),
 });
 export type CypherResponse = z.infer<typeof cypherResponse>;

@@ -1,14 +1,22 @@
 /**
  * The analysts' Cypher console at the database. A query is first planned (EXPLAIN, which runs
  * nothing) and refused unless its plan is read-only (readOnlyPlan.ts); then it runs in a READ
- * transaction with a server-side timeout, its records streamed up to a row cap.
+ * transaction with a server-side timeout, its records streamed up to a row cap. A query that asks
+ * for its own plan or profile (EXPLAIN, PROFILE) is planned without it and run as typed (consoleMode.ts).
  *
  * Every run is registered under its run id so it can be stopped while it runs: on
  * DELETE /api/cypher/:runId, when the client goes away, or when the server's timeout has not
- * fired in time. Stopping closes the run's session, which resets its connection and makes the
- * server terminate the transaction at once; then, to be sure, the transaction is looked up by the
- * tag in its metadata and terminated from another session (SHOW/TERMINATE TRANSACTIONS, which
- * Community Edition has).
+ * ended it in time. Stopping terminates its transaction on the server, found by the tag in its
+ * metadata (SHOW/TERMINATE TRANSACTIONS, which Community Edition has), and closes the run's session,
+ * which resets its connection.
+ *
+ * Termination is cooperative in Neo4j: a transaction marked terminated (by its timeout or by
+ * TERMINATE) ends when the query next checks, and some operators and expressions check seldom or
+ * never. SHORTEST over a quantified path pattern checks once per BFS level, and the levels grow
+ * exponentially (MATCH p = SHORTEST 1 (a:Entity)-[]-{1,}(b:Entity) ran 18 s past its timeout on the
+ * seed); reduce() and list comprehensions over a long range never check. So a stopped run answers
+ * (408 or 409) as soon as the server has taken the termination, waiting a moment for the query to
+ * end, but not for as long as the query may take to notice.
  */
 import { randomUUID } from 'node:crypto';
 import neo4j, {
@@ -22,6 +30,7 @@ import neo4j, {
 import type { CypherResponse } from '../../contract/console.ts';
 import { AppError } from '../errors.ts';
 import { ResultGraph, rowsOf, summaryOf } from './consoleResult.ts';
+import { type ExecutionMode, splitExecutionMode } from './consoleMode.ts';
 import { cypher } from './cypher.ts';
 import { describeQueryError, refusalOf, type PlanStep } from './readOnlyPlan.ts';
 
@@ -46,9 +55,12 @@ interface Run {
   /** In the transaction's metadata, to find it among the server's transactions. */
   tag: string;
   stopped?: StopReason;
+  /** Settles once the stop is confirmed (or failed to be); never rejects. */
   stopping?: Promise<void>;
-  /** Why the server could not confirm the stop (it was unreachable, which also ends the transaction). */
+  /** Why the server could not confirm the stop. */
   stopFailure?: unknown;
+  /** Called once the stop has settled: the run then answers without waiting for its query. */
+  halt: () => void;
 }
 
 /** The console's queries are planned as `EXPLAIN\n` + query; error positions are moved back by it. */
@@ -57,7 +69,13 @@ const EXPLAIN_PREFIX = 'EXPLAIN\n';
  * The server checks timeouts every couple of seconds (db.transaction.monitor.check.interval);
  * if it has not ended a run this long after its timeout, the console stops it itself.
  */
-const TIMEOUT_GRACE_MS = 3_000;
+const TIMEOUT_GRACE_MS = 2_000;
+/** How long the server may take to confirm a TERMINATE; past it, the database is taken to be away. */
+const TERMINATE_PATIENCE_MS = 4_000;
+/** How long a stopped run waits for its query to end on the server before it answers anyway. */
+const SETTLE_MS = 1_500;
+
+const STOPPED = Symbol('stopped');
 
 const cancelled = (cause?: unknown) =>
   new AppError(409, 'QUERY_CANCELLED', 'The query was cancelled; its transaction was terminated.', { cause });
@@ -83,31 +101,35 @@ export class ConsoleQueries {
     }
     if (signal?.aborted) throw cancelled();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const run: Run = { session, tag: randomUUID() };
+    const run: Run = { session, tag: randomUUID(), halt: () => {} };
+    const stopped = new Promise<typeof STOPPED>((resolve) => {
+      run.halt = () => resolve(STOPPED);
+    });
     this.runs.set(runId, run);
     const onAbort = () => this.beginStop(run, 'cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
     const watchdog = setTimeout(() => this.beginStop(run, 'timeout'), timeoutMs + TIMEOUT_GRACE_MS);
+    const work = this.readOnly(run, query, params, options);
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      const tx = run.session.beginTransaction({
-        timeout: timeoutMs,
-        metadata: { app: 'faction-atlas', type: 'console', runId, consoleRun: run.tag },
-      });
-      await this.refuseUnlessReadOnly(tx, query, params);
-      const result = await this.readCapped(tx, query, params, options.rowCap);
-      await tx.rollback(); // nothing to commit: the transaction only read
-      return result;
+      // A stopped run answers when the stop is confirmed, even if its query has not noticed yet.
+      const outcome = await Promise.race([work, stopped]);
+      if (outcome !== STOPPED) return outcome;
     } catch (error) {
-      await run.stopping;
-      if (run.stopped === 'cancelled') throw cancelled(run.stopFailure);
-      if (run.stopped === 'timeout') throw timedOut(timeoutMs, run.stopFailure);
-      throw failure(error, timeoutMs);
+      if (!run.stopped) throw failure(error, timeoutMs);
     } finally {
       clearTimeout(watchdog);
       signal?.removeEventListener('abort', onAbort);
       this.runs.delete(runId);
-      await run.session.close();
+      // A stopped query may still run on the server, holding its connection until it notices.
+      if (run.stopped) void settled.then(() => run.session.close()).catch(() => {});
+      else await run.session.close();
     }
+    await run.stopping;
+    throw stopError(run, timeoutMs);
   }
 
   /** Stops a running query, on the server too; false when none runs under that id. */
@@ -120,10 +142,23 @@ export class ConsoleQueries {
     return true;
   }
 
-  private async refuseUnlessReadOnly(tx: Transaction, query: string, params: Params): Promise<void> {
+  /** Plans the query, refuses it unless read-only, then runs it as typed; nothing is committed. */
+  private async readOnly(run: Run, query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
+    const tx = run.session.beginTransaction({
+      timeout: options.timeoutMs,
+      metadata: { app: 'faction-atlas', type: 'console', runId: options.runId, consoleRun: run.tag },
+    });
+    const { mode, planned } = splitExecutionMode(query);
+    await this.refuseUnlessReadOnly(tx, planned, params);
+    const result = await this.readCapped(tx, query, params, options.rowCap, mode);
+    await tx.rollback(); // nothing to commit: the transaction only read
+    return result;
+  }
+
+  private async refuseUnlessReadOnly(tx: Transaction, planned: string, params: Params): Promise<void> {
     let summary: ResultSummary;
     try {
-      summary = await tx.run(EXPLAIN_PREFIX + query, params).summary();
+      summary = await tx.run(EXPLAIN_PREFIX + planned, params).summary();
     } catch (error) {
       throw planFailure(error);
     }
@@ -131,7 +166,13 @@ export class ConsoleQueries {
     if (refusal) throw refused(`this one ${refusal}`);
   }
 
-  private async readCapped(tx: Transaction, query: string, params: Params, rowCap: number): Promise<ConsoleResult> {
+  private async readCapped(
+    tx: Transaction,
+    query: string,
+    params: Params,
+    rowCap: number,
+    mode: ExecutionMode | null,
+  ): Promise<ConsoleResult> {
     const result = tx.run(query, params);
     const columns = (await result.keys()) as string[];
     const records: Neo4jRecord[] = [];
@@ -156,33 +197,73 @@ export class ConsoleQueries {
       graph.addNodes(ends.records.map((r) => r.get('node') as Node));
     }
     const rows = rowsOf(records, columns, graph);
-    return { columns, rows, truncated, graph: graph.toJson(), summary: summaryOf(summary) };
+    return { columns, rows, truncated, graph: graph.toJson(), summary: summaryOf(summary, mode) };
   }
 
   /**
-   * Starts stopping a run, once; `run.stopping` settles when the server has confirmed, and never
+   * Starts stopping a run, once; `run.stopping` settles when the server has taken the stop, and never
    * rejects: a failure to confirm is kept in `run.stopFailure` for whoever reports the stop.
    */
   private beginStop(run: Run, why: StopReason): void {
     if (run.stopping) return;
     run.stopped = why;
-    run.stopping = this.terminate(run).then(
-      () => undefined,
-      (error: unknown) => {
-        run.stopFailure = error;
-      },
-    );
+    run.stopping = this.terminate(run)
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          run.stopFailure = error;
+        },
+      )
+      .finally(run.halt);
   }
 
+  /**
+   * Terminates the run's transaction from another session and closes the run's own session, which
+   * resets its connection; then waits a moment (SETTLE_MS) for the query to end on the server.
+   */
   private async terminate(run: Run): Promise<void> {
-    await run.session.close();
+    const closed = run.session.close().then(
+      () => true,
+      () => true,
+    );
     const session = this.driver.session({ database: this.database });
+    const terminating = session.run(cypher('terminateConsoleRun'), { tag: run.tag });
     try {
-      await session.run(cypher('terminateConsoleRun'), { tag: run.tag });
+      const confirmed = await Promise.race([terminating.then(() => true), delay(TERMINATE_PATIENCE_MS, false)]);
+      if (!confirmed) throw new StopUnconfirmed();
     } finally {
-      await session.close();
+      void terminating.then(
+        () => session.close(),
+        () => session.close(),
+      );
     }
+    await Promise.race([closed, delay(SETTLE_MS, false)]);
   }
+}
+
+class StopUnconfirmed extends Error {
+  constructor() {
+    super(`The database did not confirm the stop within ${TERMINATE_PATIENCE_MS / 1000} s.`);
+  }
+}
+
+const delay = <T>(ms: number, value: T) =>
+  new Promise<T>((resolve) => {
+    setTimeout(resolve, ms, value).unref();
+  });
+
+/** What a stopped run answers: 409 cancelled or 408 timed out, or 503 when the database could not be told. */
+function stopError(run: Run, timeoutMs: number): AppError {
+  const failure = run.stopFailure;
+  const unreachable =
+    failure instanceof StopUnconfirmed ||
+    (isNeo4jError(failure) && (failure.code === 'N/A' || /ServiceUnavailable|SessionExpired/.test(failure.code)));
+  if (unreachable) {
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', {
+      cause: failure,
+    });
+  }
+  return run.stopped === 'cancelled' ? cancelled(failure) : timedOut(timeoutMs, failure);
 }
 
 function isNeo4jError(error: unknown): error is InstanceType<typeof neo4j.Neo4jError> {

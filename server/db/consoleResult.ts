@@ -6,7 +6,9 @@
  */
 import neo4j, { type Node, type Record as Neo4jRecord, type Relationship, type ResultSummary } from 'neo4j-driver';
 import type { QueryPosition } from '../../contract/api.ts';
-import type { CypherResponse } from '../../contract/console.ts';
+import type { CypherResponse, PlanOperator, QueryPlan } from '../../contract/console.ts';
+import type { ExecutionMode } from './consoleMode.ts';
+import { consoleValue } from './consoleValues.ts';
 import { edgeData, idOf, nodeData, toJson } from './values.ts';
 
 export class ResultGraph {
@@ -59,12 +61,15 @@ export class ResultGraph {
   }
 }
 
+/** The records as the console's rows: every value typed as contract/console.ts says (consoleValues.ts). */
 export function rowsOf(records: Neo4jRecord[], columns: string[], graph: ResultGraph): unknown[][] {
-  return records.map((record) => columns.map((column) => toJson(record.get(column), graph.idOf)));
+  return records.map((record) => columns.map((column) => consoleValue(record.get(column), graph.idOf)));
 }
 
-export function summaryOf(summary: ResultSummary): CypherResponse['summary'] {
+/** Timings, notifications, and the plan or profile when the query asked for one (`mode`). */
+export function summaryOf(summary: ResultSummary, mode: ExecutionMode | null = null): CypherResponse['summary'] {
   return {
+    plan: mode ? planOf(summary, mode === 'PROFILE') : null,
     resultAvailableAfter: toNumber(summary.resultAvailableAfter),
     resultConsumedAfter: toNumber(summary.resultConsumedAfter),
     notifications: summary.notifications.map((n) => ({
@@ -74,6 +79,42 @@ export function summaryOf(summary: ResultSummary): CypherResponse['summary'] {
       severity: n.rawSeverityLevel,
       position: positionOf(n.position),
     })),
+  };
+}
+
+/** The parts of a driver plan (summary.plan, summary.profile) that the console shows. */
+interface PlanStep {
+  operatorType: string;
+  arguments: Record<string, unknown>;
+  children: PlanStep[];
+  dbHits?: unknown;
+  rows?: unknown;
+}
+
+/** The plan (EXPLAIN) or profile (PROFILE) as a list of operators, each followed by its children. */
+export function planOf(summary: ResultSummary, profiled: boolean): QueryPlan | null {
+  const root = (profiled ? summary.profile : summary.plan) as PlanStep | false;
+  if (!root) return null;
+  const operators: PlanOperator[] = [];
+  const walk = (step: PlanStep, depth: number) => {
+    const details = step.arguments.Details;
+    operators.push({
+      depth,
+      operator: step.operatorType.split('@')[0] ?? step.operatorType,
+      details: typeof details === 'string' ? details : '',
+      estimatedRows: toNumber(step.arguments.EstimatedRows ?? 0),
+      rows: profiled ? toNumber(step.rows ?? 0) : null,
+      dbHits: profiled ? toNumber(step.dbHits ?? 0) : null,
+    });
+    for (const child of step.children ?? []) walk(child, depth + 1);
+  };
+  walk(root, 0);
+  const runtime = root.arguments.runtime;
+  return {
+    profiled,
+    runtime: typeof runtime === 'string' ? runtime : null,
+    operators,
+    totalDbHits: profiled ? operators.reduce((sum, o) => sum + (o.dbHits ?? 0), 0) : null,
   };
 }
 

@@ -45,9 +45,16 @@ export function toJson(value: unknown, endpointId: (elementId: string) => string
     return { data: edgeData(value, endpointId(value.startNodeElementId), endpointId(value.endNodeElementId)) };
   }
   if (neo4j.isPath(value)) {
+    // Nodes in the order the path walks them; each edge from its relationship's own start node to its
+    // end node, also where the path walks it backwards (a segment's start and end are the walk's).
+    const nodes = [value.start, ...value.segments.map((s) => s.end)];
+    const ids = new Map(nodes.map((n) => [n.elementId, idOf(n)]));
+    const end = (elementId: string) => ids.get(elementId) ?? endpointId(elementId);
     return {
-      nodes: [value.start, ...value.segments.map((s) => s.end)].map((n) => ({ data: nodeData(n) })),
-      edges: value.segments.map((s) => ({ data: edgeData(s.relationship, idOf(s.start), idOf(s.end)) })),
+      nodes: nodes.map((n) => ({ data: nodeData(n) })),
+      edges: value.segments.map(({ relationship: r }) => ({
+        data: edgeData(r, end(r.startNodeElementId), end(r.endNodeElementId)),
+      })),
     };
   }
   if (Array.isArray(value)) return value.map(recurse);

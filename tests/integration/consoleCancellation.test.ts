@@ -2,7 +2,10 @@
  * Console queries end on the server, not only in the app: a query past its time limit answers 408
  * and its transaction is gone from the database; so is the transaction of a query cancelled with
  * DELETE /api/cypher/:runId, or of one whose HTTP request the client aborted. "Gone" is read from
- * the database itself (SHOW TRANSACTIONS, by the run id in the transaction's metadata).
+ * the database itself (SHOW TRANSACTIONS, by the run id in the transaction's metadata). A query that
+ * does not check for termination while it works (Neo4j's termination is cooperative) still answers
+ * 408 within seconds of its limit, never the 503 of a database that does not answer; its transaction
+ * is terminated at once and gone as soon as the query checks.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +22,10 @@ afterAll(() => db.close());
 
 /** Counts to ten billion: minutes of work, read-only, holding its transaction open all along. */
 const SLOW_QUERY = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS never';
+/** One expression that never checks for termination: tens of seconds of work in a single row. */
+const UNCHECKED_EXPRESSION = 'RETURN reduce(s = 0, x IN range(1, 300000000) | s + x % 7) AS total';
+/** An operator that checks once per BFS level, whose levels grow exponentially (trails of any length). */
+const SELDOM_CHECKED_OPERATOR = 'MATCH p = SHORTEST 1 (a:Entity)-[]-{1,}(b:Entity) RETURN p';
 
 const appWith = (timeoutMs: number) =>
   createApp({ db, logger: pino({ level: 'silent' }), consoleLimits: { timeoutMs, rowCap: 5_000 } });
@@ -26,11 +33,15 @@ const appWith = (timeoutMs: number) =>
 const patientApp = appWith(600_000);
 
 async function serverTransactions(runId: string): Promise<string[]> {
+  return (await serverTransactionStatuses(runId)).map((t) => t.transactionId);
+}
+
+async function serverTransactionStatuses(runId: string): Promise<{ transactionId: string; status: string }[]> {
   const rows = await db.runAdmin(
-    'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.runId = $runId RETURN transactionId',
+    'SHOW TRANSACTIONS YIELD transactionId, status, metaData WHERE metaData.runId = $runId RETURN transactionId, status',
     { runId },
   );
-  return rows.map((r) => r.transactionId as string);
+  return rows.map((r) => ({ transactionId: r.transactionId as string, status: r.status as string }));
 }
 
 /** Waits for a condition that must come true (the database answering), failing after `patienceMs`. */
@@ -54,6 +65,32 @@ describe('a console query past its time limit', () => {
     expect(errorBody.parse(response.body).error.code).toBe('QUERY_TIMEOUT');
     expect(await serverTransactions('past-its-time')).toEqual([]);
   });
+});
+
+describe('a console query that does not check for termination while it works', () => {
+  it.each([
+    ['an expression (reduce over a long range)', 'unchecked-expression', UNCHECKED_EXPRESSION],
+    ['an operator (SHORTEST over a quantified path pattern)', 'seldom-checked-operator', SELDOM_CHECKED_OPERATOR],
+  ])(
+    'is stopped like any other when it is %s: 408 QUERY_TIMEOUT within seconds, its transaction terminated, then gone',
+    async (_kind, runId, query) => {
+      const started = Date.now();
+      const response = await request(appWith(1_000)).post('/api/cypher').send({ query, runId });
+      const ms = Date.now() - started;
+      expect(response.status, JSON.stringify(response.body)).toBe(408);
+      expect(errorBody.parse(response.body).error.code).toBe('QUERY_TIMEOUT');
+      // The limit plus the console's grace and settling time, well before the 503 deadline (limit + 10 s).
+      expect(ms).toBeLessThan(1_000 + 6_000);
+      // Terminated at once: whatever is left on the server only waits for the query to notice.
+      for (const { status } of await serverTransactionStatuses(runId)) expect(status).toMatch(/^Terminated/);
+      await eventually(
+        `${runId} to leave the database`,
+        async () => (await serverTransactions(runId)).length === 0,
+        120_000,
+      );
+    },
+    180_000,
+  );
 });
 
 describe('DELETE /api/cypher/:runId', () => {

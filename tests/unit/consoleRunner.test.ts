@@ -14,7 +14,7 @@ const answer: CypherResponse = {
   rows: [[1]],
   truncated: false,
   graph: { nodes: [], edges: [] },
-  summary: { resultAvailableAfter: 1, resultConsumedAfter: 1, notifications: [] },
+  summary: { resultAvailableAfter: 1, resultConsumedAfter: 1, notifications: [], plan: null },
 };
 
 /** A request that runs until its signal is aborted, then fails as fetch does. */
