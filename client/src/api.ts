@@ -171,6 +171,11 @@ export const api = {
     return body.edges.map((e) => e.data);
   },
 
+  /** What a source states: the nodes and relationships citing it, with their end nodes (404 for no source). */
+  sourceClaims(id: string): Promise<Elements> {
+    return getJson(`/api/sources/${enc(id)}/claims`, elements);
+  },
+
   lineage(id: string, options: { asOf?: string | null; depth?: number } = {}): Promise<LineageResponse> {
     return getJson(
       `/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`,

@@ -1,8 +1,12 @@
 /**
  * Search in the browser: suggestions while typing, in Arabic and in English; choosing one adds the
- * node, centres and selects it; Arabic text displays right-to-left; the keyboard alone will do.
+ * node, centres and selects it; Arabic text displays right-to-left; the keyboard alone will do. A node
+ * the filters hide is not added silently: the panel says which filter and shows it on request. A Source
+ * opens as a card that draws what it states onto the canvas.
  */
 import { describe, expect, it } from 'vitest';
+import { elements, searchResponse } from '../../contract/api.ts';
+import { TYPE_WORDS } from '../../client/src/graph/style.ts';
 import { hook, searchAndChoose, settled, stats } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 
@@ -107,5 +111,91 @@ describe('search', () => {
     await expect(page.locator('#search-results .message').textContent()).resolves.toBe('No match');
     expect(await stats(page)).toMatchObject({ nodes: 0 });
     await suite.shot(page, 'search-no-match');
+  });
+
+  it('says a chosen Person is hidden by the filter Person, and shows it on request', async () => {
+    const { page, errors } = await suite.open();
+    await page.getByRole('checkbox', { name: 'Person' }).uncheck();
+    await settled(page);
+    await page.fill('[data-testid=search-input]', 'Muhammad Mansour');
+    await page.locator('#search-results [role=option][data-id=muhammad-mansour]').click();
+    const notice = page.locator('[data-testid=search-filter-notice]');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toMatch(/Hidden by the filter\s+Person\s+—\s+Show it/);
+    await page.waitForFunction(() => window.__atlas.nodeIds().includes('muhammad-mansour'));
+    await settled(page);
+    expect(await hook.visibleNodeIds(page)).not.toContain('muhammad-mansour');
+    await suite.shot(page, 'search-hidden-by-filter');
+
+    await page.locator('[data-testid=search-show-hidden]').click();
+    await page.waitForFunction(() => window.__atlas.visibleNodeIds().includes('muhammad-mansour'));
+    await settled(page);
+    await expect(page.getByRole('checkbox', { name: 'Person' }).isChecked()).resolves.toBe(true);
+    await expect(notice.count()).resolves.toBe(0);
+    expect(await hook.selectedIds(page)).toEqual(['muhammad-mansour']);
+    expect(new URL(page.url()).searchParams.getAll('hl')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('says when the filters hide every link of a chosen node, and shows them on request', async () => {
+    const { page, errors } = await suite.open();
+    const answer = await fetch(`${suite.url()}/api/search?q=${encodeURIComponent('Qalaat al-Madiq')}`);
+    const place = searchResponse.parse(await answer.json()).results.find((r) => r.id === 'qalaat-al-madiq');
+    expect(place?.types.length).toBeGreaterThan(0);
+    for (const type of place!.types) await page.getByRole('checkbox', { name: TYPE_WORDS[type] }).uncheck();
+    await settled(page);
+
+    await page.fill('[data-testid=search-input]', 'Qalaat al-Madiq');
+    await page.locator('#search-results [role=option][data-id=qalaat-al-madiq]').click();
+    const notice = page.locator('[data-testid=search-filter-notice]');
+    await notice.waitFor();
+    const words = place!.types.map((t) => TYPE_WORDS[t]).join(', ');
+    await expect(notice.textContent()).resolves.toMatch(
+      new RegExp(`Its links are hidden by the filters?\\s+${words}\\s+—\\s+Show them`),
+    );
+    await page.locator('[data-testid=search-show-hidden]').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=search-filter-notice]'));
+    for (const type of place!.types) {
+      await expect(page.getByRole('checkbox', { name: TYPE_WORDS[type] }).isChecked(), type).resolves.toBe(true);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('adds a chosen node silently when no filter hides it', async () => {
+    const { page } = await suite.open();
+    await page.getByRole('checkbox', { name: 'Event' }).uncheck();
+    await searchAndChoose(page, 'Muhammad Mansour', 'Muhammad Mansour');
+    await expect(page.locator('[data-testid=search-filter-notice]').count()).resolves.toBe(0);
+    expect(await hook.visibleNodeIds(page)).toContain('muhammad-mansour');
+  });
+
+  it('opens a Source found by its author and draws what it states', async () => {
+    const { page, errors } = await suite.open();
+    await page.fill('[data-testid=search-input]', 'Heras');
+    const option = page.locator('#search-results [role=option][data-id=ref-4]');
+    await option.waitFor();
+    await expect(option.locator('.badge').textContent()).resolves.toBe('Source');
+    await option.click();
+
+    const card = page.locator('[data-testid=search-source-card]');
+    await card.waitFor();
+    await expect(card.locator('cite').textContent()).resolves.toContain('Commanding the Jaysh al-Nasr Coalition');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=search-source-card] .meta')?.textContent?.includes('Jamestown Foundation'),
+    );
+    await expect(card.locator('.meta').textContent()).resolves.toContain('Nicholas A. Heras');
+    expect(await stats(page)).toMatchObject({ nodes: 0 });
+
+    await card.locator('[data-testid=draw-source-claims]').click();
+    await page.locator('[data-testid=source-claims-outcome]').waitFor();
+    await settled(page);
+    const claims = elements.parse(await (await fetch(`${suite.url()}/api/sources/ref-4/claims`)).json());
+    expect(new Set(await hook.nodeIds(page))).toEqual(new Set(claims.nodes.map((n) => n.data.id)));
+    expect(await hook.edgeIds(page)).toEqual(expect.arrayContaining(claims.edges.map((e) => e.data.id)));
+    await expect(page.locator('[data-testid=source-claims-outcome]').textContent()).resolves.toBe(
+      `Drew ${claims.nodes.length} nodes and ${claims.edges.length} links that cite it.`,
+    );
+    expect(errors).toEqual([]);
+    await suite.shot(page, 'search-source-drawn');
   });
 });
