@@ -49,6 +49,13 @@ export function buildOpenApiDocument(): object {
     responses: { 200: json(elements, 'Nodes and edges'), 404: json(error, 'No such node'), ...errors },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/api/relationships/among',
+    summary: 'Every relationship whose both ends are among the given node ids, optionally by type and as of a date',
+    request: { body: { content: { 'application/json': { schema: api.relationshipsAmongRequest } } } },
+    responses: { 200: json(api.relationshipsAmongResponse, 'The relationships, once each'), ...errors },
+  });
+  registry.registerPath({
     method: 'get',
     path: '/api/sources/{id}/claims',
     summary: 'What a source states: the nodes citing it, and the relationships citing it with their end nodes',
@@ -62,9 +69,13 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({
     method: 'get',
     path: '/api/paths',
-    summary: 'Shortest paths between two nodes, optionally as of a date',
+    summary: 'The shortest routes between two nodes, parallel links grouped per step, optionally as of a date',
     request: { query: api.pathsQuery },
-    responses: { 200: json(api.pathsResponse, 'Paths, shortest first'), 404: json(error, 'No such node'), ...errors },
+    responses: {
+      200: json(api.pathsResponse, 'Distinct routes, best attested first'),
+      404: json(error, 'No such node'),
+      ...errors,
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -25,6 +25,7 @@ export const QUERY_NAMES = [
   'shortestPaths',
   'factionById',
   'mergerLineage',
+  'relationshipsAmong',
   'searchKeyInputs',
   'setSearchKeys',
   'sourceClaims',

@@ -1,12 +1,13 @@
-/** HTTP for exploring: health, search, a node, its neighbourhood. */
+/** HTTP for exploring: health, search, a node, its neighbourhood, the relationships among drawn nodes. */
 import { Router } from 'express';
-import { neighboursQuery, nodeIdParam, searchQuery } from '../../contract/api.ts';
+import { neighboursQuery, nodeIdParam, relationshipsAmongRequest, searchQuery } from '../../contract/api.ts';
 import type { Database } from '../db/database.ts';
-import { expandNeighbourhood, nodeWithSources } from '../services/graph.ts';
+import { expandNeighbourhood, nodeWithSources, relationshipsAmong } from '../services/graph.ts';
 import { checkHealth } from '../services/health.ts';
 import { searchByName } from '../services/search.ts';
 import { parse } from './validate.ts';
 
+/** Routes for search, nodes, neighbourhoods and the relationships among drawn nodes, under /api. */
 export function graphRoutes(db: Database): Router {
   const router = Router();
 
@@ -27,6 +28,10 @@ export function graphRoutes(db: Database): Router {
   router.get('/nodes/:id/neighbors', async (req, res) => {
     const { id } = parse(nodeIdParam, req.params);
     res.json(await expandNeighbourhood(db, id, parse(neighboursQuery, req.query)));
+  });
+
+  router.post('/relationships/among', async (req, res) => {
+    res.json(await relationshipsAmong(db, parse(relationshipsAmongRequest, req.body, 'body')));
   });
 
   return router;

@@ -1,13 +1,23 @@
 /**
- * The graph as an analyst explores it: one node with its citations, and the neighbourhood of a node
- * (by depth, relationship type, neighbour label and date), as Cytoscape.js elements.
+ * The graph as an analyst explores it: one node with its citations, the neighbourhood of a node (by
+ * depth, relationship type, neighbour label and date), and the relationships among nodes already drawn,
+ * as Cytoscape.js elements.
  */
 import type { Node, Relationship } from 'neo4j-driver';
-import type { Elements, NeighboursQuery, NodeDetail, SourceData } from '../../contract/api.ts';
-import { type Database, int } from '../db/database.ts';
+import type {
+  EdgeData,
+  Elements,
+  NeighboursQuery,
+  NodeDetail,
+  RelationshipsAmongRequest,
+  RelationshipsAmongResponse,
+  SourceData,
+} from '../../contract/api.ts';
+import { type Database, int, type Tx } from '../db/database.ts';
 import { edgeData, nodeData } from '../db/values.ts';
 import { notFound } from '../errors.ts';
 
+/** One node with every property and the sources it cites; 404 when there is no such node. */
 export async function nodeWithSources(db: Database, id: string): Promise<NodeDetail> {
   const result = await db.read('node', (tx) => tx.run('nodeWithSources', { id }));
   const record = result.records[0];
@@ -33,8 +43,10 @@ function sourceData(node: Node): SourceData {
 }
 
 /**
- * Breadth-first, one query per depth step inside one read transaction. `limit` caps the nodes
- * (the start node included); when more were reachable, `truncated` says so.
+ * Breadth-first, one query per depth step, then one query for every relationship among the nodes found
+ * (not only those the search walked along: two neighbours that fought each other are linked too), all in
+ * one read transaction. `limit` caps the nodes (the start node included); when more were reachable,
+ * `truncated` says so. Relationships pass the same type and date filters as the search.
  */
 export async function expandNeighbourhood(db: Database, id: string, query: NeighboursQuery): Promise<Elements> {
   return db.read('neighbourhood', async (tx) => {
@@ -43,11 +55,11 @@ export async function expandNeighbourhood(db: Database, id: string, query: Neigh
     if (!startRecord) throw notFound(`Node "${id}"`);
 
     const nodes = new Map([[id, nodeData(startRecord.get('node') as Node)]]);
-    const edges = new Map<string, ReturnType<typeof edgeData>>();
     let truncated = false;
     let frontier = [id];
-    // Enough rows to fill the limit even when neighbours repeat; past it the answer is truncated anyway.
-    const rowCap = query.limit * 10 + 100;
+    // Neighbours come back distinct, and at most nodes.size of them are known already; so if limit + 1
+    // come back, more new ones than there is room for are among them, and the loop marks it truncated.
+    const rowCap = query.limit + 1;
 
     for (let step = 0; step < query.depth && frontier.length > 0; step++) {
       const result = await tx.run('expandNeighbourhood', {
@@ -57,27 +69,51 @@ export async function expandNeighbourhood(db: Database, id: string, query: Neigh
         asOf: query.asOf ?? null,
         rowCap: int(rowCap),
       });
-      if (result.records.length >= rowCap) truncated = true;
       const next: string[] = [];
       for (const record of result.records) {
         const neighbour = nodeData(record.get('neighbour') as Node);
-        if (!nodes.has(neighbour.id)) {
-          if (nodes.size >= query.limit) {
-            truncated = true;
-            continue;
-          }
-          nodes.set(neighbour.id, neighbour);
-          next.push(neighbour.id);
+        if (nodes.has(neighbour.id)) continue;
+        if (nodes.size >= query.limit) {
+          truncated = true;
+          break;
         }
-        const edge = edgeData(record.get('relationship') as Relationship, record.get('source'), record.get('target'));
-        if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
+        nodes.set(neighbour.id, neighbour);
+        next.push(neighbour.id);
       }
       frontier = next;
+      if (truncated) break;
     }
-    return {
-      nodes: [...nodes.values()].map((data) => ({ data })),
-      edges: [...edges.values()].map((data) => ({ data })),
-      truncated,
-    };
+    const edges = await edgesAmong(tx, [...nodes.keys()], query);
+    return { nodes: [...nodes.values()].map((data) => ({ data })), edges, truncated };
   });
+}
+
+/**
+ * Every relationship whose both ends are among `ids` (the nodes an analyst has drawn), optionally only
+ * of `types` and holding on `asOf`: one query, however many ids.
+ */
+export async function relationshipsAmong(
+  db: Database,
+  request: RelationshipsAmongRequest,
+): Promise<RelationshipsAmongResponse> {
+  return db.read('relationshipsAmong', async (tx) => ({ edges: await edgesAmong(tx, request.ids, request) }));
+}
+
+/** The relationships among `ids` inside a running transaction, once each, in a stable order. */
+async function edgesAmong(
+  tx: Tx,
+  ids: readonly string[],
+  filters: { types?: readonly string[] | undefined; asOf?: string | undefined },
+): Promise<Array<{ data: EdgeData }>> {
+  const result = await tx.run('relationshipsAmong', {
+    ids: [...new Set(ids)],
+    types: filters.types ?? null,
+    asOf: filters.asOf ?? null,
+  });
+  const edges = new Map<string, EdgeData>();
+  for (const record of result.records) {
+    const edge = edgeData(record.get('relationship') as Relationship, record.get('source'), record.get('target'));
+    edges.set(edge.id, edge);
+  }
+  return [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)).map((data) => ({ data }));
 }

@@ -1,20 +1,18 @@
 /**
- * The neighbourhood: GET /api/nodes/:id/neighbors answers the nodes and relationships around a node
- * as Cytoscape.js elements, by depth, relationship type, neighbour label and date (asOf), capped by
- * `limit`. Expectations come from the seed file and the contract's interval rule (holdsOn), so the
- * Cypher is checked against the rule it mirrors.
+ * The neighbourhood: GET /api/nodes/:id/neighbors answers the nodes around a node and every
+ * relationship among them as Cytoscape.js elements, by depth, relationship type, neighbour label and
+ * date (asOf), capped by `limit`. Expectations come from the seed file and the contract's valid-time
+ * rule (tests/support/seedValidTime.ts), so the Cypher is checked against the rule it applies.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elements, errorBody, type Elements } from '../../contract/api.ts';
-import { importFile, type ImportFile } from '../../contract/importFile.ts';
-import { holdsOn, intervalBounds } from '../../contract/validTime.ts';
-import { readSeed } from '../../server/services/seed.ts';
+import { importGraph } from '../../server/services/importer.ts';
 import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { holdsInSeed, seed, seedRelationshipsAmong } from '../support/seedValidTime.ts';
 
 const db = connectTestDatabase();
 const app = testApp(db);
-const seed: ImportFile = importFile.parse(readSeed());
 const JAN = 'jaysh-al-nasr';
 beforeAll(() => freshSeededDatabase(db));
 afterAll(() => db.close());
@@ -43,25 +41,25 @@ const edgeIds = (body: Elements) => body.edges.map((e) => e.data.id).sort();
 const edge = (body: Elements, type: string, source: string, target: string) =>
   body.edges.find((e) => e.data.type === type && e.data.source === source && e.data.target === target)?.data;
 
-/** The seed's relationships touching `id`, optionally those that hold on `asOf`. */
+/** The seed's relationships touching any of `ids`, optionally those that hold on `asOf`. */
 function seedRelationshipsOf(ids: Set<string>, asOf?: string) {
-  return seed.relationships.filter(
-    (r) =>
-      (ids.has(r.source) || ids.has(r.target)) && (asOf === undefined || holdsOn(intervalBounds(r.from, r.to), asOf)),
-  );
+  return seed.relationships.filter((r) => (ids.has(r.source) || ids.has(r.target)) && holdsInSeed(r, asOf));
 }
+/** The ids of the seed's relationships among the nodes an answer holds: what a complete answer shows. */
+const expectedAmong = (body: Elements, asOf?: string) =>
+  seedRelationshipsAmong(nodeIds(body), asOf)
+    .map((r) => r.id)
+    .sort();
 const labelOf = (id: string) => seed.nodes.find((n) => n.id === id)?.label;
 
 describe('GET /api/nodes/:id/neighbors', () => {
-  it('answers the start node and every relationship of Jaysh al-Nasr, with its dates and sources', async () => {
+  it('answers the start node, its neighbours and every relationship among them, with dates and sources', async () => {
     const body = await neighbours(JAN);
     expect(body.truncated).toBe(false);
     expect(body.nodes.find((n) => n.data.id === JAN)?.data).toMatchObject({ label: 'Faction', name: 'Jaysh al-Nasr' });
-    expect(edgeIds(body)).toEqual(
-      seedRelationshipsOf(new Set([JAN]))
-        .map((r) => r.id)
-        .sort(),
-    );
+    const own = seedRelationshipsOf(new Set([JAN]));
+    expect(nodeIds(body)).toEqual([...new Set(own.flatMap((r) => [r.source, r.target]))].sort());
+    expect(edgeIds(body)).toEqual(expectedAmong(body));
     for (const { data } of body.edges) {
       const imported = seed.relationships.find((r) => r.id === data.id);
       expect(data.from).toBe(imported?.from ?? null);
@@ -113,13 +111,11 @@ describe('GET /api/nodes/:id/neighbors', () => {
     '2018-05-01',
     '2019-05-31',
     '2019-06-01',
-  ])('as of %s answers exactly the relationships that hold that day by the contract rule', async (asOf) => {
+  ])('as of %s answers exactly the neighbours and relationships that hold that day by valid time', async (asOf) => {
     const body = await neighbours(JAN, { asOf });
-    expect(edgeIds(body)).toEqual(
-      seedRelationshipsOf(new Set([JAN]), asOf)
-        .map((r) => r.id)
-        .sort(),
-    );
+    const own = seedRelationshipsOf(new Set([JAN]), asOf);
+    expect(nodeIds(body)).toEqual([...new Set([JAN, ...own.flatMap((r) => [r.source, r.target])])].sort());
+    expect(edgeIds(body)).toEqual(expectedAmong(body, asOf));
   });
 
   it('keeps only the relationship types asked for', async () => {
@@ -146,18 +142,19 @@ describe('GET /api/nodes/:id/neighbors', () => {
     expect(nodeIds(persons)).toEqual([JAN, ...new Set(expected)].sort());
     expect(nodeIds(persons)).toContain('muhammad-mansour');
     for (const { data } of persons.nodes) if (data.id !== JAN) expect(data.label).toBe('Person');
+    expect(edgeIds(persons)).toEqual(expectedAmong(persons));
   });
 
-  it('reaches further at depth 2 than at depth 1: every node within two steps, every relationship of the first ring', async () => {
+  it('reaches further at depth 2 than at depth 1: every node within two steps, every relationship among them', async () => {
     const one = await neighbours(JAN, { depth: 1 });
     const two = await neighbours(JAN, { depth: 2 });
     const ring1 = new Set(nodeIds(one));
     expect(nodeIds(two).length).toBeGreaterThan(ring1.size);
     expect(nodeIds(two)).toContain('sham-legion'); // via the 111th Regiment and the NFL, not directly
     expect(ring1.has('sham-legion')).toBe(false);
-    const expectedEdges = seedRelationshipsOf(ring1);
-    expect(edgeIds(two)).toEqual(expectedEdges.map((r) => r.id).sort());
-    expect(nodeIds(two)).toEqual([...new Set(expectedEdges.flatMap((r) => [r.source, r.target]))].sort());
+    const reached = seedRelationshipsOf(ring1);
+    expect(nodeIds(two)).toEqual([...new Set(reached.flatMap((r) => [r.source, r.target]))].sort());
+    expect(edgeIds(two)).toEqual(expectedAmong(two));
   });
 
   it('combines depth, type and date: as of 2018-06-01, two MERGED_INTO/MEMBER_OF steps', async () => {
@@ -165,11 +162,12 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const typed = (ids: Set<string>) =>
       seedRelationshipsOf(ids, '2018-06-01').filter((r) => r.type === 'MERGED_INTO' || r.type === 'MEMBER_OF');
     const ring1 = new Set([JAN, ...typed(new Set([JAN])).flatMap((r) => [r.source, r.target])]);
-    expect(edgeIds(body)).toEqual(
-      typed(ring1)
-        .map((r) => r.id)
-        .sort(),
+    const reached = new Set([...ring1, ...typed(ring1).flatMap((r) => [r.source, r.target])]);
+    expect(nodeIds(body)).toEqual([...reached].sort());
+    const among = seedRelationshipsAmong(reached, '2018-06-01').filter((r) =>
+      ['MERGED_INTO', 'MEMBER_OF'].includes(r.type),
     );
+    expect(edgeIds(body)).toEqual(among.map((r) => r.id).sort());
   });
 
   it('caps the nodes at `limit` and says the answer is truncated', async () => {
@@ -191,6 +189,81 @@ describe('GET /api/nodes/:id/neighbors', () => {
     const body = await neighbours('ref-1');
     expect(nodeIds(body)).toEqual(['ref-1']);
     expect(body.edges).toEqual([]);
+  });
+
+  it('is complete: relationships between two neighbours show too, not only those the search walked along', async () => {
+    const body = await neighbours(JAN);
+    const walked = seedRelationshipsOf(new Set([JAN])).length;
+    expect(body.edges.length).toBeGreaterThan(walked);
+    // Both ends are neighbours of Jaysh al-Nasr: Jund al-Aqsa and the killing of its prisoners, five claims.
+    const claims = body.edges.filter(
+      (e) =>
+        e.data.source === 'jund-al-aqsa' && e.data.target === 'killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun',
+    );
+    expect(claims).toHaveLength(5);
+  });
+
+  it('is complete: expanding an operations room shows two of its members fighting each other', async () => {
+    await importGraph(db, {
+      sources: [{ id: 'room-test-source', name: 'A test source', title: null }],
+      nodes: [
+        {
+          label: 'Faction',
+          id: 'room-test-room',
+          name: 'Test Room',
+          kind: 'operations room',
+          sources: ['room-test-source'],
+        },
+        { label: 'Faction', id: 'room-test-b', name: 'Test B', kind: 'armed group', sources: ['room-test-source'] },
+        { label: 'Faction', id: 'room-test-c', name: 'Test C', kind: 'armed group', sources: ['room-test-source'] },
+      ],
+      relationships: [
+        {
+          id: 'room-test-b-in-room',
+          type: 'MEMBER_OF',
+          source: 'room-test-b',
+          target: 'room-test-room',
+          sources: ['room-test-source'],
+        },
+        {
+          id: 'room-test-c-in-room',
+          type: 'MEMBER_OF',
+          source: 'room-test-c',
+          target: 'room-test-room',
+          sources: ['room-test-source'],
+        },
+        {
+          id: 'room-test-b-fought-c',
+          type: 'FOUGHT',
+          source: 'room-test-b',
+          target: 'room-test-c',
+          sources: ['room-test-source'],
+        },
+      ],
+    });
+    const body = await neighbours('room-test-room');
+    expect(nodeIds(body)).toEqual(['room-test-b', 'room-test-c', 'room-test-room']);
+    expect(edgeIds(body)).toEqual(['room-test-b-fought-c', 'room-test-b-in-room', 'room-test-c-in-room']);
+    // The links among the nodes pass the same filters: only MEMBER_OF asked for, no fight.
+    expect(edgeIds(await neighbours('room-test-room', { types: 'MEMBER_OF' }))).not.toContain('room-test-b-fought-c');
+  });
+
+  it('as of 2014-06-30, before Jaysh al-Nasr was founded (August 2015), shows none of its links, dated or not', async () => {
+    const undated = seedRelationshipsOf(new Set([JAN])).filter((r) => !r.from);
+    expect(undated.length).toBeGreaterThan(0);
+    const body = await neighbours(JAN, { asOf: '2014-06-30', depth: 2 });
+    expect(nodeIds(body)).toEqual([JAN]);
+    expect(body.edges).toEqual([]);
+  });
+
+  it('as of 2018-06-30 the 14 February 2017 killing claims and their event do not show; on the day they do', async () => {
+    const event = 'killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun';
+    const later = await neighbours(JAN, { asOf: '2018-06-30', depth: 2 });
+    expect(nodeIds(later)).not.toContain(event);
+    expect(later.edges.filter((e) => e.data.target === event)).toEqual([]);
+    const onTheDay = await neighbours(JAN, { asOf: '2017-02-14', depth: 2 });
+    expect(nodeIds(onTheDay)).toContain(event);
+    expect(onTheDay.edges.filter((e) => e.data.source === 'jund-al-aqsa' && e.data.target === event)).toHaveLength(5);
   });
 
   it.each([
