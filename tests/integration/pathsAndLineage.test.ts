@@ -22,12 +22,28 @@ describe('GET /api/paths', () => {
     for (const path of body.paths) {
       expect(path.nodes[0]).toBe('111th-regiment');
       expect(path.nodes.at(-1)).toBe('national-front-for-liberation');
-      expect(path.edges).toHaveLength(path.nodes.length - 1);
+      expect(path.steps).toHaveLength(path.nodes.length - 1);
+      expect(path.edges).toEqual(path.steps.flat());
       for (const id of path.nodes) expect(nodeIds).toContain(id);
       for (const id of path.edges) expect(edgeIds).toContain(id);
     }
-    // All shortest paths have the same, minimal length.
-    expect(new Set(body.paths.map((p) => p.edges.length)).size).toBe(1);
+    // All shortest routes have the same, minimal length, and no route comes twice.
+    expect(new Set(body.paths.map((p) => p.steps.length)).size).toBe(1);
+    expect(new Set(body.paths.map((p) => p.nodes.join(' '))).size).toBe(body.paths.length);
+  });
+
+  it('groups the parallel links between two nodes into one step: the 111th Regiment was member, then merged', async () => {
+    const body = pathsResponse.parse(
+      (await request(app).get('/api/paths?from=111th-regiment&to=jaysh-al-nasr&maxLength=1')).body,
+    );
+    expect(body.paths).toEqual([
+      {
+        nodes: ['111th-regiment', 'jaysh-al-nasr'],
+        steps: [['111th-regiment-member-of-jaysh-al-nasr', '111th-regiment-merged-into-jaysh-al-nasr'].sort()],
+        edges: ['111th-regiment-member-of-jaysh-al-nasr', '111th-regiment-merged-into-jaysh-al-nasr'].sort(),
+      },
+    ]);
+    expect(body.truncated).toBe(false);
   });
 
   it('as of a date uses only links that held then', async () => {
