@@ -4,6 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cypher } from '../../server/db/cypher.ts';
 import { lineageResponse, pathsResponse } from '../../contract/api.ts';
+import { compareChronologically } from '../../contract/validTime.ts';
+import { importGraph } from '../../server/services/importer.ts';
 import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 
 const db = connectTestDatabase();
@@ -124,8 +126,65 @@ describe('GET /api/lineage/:id', () => {
 
     const left = body.events.find((e) => e.node === '111th-regiment' && e.kind === 'split');
     expect(left?.date).toBe('2018-02-09');
-    const dates = body.events.map((e) => e.date);
-    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('lists changes in time order as an analyst reads partial dates: "2015" never before "August 2015"', async () => {
+    const { events } = lineageResponse.parse((await request(app).get('/api/lineage/jaysh-al-nasr')).body);
+    for (const [i, event] of events.entries()) {
+      if (i > 0) expect(compareChronologically(events[i - 1]?.date, event.date), event.date).toBeLessThanOrEqual(0);
+    }
+    const at = (kind: string, node: string, date: string) =>
+      events.findIndex((e) => e.kind === kind && e.node === node && e.date === date);
+    // Founded in August 2015, joined Fatah Halab some time in 2015 (not known to be earlier).
+    expect(at('founded', 'jaysh-al-nasr', '2015-08')).toBeGreaterThanOrEqual(0);
+    expect(at('joined', 'jaysh-al-nasr', '2015')).toBeGreaterThan(at('founded', 'jaysh-al-nasr', '2015-08'));
+    expect(at('joined', 'jaysh-al-nasr', '2015')).toBeGreaterThan(at('merged', 'falcons-of-al-ghab', '2015-10'));
+  });
+
+  it("reads the end of a membership at the member's merger as absorbed, not left", async () => {
+    const { events } = lineageResponse.parse((await request(app).get('/api/lineage/jaysh-al-nasr')).body);
+    // The founding groups of the operations room were members until they merged into it in October 2015.
+    for (const group of ['falcons-of-al-ghab', '111th-regiment', 'salvation-front']) {
+      const ended = events.filter((e) => e.edge === `${group}-member-of-jaysh-al-nasr` && e.date === '2015-10');
+      expect(ended, group).toEqual([expect.objectContaining({ kind: 'absorbed', node: group })]);
+    }
+    // Leaving Fatah Halab (2016) was no merger.
+    expect(events.find((e) => e.edge === 'jaysh-al-nasr-member-of-fatah-halab' && e.date === '2016')?.kind).toBe(
+      'left',
+    );
+  });
+
+  it('reads absorption at the precision given, also when the merger is into a faction outside the lineage', async () => {
+    await importGraph(db, {
+      sources: [{ id: 'lineage-test-source', name: 'A test source', title: null }],
+      nodes: ['lineage-test-room', 'lineage-test-m', 'lineage-test-n', 'lineage-test-z'].map((id) => ({
+        label: 'Faction' as const,
+        id,
+        name: id,
+        kind: id.endsWith('room') ? ('operations room' as const) : ('armed group' as const),
+        sources: ['lineage-test-source'],
+      })),
+      relationships: [
+        ['lineage-test-m-in-room', 'MEMBER_OF', 'lineage-test-m', 'lineage-test-room', '2016-01', '2017-03-15'],
+        ['lineage-test-m-into-z', 'MERGED_INTO', 'lineage-test-m', 'lineage-test-z', '2017-03', undefined],
+        ['lineage-test-n-in-room', 'MEMBER_OF', 'lineage-test-n', 'lineage-test-room', '2016-01', '2017-05'],
+        ['lineage-test-n-into-z', 'MERGED_INTO', 'lineage-test-n', 'lineage-test-z', '2017-04', undefined],
+      ].map(([id, type, source, target, from, to]) => ({
+        id: id as string,
+        type: type as 'MEMBER_OF' | 'MERGED_INTO',
+        source: source as string,
+        target: target as string,
+        from,
+        ...(to ? { to } : {}),
+        sources: ['lineage-test-source'],
+      })),
+    });
+    const { events } = lineageResponse.parse((await request(app).get('/api/lineage/lineage-test-room?depth=1')).body);
+    const endOf = (edge: string) => events.find((e) => e.edge === edge && e.kind !== 'joined');
+    // M left on 15 March 2017 and merged into Z in March 2017: the same month, at the precision given.
+    expect(endOf('lineage-test-m-in-room')).toMatchObject({ kind: 'absorbed', date: '2017-03-15' });
+    // N left in May 2017, a month after its merger into Z in April: no absorption.
+    expect(endOf('lineage-test-n-in-room')).toMatchObject({ kind: 'left', date: '2017-05' });
   });
 
   it('as of June 2018 leaves out the groups that had left', async () => {

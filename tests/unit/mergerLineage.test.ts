@@ -1,4 +1,8 @@
-/** The dated changes of a lineage, in the order the top-down drawing needs them. */
+/**
+ * The dated changes of a lineage, in the order the top-down drawing needs them (contract/validTime.ts's
+ * chronological order of partial dates), and the end of a membership read as absorption when the member
+ * merged into a faction then.
+ */
 import { intervalBounds } from '../../contract/validTime.ts';
 import { describe, expect, it } from 'vitest';
 import type { EdgeData, NodeData } from '../../contract/api.ts';
@@ -28,7 +32,7 @@ const edge = (
 });
 
 describe('lineageEvents', () => {
-  it('turns mergers, joins and departures into dated changes, oldest first, partial dates in place', () => {
+  it('turns mergers, joins and departures into dated changes in chronological order: "February 2018" after its 9th, "2018" last', () => {
     const events = lineageEvents(
       [faction('root', { founded: '2015-08' }), faction('a'), faction('b')],
       [
@@ -39,11 +43,52 @@ describe('lineageEvents', () => {
     expect(events.map((e) => `${e.date} ${e.kind} ${e.node}`)).toEqual([
       '2015-08 founded root',
       '2015-10 merged a',
-      '2018 left b',
-      '2018-02 joined b',
       '2018-02-09 split a',
+      '2018-02 joined b',
+      '2018 left b',
     ]);
     expect(events.find((e) => e.kind === 'split')?.edge).toBe('a-merged');
+  });
+
+  it('reads the end of a membership at the same time as the member merged as absorbed, at the precision given', () => {
+    const events = lineageEvents(
+      [faction('room'), faction('m'), faction('n'), faction('o')],
+      [
+        edge('m-in-room', 'MEMBER_OF', 'm', '2015-08', '2015-10'),
+        edge('m-merged', 'MERGED_INTO', 'm', '2015-10', null),
+        edge('n-in-room', 'MEMBER_OF', 'n', '2015-08', '2015-10-28'),
+        edge('n-merged', 'MERGED_INTO', 'n', '2015-10', null),
+        edge('o-in-room', 'MEMBER_OF', 'o', '2015-08', '2015-11'),
+        edge('o-merged', 'MERGED_INTO', 'o', '2015-10', null),
+      ],
+    );
+    const endOf = (id: string) => events.find((e) => e.edge === id && e.kind !== 'joined')?.kind;
+    expect(endOf('m-in-room')).toBe('absorbed');
+    expect(endOf('n-in-room')).toBe('absorbed'); // 28 October 2015 lies in October 2015
+    expect(endOf('o-in-room')).toBe('left'); // November is not October
+  });
+
+  it('needs a merger of the same member; one into a faction outside the lineage counts (memberMergers)', () => {
+    const edges = [
+      edge('m-in-room', 'MEMBER_OF', 'm', '2016', '2017-03-15'),
+      edge('x-merged', 'MERGED_INTO', 'x', '2017-03', null),
+    ];
+    expect(lineageEvents([], edges).find((e) => e.edge === 'm-in-room' && e.date === '2017-03-15')?.kind).toBe('left');
+    const absorbed = lineageEvents([], edges, [{ node: 'm', from: '2017-03' }]);
+    expect(absorbed.find((e) => e.edge === 'm-in-room' && e.date === '2017-03-15')?.kind).toBe('absorbed');
+  });
+
+  it('on one date, puts a founding before a join and a departure before a dissolution', () => {
+    const events = lineageEvents(
+      [faction('a', { founded: '2015-08', dissolved: '2019' }), faction('b')],
+      [edge('a-in-b', 'MEMBER_OF', 'a', '2015-08', '2019')],
+    );
+    expect(events.map((e) => `${e.date} ${e.kind} ${e.node}`)).toEqual([
+      '2015-08 founded a',
+      '2015-08 joined a',
+      '2019 left a',
+      '2019 dissolved a',
+    ]);
   });
 
   it('lists nothing for links without dates', () => {
