@@ -1,15 +1,13 @@
 // @title Members of a coalition as of a date
 // @description The factions (and people) that were members of a coalition on a given day, directly or
-// as factions inside one of its members (`via`), by the interval rule of contract/partialDate.ts:
-// a partial `from` counts from the first day of its period, a partial `to` to its last.
+// as factions inside one of its members (`via`): by each link's stored valid time (contract/validTime.ts:
+// its stated dates, within the lifetimes of both its ends).
 // @param coalition: id = "national-front-for-liberation" -- The coalition, by id.
 // @param asOf: date = "2018-06-01" -- The day, YYYY-MM-DD.
 MATCH (coalition:Faction {id: $coalition})
 MATCH membership = (member)-[:MEMBER_OF*1..2]->(coalition)
 WHERE (length(membership) = 1 OR member:Faction)
-  AND all(r IN relationships(membership) WHERE
-            (r.from IS NULL OR r.from <= $asOf)
-        AND (r.to IS NULL OR $asOf <= r.to OR $asOf STARTS WITH r.to))
+  AND all(r IN relationships(membership) WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo))
 WITH member, membership, relationships(membership)[0] AS joined
 RETURN member.name AS member, member.id AS id,
        [l IN labels(member) WHERE l <> 'Entity'][0] AS label,

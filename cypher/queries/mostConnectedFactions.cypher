@@ -1,13 +1,12 @@
 // @title Most connected factions
 // @description Factions ranked by how many different factions, people, events and places they are
-// linked to (any relationship, either direction); optionally counting only links that held on a day.
+// linked to (any relationship, either direction); optionally counting only links that held on a day
+// (stored valid time, contract/validTime.ts).
 // @param limit: integer(1..100) = 10 -- How many factions to list.
 // @param asOf: date? -- Count only links that held on this day (YYYY-MM-DD); empty for all time.
 MATCH (f:Faction)
 OPTIONAL MATCH (f)-[r]-(other:Entity)
-WHERE $asOf IS NULL OR (
-        (r.from IS NULL OR r.from <= $asOf)
-    AND (r.to IS NULL OR $asOf <= r.to OR $asOf STARTS WITH r.to))
+WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo)
 WITH f, count(DISTINCT other) AS neighbours, count(r) AS links
 RETURN f.name AS faction, f.id AS id, f.kind AS kind, neighbours, links, f
 ORDER BY neighbours DESC, links DESC, faction

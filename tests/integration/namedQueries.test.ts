@@ -98,22 +98,34 @@ describe('POST /api/queries/:name answers from the seed', () => {
   it('coalitionMembersAsOf: members of the National Front for Liberation on a day, by their intervals', async () => {
     const members = async (asOf: string) =>
       records(await ask('coalitionMembersAsOf', { coalition: 'national-front-for-liberation', asOf })).map((r) => r.id);
-    const june2018 = await ask('coalitionMembersAsOf', {
+    const january2019 = await ask('coalitionMembersAsOf', {
       coalition: 'national-front-for-liberation',
-      asOf: '2018-06-01',
+      asOf: '2019-01-07',
     });
-    expect(records(june2018)).toEqual(
+    expect(records(january2019)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'jaysh-al-nasr', via: null, from: '2018-05' }),
-        expect.objectContaining({ id: 'sham-legion', via: null }),
-        expect.objectContaining({ id: '111th-regiment', via: 'Sham Legion', to: '2019-01-06' }),
+        expect.objectContaining({ id: 'sham-legion-northern-hama-branch', via: null, from: '2019-01-07' }),
       ]),
     );
-    // Jaysh al-Nasr joined in May 2018; the 111th Regiment was expelled from Sham Legion on 2019-01-06.
-    expect(await members('2018-04-30')).not.toContain('jaysh-al-nasr');
-    expect(await members('2018-05-01')).toContain('jaysh-al-nasr');
-    expect(await members('2019-01-06')).toContain('111th-regiment');
+    // Jaysh al-Nasr joined in May 2018. The 111th Regiment was in the Sham Legion's northern Hama branch
+    // until it was expelled on 2019-01-06, the day before the branch joined: never a member through it.
+    expect(await members('2018-04-30')).toEqual([]);
+    expect(await members('2018-05-01')).toEqual(['jaysh-al-nasr']);
+    expect(await members('2019-01-06')).toEqual(['jaysh-al-nasr']);
     expect(await members('2019-01-07')).not.toContain('111th-regiment');
+  });
+
+  it('coalitionMembersAsOf reads stored valid time: an undated membership holds only while its member exists', async () => {
+    const members = async (asOf: string) =>
+      records(await ask('coalitionMembersAsOf', { coalition: 'north-hama-countryside-operations-room', asOf })).map(
+        (r) => r.id,
+      );
+    // Every membership of the room is undated; Jaysh al-Nasr was founded in August 2015.
+    expect(await members('2016-01-01')).toContain('jaysh-al-nasr');
+    const before = await members('2014-06-30');
+    expect(before).not.toContain('jaysh-al-nasr');
+    expect(before).toContain('sham-legion');
   });
 
   it('foughtCoalitionMembers: who fought members of the National Front for Liberation', async () => {
@@ -134,18 +146,28 @@ describe('POST /api/queries/:name answers from the seed', () => {
     expect(edges(result)).toContain('jund-al-aqsa FOUGHT jaysh-al-nasr');
   });
 
-  it('sharedCoalitions: the coalitions Jaysh al-Nasr and Sham Legion were both in, and whether together', async () => {
+  it('sharedCoalitions: the coalitions two factions were both in, and whether together', async () => {
     const rows = records(await ask('sharedCoalitions', { first: 'jaysh-al-nasr', second: 'sham-legion' }));
-    expect(rows.map((r) => r.id).sort()).toEqual([
-      'national-front-for-liberation',
-      'north-hama-countryside-operations-room',
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: 'north-hama-countryside-operations-room',
+        together: true,
+        firstSources: ['ref-13'],
+      }),
     ]);
-    expect(rows.find((r) => r.id === 'national-front-for-liberation')).toMatchObject({
-      firstFrom: '2018-05',
-      together: true,
-      firstSources: ['ref-11'],
-      secondSources: ['ref-24'],
-    });
+    const front = records(
+      await ask('sharedCoalitions', { first: 'jaysh-al-nasr', second: 'sham-legion-northern-hama-branch' }),
+    );
+    expect(front).toEqual([
+      expect.objectContaining({
+        id: 'national-front-for-liberation',
+        firstFrom: '2018-05',
+        secondFrom: '2019-01-07',
+        together: true,
+        firstSources: ['ref-11'],
+        secondSources: ['ref-24'],
+      }),
+    ]);
     expect(records(await ask('sharedCoalitions', { first: '111th-regiment', second: 'jaysh-al-nasr' }))).toEqual([]);
   });
 
@@ -158,6 +180,13 @@ describe('POST /api/queries/:name answers from the seed', () => {
     const early = records(await ask('mostConnectedFactions', { limit: 3, asOf: '2016-01-01' }));
     expect(early[0]).toMatchObject({ id: 'jaysh-al-nasr' });
     expect(early[0]!.neighbours as number).toBeLessThan(allTime[0]!.neighbours as number);
+  });
+
+  it('mostConnectedFactions as of a day counts no link of Jaysh al-Nasr before it was founded (August 2015)', async () => {
+    const rows = records(await ask('mostConnectedFactions', { limit: 100, asOf: '2014-06-30' }));
+    expect(rows.find((r) => r.id === 'jaysh-al-nasr')).toMatchObject({ neighbours: 0, links: 0 });
+    const founded = records(await ask('mostConnectedFactions', { limit: 100, asOf: '2015-08-01' }));
+    expect(founded.find((r) => r.id === 'jaysh-al-nasr')?.links as number).toBeGreaterThan(0);
   });
 
   it('linkedToEvent: everyone linked to the killing of Jaysh al-Nasr prisoners, in what role', async () => {
