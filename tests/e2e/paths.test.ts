@@ -1,6 +1,7 @@
 /**
  * Shortest paths in the browser: pick two nodes, ask for the paths between them (GET /api/paths),
- * see every node and link of them drawn and highlighted, pick one path to show it alone.
+ * see every node and link of them drawn and highlighted, listed as distinct routes with their steps;
+ * pick one route to show it alone, or one step to show it with all its parallel links.
  */
 import { describe, expect, it } from 'vitest';
 import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
@@ -26,7 +27,7 @@ describe('paths', () => {
     await settled(page);
 
     const summary = (await page.getByTestId('paths-summary').textContent())!.trim();
-    const m = /^(\d+) shortest paths?, (\d+) steps?$/.exec(summary);
+    const m = /^(\d+) shortest routes?, (\d+) steps?$/.exec(summary);
     expect(m, summary).not.toBeNull();
     const [count, steps] = [Number(m![1]), Number(m![2])];
     expect(count).toBeGreaterThan(0);
@@ -34,9 +35,9 @@ describe('paths', () => {
     // Every path is drawn: its links join the two nodes through the nodes now on the canvas.
     const edges = await hook.edges(page);
     expect(edges.length).toBeGreaterThanOrEqual(steps);
-    const items = page.getByTestId('path-list').locator('li');
+    const items = page.getByTestId('path-list').getByTestId('route');
     await expect(items.count()).resolves.toBe(count);
-    const firstText = (await items.first().textContent())!.trim();
+    const firstText = (await items.first().getByRole('button').first().textContent())!.trim();
     expect(firstText.startsWith('Muhammad Mansour')).toBe(true);
     expect(firstText.endsWith('Sham Legion')).toBe(true);
     for (const id of ['muhammad-mansour', 'sham-legion']) expect(await hook.classesOf(page, id)).toContain('on-path');
@@ -49,11 +50,14 @@ describe('paths', () => {
     await pointerAway(page);
     await suite.shot(page, 'paths');
 
-    // Choosing one path shows it alone: exactly `steps` links stay highlighted.
-    await items.first().getByRole('button').click();
+    // Choosing one route shows it alone: each of its `steps` steps with every link it has.
+    await items.first().getByRole('button').first().click();
+    const stepTexts = await items.first().getByTestId('route-step').allTextContents();
+    expect(stepTexts.length).toBe(steps);
+    const links = stepTexts.map((t) => Number(/\((\d+) links\)/.exec(t)?.[1] ?? 1)).reduce((a, b) => a + b, 0);
     const highlighted = [];
     for (const e of edges) if ((await hook.classesOf(page, e.id)).includes('on-path')) highlighted.push(e.id);
-    expect(highlighted.length).toBe(steps);
+    expect(highlighted.length).toBe(links);
 
     // The paths are part of the shared link: reopened, the same links are drawn and highlighted.
     const other = await suite.open(page.url().slice(suite.url().length));
@@ -61,6 +65,33 @@ describe('paths', () => {
     await expect(other.page.getByTestId('paths-summary').textContent()).resolves.toContain(summary);
     expect(new Set(await hook.edgeIds(other.page))).toEqual(new Set(edges.map((e) => e.id)));
     for (const e of onPath) expect(await hook.classesOf(other.page, e!.id)).toContain('on-path');
+  });
+
+  it('lists a route once, its step with parallel links says how many and highlights them all', async () => {
+    // Jaysh al-Izza took part in the killings of 14 February 2017; Jund al-Aqsa fought in them, by five
+    // claims from five sources: one route of two steps, its second step five parallel links.
+    const { page, errors } = await suite.open('/?p=jaysh-al-izza*jund-al-aqsa*4');
+    await page.getByTestId('paths-summary').waitFor();
+    await settled(page);
+    await expect(page.getByTestId('paths-summary').textContent()).resolves.toMatch(/^\s*1 shortest route, 2 steps\s*$/);
+    const route = page.getByTestId('path-list').getByTestId('route');
+    await expect(route.count()).resolves.toBe(1);
+    const stepButtons = route.getByTestId('route-step');
+    const texts = (await stepButtons.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(texts[0]).toMatch(/^Ja[iy]sh al-Izza —took part in→ Killing of /);
+    expect(texts[1]).toMatch(/^Killing of .+ ←fought \(5 links\)— Jund al-Aqsa$/);
+
+    const fought = (await hook.edges(page))
+      .filter((e) => e.type === 'FOUGHT' && e.source === 'jund-al-aqsa' && e.target.startsWith('killing-of'))
+      .map((e) => e.id);
+    expect(fought.length).toBe(5);
+    await stepButtons.nth(1).click();
+    for (const id of [...fought, 'jund-al-aqsa']) expect(await hook.classesOf(page, id), id).toContain('on-path');
+    expect(await hook.classesOf(page, 'jaysh-al-izza')).toContain('path-dim');
+    await expect(stepButtons.nth(1).getAttribute('class')).resolves.toContain('chosen');
+    expect(errors).toEqual([]);
+    await pointerAway(page);
+    await suite.shot(page, 'paths-parallel-step');
   });
 
   it('says so when no path is short enough', async () => {

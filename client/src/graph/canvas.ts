@@ -28,6 +28,7 @@ import { currentSet, holdingOn, statsOf, type Stats } from './scene.ts';
 import { datesOf, monthRange, type MonthRange } from './timeRules.ts';
 import { mergeInto, type PathsShown } from './canvasParts.ts';
 import { dateInWords } from './claimWords.ts';
+import { highlightIds } from './highlight.ts';
 
 export type { CanvasEvents, Selected } from './canvasCore.ts';
 export type { Stats, Truncation, PathsShown };
@@ -233,6 +234,11 @@ export class Canvas extends CanvasCore {
     });
     this.highlightPath('all');
     return this.pathsShown?.answer ?? null;
+  }
+
+  /** Highlights these nodes and links (a route, or one step with all its parallel links), dimming the rest. */
+  highlightElements(ids: readonly string[]): void {
+    highlightIds(this.cy, new Set(ids));
   }
 
   clearPaths(): Promise<void> {

@@ -1,11 +1,14 @@
 /**
  * Shortest paths: pick two nodes (from the selection, the context menu or the details panel), ask for
- * the shortest paths between them (at the view's date), see them highlighted; pick one to show it alone.
+ * the shortest paths between them (at the view's date), see them highlighted. They are listed as
+ * distinct routes (graph/routes.ts), each with its steps; picking a route shows it alone, picking a
+ * step highlights its two nodes and every parallel link between them ("5 links").
  */
-import { html, nothing, render } from 'lit';
-import type { PathsResponse } from '../../../contract/api.ts';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import type { EdgeData, PathsResponse } from '../../../contract/api.ts';
+import { typeWords } from '../graph/bundles.ts';
 import type { Canvas } from '../graph/canvas.ts';
-import { TYPE_WORDS } from '../graph/style.ts';
+import { type Route, routeIds, routesOf, routeText, stepIds, stepWords } from '../graph/routes.ts';
 
 export interface PathsControls {
   setFrom(id: string): void;
@@ -17,7 +20,8 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
   let to: string | null = null;
   let maxLength = 4;
   let answer: PathsResponse | null = null;
-  let chosen: number | 'all' = 'all';
+  /** The highlighted route ('all': every one), or one step of a route. */
+  let chosen: number | 'all' | { route: number; step: number } = 'all';
   let busy = false;
   let error: string | null = null;
   let selection: string[] = [];
@@ -42,9 +46,19 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
 
   function pick(which: number | 'all'): void {
     chosen = which;
-    canvas.highlightPath(which);
+    if (which === 'all') canvas.highlightPath('all');
+    else canvas.highlightElements(routeIds(routes()[which]!));
     draw();
   }
+
+  function pickStep(route: number, step: number): void {
+    chosen = { route, step };
+    canvas.highlightElements(stepIds(routes()[route]!, step));
+    draw();
+  }
+
+  const routes = (): Route[] => routesOf(answer?.paths ?? []);
+  const edgeMap = () => new Map<string, EdgeData>(answer?.edges.map((e) => [e.data.id, e.data]) ?? []);
 
   function endpoint(label: string, id: string | null, set: (id: string) => void, testid: string) {
     const selected = selection.length === 1 ? selection[0]! : null;
@@ -55,22 +69,33 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
     </div>`;
   }
 
-  /** "A —member of→ B ←led by— C": each step with its relationship and direction. */
-  function pathText(path: { nodes: string[]; edges: string[] }): string {
-    const edges = new Map(answer?.edges.map((e) => [e.data.id, e.data]) ?? []);
-    let text = name(path.nodes[0] ?? null) ?? '';
-    path.edges.forEach((edgeId, i) => {
-      const edge = edges.get(edgeId);
-      const here = path.nodes[i];
-      const words = edge ? TYPE_WORDS[edge.type] : '?';
-      text += edge && edge.source !== here ? ` ←${words}— ` : ` —${words}→ `;
-      text += name(path.nodes[i + 1] ?? null) ?? '';
-    });
-    return text;
+  /** A route and its steps, each a button: "A —member of→ B", "B ←fought (5 links)— C". */
+  function routeItem(route: Route, i: number, edges: Map<string, EdgeData>): TemplateResult {
+    const nameOf = (id: string) => name(id) ?? id;
+    const isChosen = (step: number) =>
+      typeof chosen === 'object' && chosen.route === i && chosen.step === step ? 'chosen' : '';
+    return html`<li data-testid="route">
+      <button class=${chosen === i ? 'chosen' : ''} @click=${() => pick(i)} dir="auto">
+        ${routeText(route, edges, nameOf, typeWords)}
+      </button>
+      <ol class="route-steps">
+        ${route.steps.map((ids, step) => {
+          const links = ids.map((id) => edges.get(id)).filter((e) => e !== undefined);
+          const from = route.nodes[step]!;
+          return html`<li>
+            <button data-testid="route-step" class=${isChosen(step)} @click=${() => pickStep(i, step)} dir="auto">
+              ${nameOf(from)}${stepWords(links, from, typeWords)}${nameOf(route.nodes[step + 1]!)}
+            </button>
+          </li>`;
+        })}
+      </ol>
+    </li>`;
   }
 
   function draw(): void {
-    const paths = answer?.paths ?? [];
+    const paths = routes();
+    const edges = edgeMap();
+    const stepCount = paths[0]?.steps.length ?? 0;
     render(
       html`<h2>Paths</h2>
         ${endpoint(
@@ -125,14 +150,10 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
         ${
           answer
             ? html`<p data-testid="paths-summary" aria-live="polite">
-                ${paths.length === 0 ? `No path within ${maxLength} steps.` : `${paths.length} shortest path${paths.length === 1 ? '' : 's'}, ${paths[0]!.edges.length} step${paths[0]!.edges.length === 1 ? '' : 's'}`}
+                ${paths.length === 0 ? `No path within ${maxLength} steps.` : `${paths.length} shortest route${paths.length === 1 ? '' : 's'}, ${stepCount} step${stepCount === 1 ? '' : 's'}`}
               </p>
               <ol class="path-list" data-testid="path-list">
-                ${paths.map(
-                  (p, i) => html`<li>
-                    <button class=${chosen === i ? 'chosen' : ''} @click=${() => pick(i)} dir="auto">${pathText(p)}</button>
-                  </li>`,
-                )}
+                ${paths.map((route, i) => routeItem(route, i, edges))}
               </ol>
               ${paths.length > 1 ? html`<button @click=${() => pick('all')}>Highlight all</button>` : nothing}`
             : nothing
@@ -146,6 +167,7 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
     draw();
   });
   canvas.on('paths', (shown) => {
+    if (shown?.answer !== answer) chosen = 'all';
     if (!shown) {
       answer = null;
     } else {
