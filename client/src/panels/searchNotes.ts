@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NodeData, SearchResult } from '../../../contract/api.ts';
-import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
+import type { GraphLabel, NodeLabel, RelationshipType } from '../../../contract/model.ts';
 import { TYPE_WORDS } from '../graph/style.ts';
 import { describeDate } from '../graph/timeRules.ts';
 
@@ -22,7 +22,7 @@ export interface HiddenBy {
  * nothing it links to ever drawn). Sources are not drawn, so no filter hides them.
  */
 export function hiddenBy(
-  result: Pick<SearchResult, 'label' | 'types'>,
+  result: { label: NodeLabel; types: readonly RelationshipType[] },
   view: { hiddenLabels: readonly GraphLabel[]; hiddenTypes: readonly RelationshipType[] },
 ): HiddenBy | null {
   if (result.label === 'Source') return null;
