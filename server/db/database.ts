@@ -182,6 +182,21 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 export const int = (n: number) => neo4j.int(n);
 
 /**
+ * A value as it is to be stored: every integer-valued JS number in it, also inside lists and maps, as
+ * a Neo4j INTEGER. The driver sends every JS number as a FLOAT, so without this an import's `number: 7`
+ * would be stored as 7.0 (valueType FLOAT, toString "7.0"). Numbers with a fraction stay FLOATs, and so
+ * do integers beyond 2^53, which JSON cannot carry exactly anyway. Returns a copy; `value` is untouched.
+ */
+export function withIntegers(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(withIntegers);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIntegers(v)]));
+  }
+  return value;
+}
+
+/**
  * What driver 6 reports when the database is away. A refused or unreachable server, and a connection
  * lost mid-query, are ServiceUnavailable / SessionExpired (after the driver's own retries); the
  * server itself says DatabaseUnavailable while a database starts or stops.
