@@ -1,4 +1,4 @@
-// The schema, applied at every start; every statement is idempotent (IF NOT EXISTS).
+// The schema, applied at every start; every statement is idempotent (IF NOT EXISTS, IF EXISTS).
 // Every node is also :Entity, so an id is unique across labels and /api/nodes/:id needs no label.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT faction_id IF NOT EXISTS FOR (n:Faction) REQUIRE n.id IS UNIQUE;
@@ -30,12 +30,26 @@ CREATE FULLTEXT INDEX search_arabic_v2 IF NOT EXISTS
 FOR (n:Faction|Person|Event|Place|Source) ON EACH [n.name, n.aliases, n.title, n.author, n.publisher]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic' } };
 
-// Time: partial ISO dates are strings that sort correctly, so range indexes serve asOf filters.
+// Imports take the write lock of one :ImportLock node (cypher/importLock.cypher); the constraint makes
+// its MERGE race-free.
+CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id IS UNIQUE;
+
+// Time: every node and relationship stores its valid time (validFrom, validTo: full ISO dates, derived
+// at import by contract/validTime.ts), so "as of a day" is a range predicate these indexes serve.
+// They replace the indexes on the stated (from, to), which no query filters on any more.
+DROP INDEX member_of_interval IF EXISTS;
+DROP INDEX merged_into_interval IF EXISTS;
+DROP INDEX led_by_interval IF EXISTS;
+DROP INDEX fought_interval IF EXISTS;
+DROP INDEX participated_in_interval IF EXISTS;
+DROP INDEX supported_by_interval IF EXISTS;
+DROP INDEX based_in_interval IF EXISTS;
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
-CREATE INDEX member_of_interval IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.from, r.to);
-CREATE INDEX merged_into_interval IF NOT EXISTS FOR ()-[r:MERGED_INTO]-() ON (r.from, r.to);
-CREATE INDEX led_by_interval IF NOT EXISTS FOR ()-[r:LED_BY]-() ON (r.from, r.to);
-CREATE INDEX fought_interval IF NOT EXISTS FOR ()-[r:FOUGHT]-() ON (r.from, r.to);
-CREATE INDEX participated_in_interval IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.from, r.to);
-CREATE INDEX supported_by_interval IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.from, r.to);
-CREATE INDEX based_in_interval IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.from, r.to);
+CREATE INDEX entity_valid_time IF NOT EXISTS FOR (n:Entity) ON (n.validFrom, n.validTo);
+CREATE INDEX member_of_valid_time IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.validFrom, r.validTo);
+CREATE INDEX merged_into_valid_time IF NOT EXISTS FOR ()-[r:MERGED_INTO]-() ON (r.validFrom, r.validTo);
+CREATE INDEX led_by_valid_time IF NOT EXISTS FOR ()-[r:LED_BY]-() ON (r.validFrom, r.validTo);
+CREATE INDEX fought_valid_time IF NOT EXISTS FOR ()-[r:FOUGHT]-() ON (r.validFrom, r.validTo);
+CREATE INDEX participated_in_valid_time IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.validFrom, r.validTo);
+CREATE INDEX supported_by_valid_time IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.validFrom, r.validTo);
+CREATE INDEX based_in_valid_time IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.validFrom, r.validTo);
