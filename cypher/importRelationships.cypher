@@ -1,5 +1,6 @@
 // Upsert relationships by id between existing nodes. The type comes from the model's list (validated
-// before this runs), and endpoints were checked to exist.
+// before this runs), and endpoints were checked to exist. SET runs only when something differs, types
+// included (`7 = 7.0` in Cypher; see importSources).
 // Not `MERGE (a)-[r:$(row.type) {id: row.id}]->(b)`, nor an OPTIONAL MATCH between a and b: on a young
 // database 5.26 may plan both as a scan of every relationship, per row, and keep that plan as the data
 // grows. A pattern comprehension from the bound nodes always expands from a into b.
@@ -13,6 +14,9 @@ CALL (a, b, row, existing) {
   SET created = row.props
 }
 CALL (row, existing) {
-  WITH row, existing WHERE existing IS NOT NULL AND properties(existing) <> row.props
+  WITH row, existing
+  WHERE existing IS NOT NULL
+    AND (properties(existing) <> row.props
+         OR any(k IN keys(row.props) WHERE valueType(existing[k]) <> valueType(row.props[k])))
   SET existing = row.props
 }

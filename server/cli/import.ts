@@ -1,12 +1,13 @@
 /**
  * `npm run import -- FILE.json`: validates the file, then writes it in one transaction, with a progress
  * bar. Uses the same configuration as the server (NEO4J_URI, or the local server when it is unset).
+ * Exit codes: 0 imported, 1 refused (every problem on stderr, nothing written) or failed, 2 bad usage.
  */
 import { readFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
-import { ImportRejected, importGraph } from '../services/importer.ts';
+import { ImportConflict, ImportRejected, importGraph } from '../services/importer.ts';
 
 async function run(path: string | undefined): Promise<number> {
   if (!path) {
@@ -41,7 +42,8 @@ async function run(path: string | undefined): Promise<number> {
     return 0;
   } catch (error) {
     bar.stop();
-    if (error instanceof ImportRejected) {
+    // A file with problems (400) or one that conflicts with the database (409): every item on stderr.
+    if (error instanceof ImportRejected || error instanceof ImportConflict) {
       process.stderr.write(`${error.message}\n`);
       for (const p of error.details ?? []) process.stderr.write(`  ${p.path}: ${p.message}\n`);
       return 1;

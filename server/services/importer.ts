@@ -1,21 +1,20 @@
 /**
- * The import pipeline: validate a whole file (schema, then cross-references against the file and the
- * database), then write it in ONE write transaction as UNWIND batches, so that either everything
- * lands or nothing does. MERGE on id makes a second import of the same file a no-op.
+ * The import pipeline: check a whole file, then write it in ONE write transaction as UNWIND batches, so
+ * that either everything lands or nothing does. The schema is checked first, without the database; the
+ * checks against the database (importChecks.ts) run inside the write transaction after it has taken the
+ * import lock, so two imports at once (in one process or several) run one after the other and neither
+ * can leave an id with two labels or on two relationships. MERGE on id, and SET only where something
+ * differs, make a second import of the same file a no-op. Every graph node and relationship is stored
+ * with its valid time (importValidTime.ts), and a node's new lifetime moves its stored relationships.
  */
-import {
-  checkImportFile,
-  describeZodIssues,
-  importFile,
-  type ImportFile,
-  type ImportProblem,
-} from '../../contract/importFile.ts';
+import { describeZodIssues, importFile, type ImportFile } from '../../contract/importFile.ts';
 import type { ImportResponse } from '../../contract/api.ts';
-import type { GraphLabel } from '../../contract/model.ts';
-import type { Database, Tx } from '../db/database.ts';
-import { modelLabel } from '../db/values.ts';
-import { AppError } from '../errors.ts';
+import type { ValidTime } from '../../contract/validTime.ts';
+import { type Database, type Tx, withIntegers } from '../db/database.ts';
+import { ImportConflict, ImportRejected, planImport } from './importChecks.ts';
 import { searchKeys, sourceSearchKeys } from './nameFolding.ts';
+
+export { ImportConflict, ImportRejected };
 
 /** Rows per UNWIND statement: large enough to be fast, small enough to keep each statement's memory flat. */
 export const BATCH_SIZE = 2_000;
@@ -23,117 +22,57 @@ export const BATCH_SIZE = 2_000;
 /** An import is one transaction however large the file, so it gets far longer than a read's timeout. */
 export const IMPORT_TIMEOUT_MS = 30 * 60_000;
 
+/** Called after each batch with the items written so far and the file's total (sources + nodes + relationships). */
 export type ProgressListener = (done: number, total: number) => void;
 
-export class ImportRejected extends AppError {
-  constructor(problems: ImportProblem[]) {
-    const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
-    const where = first?.path || '(the file itself)';
-    super(400, 'INVALID_IMPORT', `Import rejected, nothing written: ${where}: ${first?.message}${more}`, {
-      details: problems,
-    });
-  }
-}
-
-/** Schema and cross-reference checks; throws ImportRejected with every problem found. */
-export async function validateImport(db: Database, input: unknown): Promise<ImportFile> {
-  const parsed = importFile.safeParse(input);
-  if (!parsed.success) throw new ImportRejected(describeZodIssues(parsed.error));
-  const file = parsed.data;
-
-  const inFile = new Map<string, GraphLabel | 'Source'>();
-  for (const s of file.sources) inFile.set(s.id, 'Source');
-  for (const n of file.nodes) inFile.set(n.id, n.label);
-  const referenced = new Set<string>([...inFile.keys()]);
-  for (const r of file.relationships) {
-    for (const id of [r.source, r.target, ...r.sources]) referenced.add(id);
-  }
-  for (const n of file.nodes) {
-    for (const id of n.sources) referenced.add(id);
-  }
-
-  // Part of the import, so under its timeout: a large file looks up many ids.
-  const [existing, existingRelationships] = await db.read(
-    'import-check',
-    async (tx) => [
-      await tx.run('labelsOfIds', { ids: [...referenced] }),
-      await tx.run('importKnownRelationships', { ids: file.relationships.map((r) => r.id) }),
-    ],
-    { timeoutMs: IMPORT_TIMEOUT_MS },
-  );
-  const inDatabase = new Map<string, GraphLabel | 'Source'>(
-    existing.records.map((r) => [
-      r.get('id') as string,
-      modelLabel(r.get('labels') as string[]) as GraphLabel | 'Source',
-    ]),
-  );
-  const relationshipsInDatabase = new Map(
-    existingRelationships.records.map((r) => [
-      r.get('id') as string,
-      r.toObject() as { type: string; source: string; target: string },
-    ]),
-  );
-
-  const problems = checkImportFile(file, { labelOf: (id) => inDatabase.get(id) });
-  const relabel = (id: string, label: string, path: string) => {
-    const current = inDatabase.get(id);
-    if (current && current !== label)
-      problems.push({ path, message: `id "${id}" is already a ${current} in the database` });
-  };
-  file.sources.forEach((s, i) => {
-    relabel(s.id, 'Source', `sources[${i}].id`);
-  });
-  file.nodes.forEach((n, i) => {
-    relabel(n.id, n.label, `nodes[${i}].id`);
-  });
-  // A relationship is updated in place only when it keeps its type and its ends; anything else would
-  // leave two relationships under one id (or break the id constraint half-way through the write).
-  file.relationships.forEach((r, i) => {
-    const held = relationshipsInDatabase.get(r.id);
-    if (held && (held.type !== r.type || held.source !== r.source || held.target !== r.target)) {
-      problems.push({
-        path: `relationships[${i}].id`,
-        message: `id "${r.id}" is already a ${held.type} from "${held.source}" to "${held.target}" in the database`,
-      });
-    }
-  });
-  if (problems.length) throw new ImportRejected(problems);
-  return file;
-}
-
-/** Validate, then write everything in one transaction. */
+/**
+ * Checks `input` whole and writes it in one transaction. Returns what the file held and what changed
+ * (counters summed over the batches; all zero when the database already held exactly this).
+ * Errors: ImportRejected (400 INVALID_IMPORT) for a file with problems, ImportConflict (409
+ * IMPORT_CONFLICT) for one that conflicts with the database, both with every problem and its path in
+ * `details`, and nothing written; the database's own failures as db/database.ts translates them.
+ */
 export async function importGraph(
   db: Database,
   input: unknown,
   onProgress?: ProgressListener,
 ): Promise<ImportResponse> {
-  const file = await validateImport(db, input);
+  const parsed = importFile.safeParse(input);
+  if (!parsed.success) throw new ImportRejected(describeZodIssues(parsed.error));
+  const file = parsed.data;
   const total = file.sources.length + file.nodes.length + file.relationships.length;
   const changes = await db.write(
     'import',
     async (tx) => {
       // Counted afresh in every attempt: after a transient error the driver runs this function again.
       const counted = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 };
+      const count = (result: Awaited<ReturnType<Tx['run']>>) => {
+        const c = result.summary.counters.updates();
+        counted.nodesCreated += c.nodesCreated;
+        counted.relationshipsCreated += c.relationshipsCreated;
+        counted.propertiesSet += c.propertiesSet;
+        counted.labelsAdded += c.labelsAdded;
+      };
+      await tx.run('importLock');
+      const plan = await planImport(tx, file);
       let done = 0;
       const batches: Array<[Parameters<Tx['run']>[0], Record<string, unknown>[]]> = [
         ['importSources', file.sources.map(sourceRow)],
-        ['importNodes', file.nodes.map(nodeRow)],
-        ['importRelationships', file.relationships.map(relationshipRow)],
+        ['importNodes', file.nodes.map((n) => nodeRow(n, plan.nodeTimes.get(n.id)!))],
+        ['importRelationships', file.relationships.map((r, i) => relationshipRow(r, plan.relationshipTimes[i]!))],
       ];
       for (const [query, rows] of batches) {
         for (let i = 0; i < rows.length; i += BATCH_SIZE) {
           const batch = rows.slice(i, i + BATCH_SIZE);
-          const result = await tx.run(query, { rows: batch });
-          const c = result.summary.counters.updates();
-          counted.nodesCreated += c.nodesCreated;
-          counted.relationshipsCreated += c.relationshipsCreated;
-          counted.propertiesSet += c.propertiesSet;
-          counted.labelsAdded += c.labelsAdded;
+          count(await tx.run(query, { rows: batch }));
           done += batch.length;
           onProgress?.(done, total);
         }
       }
+      for (let i = 0; i < plan.retimed.length; i += BATCH_SIZE) {
+        count(await tx.run('importRelationshipTimes', { rows: plan.retimed.slice(i, i + BATCH_SIZE) }));
+      }
+      await tx.run('importUnlock');
       return counted;
     },
     { timeoutMs: IMPORT_TIMEOUT_MS },
@@ -145,18 +84,18 @@ export async function importGraph(
 /** A source is searched by its title, author and publisher, folded like names (nameFolding.ts). */
 function sourceRow(source: ImportFile['sources'][number]) {
   const props = withoutUndefined({ ...source, searchKeys: sourceSearchKeys(source) });
-  return { id: source.id, props };
+  return { id: source.id, props: withIntegers(props) };
 }
 
-function nodeRow(node: ImportFile['nodes'][number]) {
+function nodeRow(node: ImportFile['nodes'][number], lifetime: ValidTime) {
   const { label, ...rest } = node;
-  const props = withoutUndefined({ ...rest, searchKeys: searchKeys([node.name, ...node.aliases]) });
-  return { id: node.id, label, props };
+  const props = withoutUndefined({ ...rest, searchKeys: searchKeys([node.name, ...node.aliases]), ...lifetime });
+  return { id: node.id, label, props: withIntegers(props) };
 }
 
-function relationshipRow(rel: ImportFile['relationships'][number]) {
+function relationshipRow(rel: ImportFile['relationships'][number], time: ValidTime) {
   const { source, target, type, ...rest } = rel;
-  return { id: rel.id, source, target, type, props: withoutUndefined(rest) };
+  return { id: rel.id, source, target, type, props: withIntegers(withoutUndefined({ ...rest, ...time })) };
 }
 
 /** Neo4j stores no nulls, so absent optional fields are left out rather than written as null. */
