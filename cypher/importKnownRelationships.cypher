@@ -1,8 +1,8 @@
 // The relationships the database already holds under the ids an import file uses, so that a file
 // cannot move one to other nodes or give it another type (that would make a second relationship with
 // the same id), nor give a relationship's id to a node or source (one id namespace). One branch per
-// type of contract/model.ts: each lookup is then a seek
-// on that type's id constraint, where a lookup without a type would scan every relationship.
+// type of contract/model.ts: each lookup is then a seek on that type's id constraint, where a lookup
+// without a type would scan every relationship.
 UNWIND $ids AS wanted
 CALL (wanted) {
   MATCH (a)-[r:MEMBER_OF {id: wanted}]->(b) RETURN r, a, b

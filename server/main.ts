@@ -1,6 +1,7 @@
 /**
- * The process: read the configuration, reach (or start) Neo4j, apply the schema, seed an empty
- * database, serve the API and the built client, and shut everything down on SIGINT/SIGTERM.
+ * The process: read the configuration, reach (or start) Neo4j, apply the schema, derive the valid time
+ * older data lacks, seed an empty database, serve the API and the built client, and shut everything
+ * down on SIGINT/SIGTERM.
  */
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
@@ -9,7 +10,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { loadAllCypher } from './db/cypher.ts';
 import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
-import { seedIfEmpty } from './services/seed.ts';
+import { prepareStoredData } from './services/seed.ts';
 import { refreshSearchKeys } from './services/searchKeys.ts';
 
 async function main() {
@@ -23,7 +24,9 @@ async function main() {
   const { db } = connection;
   await db.verifyConnectivity();
   await db.applySchema();
-  if (config.SEED_ON_START && (await seedIfEmpty(db))) logger.info('seed dataset imported');
+  const { derived, seeded } = await prepareStoredData(db, { seed: config.SEED_ON_START });
+  if (derived.nodes + derived.relationships > 0) logger.info({ derived }, 'valid time derived for older data');
+  if (seeded) logger.info('seed dataset imported');
   const refreshed = await refreshSearchKeys(db);
   if (refreshed > 0) logger.info({ refreshed }, 'search keys refolded for older data');
 
