@@ -6,7 +6,9 @@
 import { html, nothing, render } from 'lit';
 import type { LineageResponse } from '../../../contract/api.ts';
 import type { Canvas, Selected } from '../graph/canvas.ts';
-import { describeDate } from '../graph/timeRules.ts';
+import { asDateQualifier, describeClaim, describeDate, describeQualifiedDate } from '../graph/claimWords.ts';
+
+type LineageEvent = LineageResponse['events'][number];
 
 const KIND_WORDS: Record<LineageResponse['events'][number]['kind'], string> = {
   joined: 'joined',
@@ -24,13 +26,28 @@ export function mountLineage(host: HTMLElement, canvas: Canvas): void {
 
   const name = (id: string) => canvas.nodeName(id) ?? id;
 
-  function eventText(ev: LineageResponse['events'][number]): string {
-    const edge = ev.edge ? lineage?.edges.find((e) => e.data.id === ev.edge)?.data : undefined;
+  const edgeOf = (ev: LineageEvent) => (ev.edge ? lineage?.edges.find((e) => e.data.id === ev.edge)?.data : undefined);
+
+  function eventText(ev: LineageEvent): string {
+    const edge = edgeOf(ev);
     const words = KIND_WORDS[ev.kind];
+    const how = edge ? describeClaim(edge.qualifier, edge.claimedBy) : null;
+    const hedge = how ? ` (${how})` : '';
     if (edge && (ev.kind === 'joined' || ev.kind === 'merged' || ev.kind === 'left' || ev.kind === 'split')) {
-      return `${name(edge.source)} ${words} ${name(edge.target)}`;
+      return `${name(edge.source)} ${words} ${name(edge.target)}${hedge}`;
     }
-    return `${name(ev.node)} ${words}`;
+    return `${name(ev.node)} ${words}${hedge}`;
+  }
+
+  /** The change's date as its source states it: "October 2015", "by 6 January 2017". */
+  function eventDate(ev: LineageEvent): string {
+    const edge = edgeOf(ev);
+    const node = lineage?.nodes.find((n) => n.data.id === ev.node)?.data;
+    let stated: unknown;
+    if (edge) stated = ev.kind === 'joined' || ev.kind === 'merged' ? edge.fromQualifier : edge.toQualifier;
+    else stated = ev.kind === 'founded' ? node?.foundedQualifier : node?.dissolvedQualifier;
+    const qualifier = asDateQualifier(stated);
+    return qualifier ? describeQualifiedDate(ev.date, qualifier) : describeDate(ev.date);
   }
 
   function draw(): void {
@@ -56,7 +73,7 @@ export function mountLineage(host: HTMLElement, canvas: Canvas): void {
           ${current.events.map(
             (ev) => html`<li>
               <button @click=${() => canvas.select(ev.edge ?? ev.node)}>
-                <time>${describeDate(ev.date)}</time> <span dir="auto">${eventText(ev)}</span>
+                <time>${eventDate(ev)}</time> <span dir="auto">${eventText(ev)}</span>
               </button>
             </li>`,
           )}
