@@ -92,6 +92,10 @@ export function buildOpenApiDocument(): object {
     responses: {
       200: json(api.importResponse, 'Imported'),
       400: json(error, 'Invalid file, every problem named by path; nothing was written'),
+      409: json(
+        error,
+        'The file conflicts with what the database holds (an id used for something else); nothing was written',
+      ),
       503: errors[503],
     },
   });
