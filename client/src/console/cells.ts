@@ -1,49 +1,21 @@
 /**
  * The cells of a console result as an analyst reads them: a node by its name, a relationship by its
- * type (and dates), a path step by step, anything else as JSON; and the order of rows sorted by one
- * column (numbers by value, text by the locale, empty cells last). Pure: the table and the CSV
- * export both use these, so what is exported is what was shown.
+ * type (and dates), a path step by step, numbers and dates as Cypher writes them (1.0 stays "1.0"),
+ * lists and maps as Cypher literals whose values keep their kinds ([1, 2.0, date("2015-10-01")]); and
+ * the order of rows sorted by one column (numbers by exact value, dates in time order, text by the
+ * locale, empty cells last). Pure: the table and the CSV export both use these, so what is exported
+ * is what was shown. Kinds come from cellKinds.ts.
  */
+import {
+  compareNumbers,
+  kindOf,
+  numericValue,
+  type PathValue,
+  type RelationshipValue,
+  typedContent,
+} from './cellKinds.ts';
 
-interface ElementData {
-  id: string;
-  [key: string]: unknown;
-}
-interface GraphElement {
-  data: ElementData;
-}
-export interface NodeValue extends GraphElement {
-  data: ElementData & { label: string; name: string };
-}
-export interface RelationshipValue extends GraphElement {
-  data: ElementData & { source: string; target: string; type: string; from?: string | null; to?: string | null };
-}
-export interface PathValue {
-  nodes: NodeValue[];
-  edges: RelationshipValue[];
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function elementData(v: unknown): Record<string, unknown> | null {
-  if (!isObject(v) || Object.keys(v).length !== 1 || !isObject(v.data) || typeof v.data.id !== 'string') return null;
-  return v.data;
-}
-
-export function isRelationship(v: unknown): v is RelationshipValue {
-  const d = elementData(v);
-  return !!d && typeof d.source === 'string' && typeof d.target === 'string' && typeof d.type === 'string';
-}
-
-export function isNode(v: unknown): v is NodeValue {
-  const d = elementData(v);
-  return !!d && !isRelationship(v) && typeof d.label === 'string' && typeof d.name === 'string';
-}
-
-export function isPath(v: unknown): v is PathValue {
-  if (!isObject(v) || Object.keys(v).length !== 2 || !Array.isArray(v.nodes) || !Array.isArray(v.edges)) return false;
-  return v.nodes.every(isNode) && v.edges.every(isRelationship);
-}
+export { isNode, isPath, isRelationship, type NodeValue, type PathValue, type RelationshipValue } from './cellKinds.ts';
 
 function relationshipText(r: RelationshipValue): string {
   const { type, from, to } = r.data;
@@ -63,33 +35,105 @@ function pathText(p: PathValue): string {
   return text;
 }
 
-/** Graph values inside lists and maps become their text; the rest stays as it is for JSON. */
-function readable(_key: string, v: unknown): unknown {
-  if (isNode(v)) return v.data.name;
-  if (isRelationship(v)) return relationshipText(v);
-  if (isPath(v)) return pathText(v);
-  return v;
+function pointText(p: unknown): string {
+  const { srid, x, y, z } = (p ?? {}) as Record<string, number | undefined>;
+  return `point({srid: ${srid}, x: ${x}, y: ${y}${z === undefined ? '' : `, z: ${z}`}})`;
+}
+
+const key = (k: string) => (/^[A-Za-z_]\w*$/.test(k) ? k : `\`${k.replace(/`/g, '``')}\``);
+
+/** A value inside a list or map, as a Cypher literal: strings quoted, dates as date("…"). */
+function literal(v: unknown): string {
+  const kind = kindOf(v);
+  switch (kind) {
+    case 'null':
+      return 'null';
+    case 'string':
+      return JSON.stringify(v);
+    case 'node':
+    case 'relationship':
+    case 'path':
+      return JSON.stringify(cellText(v));
+    case 'list':
+      return `[${(v as unknown[]).map(literal).join(', ')}]`;
+    case 'map': {
+      const entries = Object.entries(typedContent(v) as Record<string, unknown>);
+      return `{${entries.map(([k, x]) => `${key(k)}: ${literal(x)}`).join(', ')}}`;
+    }
+    case 'date':
+    case 'localtime':
+    case 'time':
+    case 'localdatetime':
+    case 'datetime':
+    case 'duration':
+      return `${kind}(${JSON.stringify(typedContent(v))})`;
+    default:
+      return cellText(v);
+  }
 }
 
 /** A cell as text: what the table shows and the CSV holds. Null is the empty string. */
 export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isNode(value)) return value.data.name;
-  if (isRelationship(value)) return relationshipText(value);
-  if (isPath(value)) return pathText(value);
-  return JSON.stringify(value, readable);
+  const kind = kindOf(value);
+  switch (kind) {
+    case 'null':
+      return '';
+    case 'string':
+      return value as string;
+    case 'boolean':
+    case 'integer':
+    case 'float':
+      return typeof value === 'object' ? String(typedContent(value)) : String(value);
+    case 'node':
+      return (value as { data: { name: string } }).data.name;
+    case 'relationship':
+      return relationshipText(value as RelationshipValue);
+    case 'path':
+      return pathText(value as PathValue);
+    case 'point':
+      return pointText(typedContent(value));
+    case 'bytes':
+      return `0x${(typedContent(value) as number[]).map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    case 'list':
+    case 'map':
+      return literal(value);
+    default:
+      return String(typedContent(value)); // temporal values and durations, in ISO 8601
+  }
+}
+
+/** Kinds whose text the database writes (digits, ISO dates): never a formula in a CSV. */
+export function isDatabaseText(value: unknown): boolean {
+  return !['string', 'node', 'relationship', 'path', 'list', 'map'].includes(kindOf(value));
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** Ascending order of two cells: numbers by value and before text; empty cells are left to sortRows. */
+/** The instant of a datetime or time with an offset, in ms; NaN when it cannot be read. */
+function instant(kind: string, text: string): number {
+  const iso = text.replace(/\[.*\]$/, '').replace(/(\.\d{3})\d+/, '$1');
+  return Date.parse(kind === 'time' ? `1970-01-01T${iso}` : iso);
+}
+
+/** Two values of one temporal kind in time order; null when the kinds differ or are not temporal. */
+function compareTemporal(a: unknown, b: unknown): number | null {
+  const kind = kindOf(a);
+  if (kind !== kindOf(b) || !['date', 'localtime', 'time', 'localdatetime', 'datetime'].includes(kind)) return null;
+  const [x, y] = [String(typedContent(a)), String(typedContent(b))];
+  if (kind === 'datetime' || kind === 'time') {
+    const [ix, iy] = [instant(kind, x), instant(kind, y)];
+    if (!Number.isNaN(ix) && !Number.isNaN(iy) && ix !== iy) return ix - iy;
+  }
+  return x < y ? -1 : x > y ? 1 : 0; // same-kind ISO texts of fixed form sort in time order
+}
+
+/** Ascending order of two cells: numbers by exact value and before everything else, then by text. */
 export function compareCells(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return collator.compare(cellText(a), cellText(b));
+  const [x, y] = [numericValue(a), numericValue(b)];
+  if (x !== null && y !== null) return compareNumbers(x, y);
+  if (x !== null) return -1;
+  if (y !== null) return 1;
+  return compareTemporal(a, b) ?? collator.compare(cellText(a), cellText(b));
 }
 
 export interface SortOrder {
