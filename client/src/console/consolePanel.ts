@@ -2,32 +2,29 @@
  * The Cypher console: a collapsible panel at the foot of the page, opened by its toolbar button or
  * the ` key. Left, the named queries and the session's history; middle, the editor (editor.ts) with
  * its parameters and Run (Ctrl+Enter) / Cancel, the elapsed time and any error; right, the result
- * (resultsTable.ts). A result's nodes and relationships go onto the canvas, added to the view or
- * replacing it as the analyst chooses, through the canvas's API only.
+ * (consoleResults.ts, resultsTable.ts). A result's nodes and relationships go onto the canvas, added
+ * to the view or replacing it as the analyst chooses, through the canvas's API only. Keys pressed in
+ * the console stay in it (consoleKeys.ts).
  */
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { html, render } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { NamedQuery } from '../../../contract/console.ts';
 import type { Api, ApiError } from '../api.ts';
 import type { Canvas } from '../graph/canvas.ts';
-import { sortRows } from './cells.ts';
-import { downloadCsv, toCsv } from './csv.ts';
+import { routeConsoleKeys } from './consoleKeys.ts';
+import { historyTemplate, type Message, messageTemplate } from './consoleMessages.ts';
+import { ConsoleResults } from './consoleResults.ts';
 import { fetchVocabulary, mountCypherEditor, type CypherEditor } from './editor.ts';
 import { QueryHistory, type HistoryEntry } from './history.ts';
 import { fieldErrors, formFor, namedQueriesTemplate, type NamedQueryForm } from './namedQueries.ts';
 import { formParams, paramNames, parseParams } from './params.ts';
-import { canvasPart, resultsTemplate, type ResultsTab, type ResultsView } from './resultsTable.ts';
 import { startRun, type ActiveRun, type Send } from './runner.ts';
+import './console.css';
 
 export interface ConsoleControls {
   toggle(): void;
   isOpen(): boolean;
 }
-
-type Message = { kind: 'error'; error: ApiError } | { kind: 'note'; text: string } | { kind: 'invalid'; text: string };
-
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas: Canvas, api: Api): ConsoleControls {
   const history = new QueryHistory(sessionStorage);
@@ -38,12 +35,17 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
   let run: { active: ActiveRun; what: string } | null = null;
   let ticker: ReturnType<typeof setInterval> | undefined;
   let message: Message | null = null;
-  let result: ResultsView | null = null;
+  const results = new ConsoleResults(
+    canvas,
+    () => replaceCanvas,
+    () => draw(),
+  );
   let entries: HistoryEntry[] = history.entries();
   let queries: NamedQuery[] | null = null;
   let queriesError: string | null = null;
   let form: NamedQueryForm | null = null;
   let started = false;
+  let escapeHint = false;
 
   function setOpen(value: boolean): void {
     open = value;
@@ -98,8 +100,7 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     if (outcome.kind === 'result') {
       const response = outcome.response;
       said = `${response.rows.length} row${response.rows.length === 1 ? '' : 's'}`;
-      result = { response, order: null, tab: result?.tab ?? 'table', elapsedMs, drawn: null };
-      drawGraph();
+      results.show(response, elapsedMs);
     } else if (outcome.kind === 'cancelled') {
       said = 'cancelled';
       message = { kind: 'note', text: outcome.message };
@@ -110,14 +111,6 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     entries = history.add({ ...historyEntry, at: new Date().toISOString(), outcome: said });
     draw();
     return outcome.kind === 'error' ? outcome.error : null;
-  }
-
-  function drawGraph(): void {
-    if (!result) return;
-    const part = canvasPart(result.response.graph);
-    if (part.nodes.length === 0) return;
-    result.drawn = { replace: replaceCanvas, nodes: part.nodes.length, edges: part.edges.length };
-    void canvas.showElements(part, { replace: replaceCanvas });
   }
 
   async function runEditorQuery(): Promise<void> {
@@ -161,76 +154,6 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     editor?.focus();
   }
 
-  function exportCsv(): void {
-    if (!result) return;
-    const { columns, rows } = result.response;
-    const ordered = sortRows(rows, result.order).map((i) => rows[i]!);
-    downloadCsv(toCsv(columns, ordered), `faction-atlas-query-${stamp()}.csv`);
-  }
-
-  function sortBy(column: number): void {
-    if (!result) return;
-    const o = result.order;
-    result.order = { column, descending: o?.column === column ? !o.descending : false };
-    draw();
-  }
-
-  function messageTemplate(): TemplateResult | typeof nothing {
-    if (run) {
-      // role=timer: screen readers are not told every tenth of a second
-      return html`<p class="console-running" data-testid="console-running">
-        ${run.what}: running… <span role="timer" data-testid="console-elapsed">${seconds(performance.now() - run.active.startedAt)}</span>
-        <button data-testid="console-cancel" ?disabled=${run.active.cancelling} @click=${() => {
-          run?.active.cancel();
-          draw();
-        }}>
-          ${run.active.cancelling ? 'Cancelling…' : 'Cancel'}
-        </button>
-      </p>`;
-    }
-    if (!message) return nothing;
-    if (message.kind === 'note')
-      return html`<p class="console-note" role="status" data-testid="console-message">${message.text}</p>`;
-    if (message.kind === 'invalid')
-      return html`<p class="error" role="alert" data-testid="console-message">${message.text}</p>`;
-    const { error } = message;
-    const at = error.more.position;
-    return html`<div class="error console-error" role="alert" data-testid="console-error">
-      <strong>${error.code}</strong>${
-        at
-          ? html` at <button class="link" data-testid="console-error-position" @click=${() => editor?.goTo(at.offset)}>line ${at.line}, column ${at.column}</button>`
-          : nothing
-      }
-      <pre>${error.message}</pre>
-    </div>`;
-  }
-
-  function historyTemplate(): TemplateResult {
-    if (entries.length === 0) return html`<p class="muted">Queries you run appear here.</p>`;
-    return html`<ol class="console-history" data-testid="console-history">
-      ${entries.map(
-        (e) => html`<li>
-          <button title=${e.query} @click=${() => load(e.query, e.params)}><code>${e.query}</code></button>
-          <span class="muted">${e.outcome} · ${new Date(e.at).toLocaleTimeString()}</span>
-        </li>`,
-      )}
-    </ol>`;
-  }
-
-  const resultActions = {
-    sortBy,
-    showTab: (tab: ResultsTab) => {
-      if (result) result.tab = tab;
-      draw();
-    },
-    exportCsv,
-    drawAgain: () => {
-      drawGraph();
-      draw();
-    },
-    selectOnCanvas: (id: string) => canvas.select(id),
-  };
-
   const namedActions = {
     choose(name: string) {
       const q = queries?.find((x) => x.name === name);
@@ -247,6 +170,14 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     copyToEditor() {
       if (form) load(form.query.cypher, JSON.stringify(formParams(form.query.params, form.fields), null, 2));
     },
+  };
+
+  const messageActions = {
+    cancel: () => {
+      run?.active.cancel();
+      draw();
+    },
+    goTo: (offset: number) => editor?.goTo(offset),
   };
 
   function paramsKey(e: KeyboardEvent): void {
@@ -279,10 +210,19 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
           </div>
           ${namedQueriesTemplate(queries, queriesError, form, run !== null, namedActions)}
           <h3>History</h3>
-          ${historyTemplate()}
+          ${historyTemplate(entries, load)}
         </div>
         <div class="console-main">
-          <div class="console-editor" data-testid="console-editor"></div>
+          <div class="console-editor-box">
+            <div class="console-editor" data-testid="console-editor"></div>
+            ${
+              escapeHint
+                ? html`<p class="console-hint" role="status" data-testid="console-escape-hint">
+                    <kbd>Esc</kbd> again closes the console; <kbd>Tab</kbd> moves on from the editor.
+                  </p>`
+                : ''
+            }
+          </div>
           <label class="console-params">
             <span>Parameters <span class="muted">(JSON object, e.g. {"id": "jaysh-al-nasr"})</span></span>
             <textarea
@@ -308,16 +248,21 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
               }} /> replace the canvas</label>
             </span>
           </div>
-          ${messageTemplate()}
+          ${messageTemplate(run, message, messageActions)}
         </div>
-        <div class="console-results" data-testid="console-results">
-          ${result ? resultsTemplate(result, resultActions) : html`<p class="muted">Run a query to see its result here and its graph on the canvas.</p>`}
-        </div>
+        <div class="console-results" data-testid="console-results" @scroll=${results.onScroll}>${results.template()}</div>
       </div>`,
       host,
     );
   }
 
+  routeConsoleKeys(host, {
+    close: () => setOpen(false),
+    escapeHint: (shown) => {
+      escapeHint = shown;
+      draw();
+    },
+  });
   draw();
   return { toggle: () => setOpen(!open), isOpen: () => open };
 }

@@ -1,0 +1,102 @@
+/**
+ * The console's latest result and what the analyst does with it: the tab shown, sorting, the table
+ * growing a page at a time as it is scrolled, the CSV export, and the graph on the canvas, at most
+ * CANVAS_NODE_CAP nodes unless the analyst asks for all (consoleGraph.ts). The canvas is drawn after
+ * the table has been painted, so the rows show at once however large the graph.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { CypherResponse } from '../../../contract/console.ts';
+import type { Canvas } from '../graph/canvas.ts';
+import { CANVAS_NODE_CAP, partToDraw } from './consoleGraph.ts';
+import { downloadCsv, toCsv } from './csv.ts';
+import {
+  orderedRows,
+  ROWS_PER_PAGE,
+  type ResultsActions,
+  type ResultsTab,
+  type ResultsView,
+  resultsTemplate,
+} from './resultsTable.ts';
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+
+/** Runs `work` once the browser has painted what is rendered now. */
+const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(work, 0));
+
+export class ConsoleResults {
+  private view: ResultsView | null = null;
+
+  constructor(
+    private readonly canvas: Canvas,
+    /** Whether the analyst chose to replace the canvas rather than add to it. */
+    private readonly replacing: () => boolean,
+    /** Renders the console again. */
+    private readonly redraw: () => void,
+  ) {}
+
+  /** A new result: its plan if it has one (EXPLAIN, PROFILE), else the tab in use; its graph drawn. */
+  show(response: CypherResponse, elapsedMs: number): void {
+    const tab: ResultsTab = response.summary.plan ? 'plan' : this.view?.tab === 'graph' ? 'graph' : 'table';
+    this.view = { response, order: null, tab, elapsedMs, drawn: null, shown: ROWS_PER_PAGE };
+    this.drawGraph(CANVAS_NODE_CAP);
+  }
+
+  template(): TemplateResult {
+    return this.view
+      ? resultsTemplate(this.view, this.actions)
+      : html`<p class="muted">Run a query to see its result here and its graph on the canvas.</p>`;
+  }
+
+  /** The results pane scrolled: near the end of the table, the next page of rows. */
+  readonly onScroll = (e: Event): void => {
+    const el = e.currentTarget as HTMLElement;
+    if (this.view?.tab === 'table' && el.scrollTop + el.clientHeight > el.scrollHeight - 300) this.showMore();
+  };
+
+  private showMore(): void {
+    const view = this.view;
+    if (!view || view.shown >= view.response.rows.length) return;
+    view.shown += ROWS_PER_PAGE;
+    this.redraw();
+  }
+
+  /** Puts the result's graph on the canvas: at most `cap` nodes, all when `cap` is null. */
+  private drawGraph(cap: number | null): void {
+    const view = this.view;
+    if (!view) return;
+    const { part, of } = partToDraw(view.response.graph, cap);
+    if (part.nodes.length === 0) return;
+    const replace = this.replacing();
+    view.drawn = { replace, nodes: part.nodes.length, edges: part.edges.length, of };
+    afterPaint(() => void this.canvas.showElements(part, { replace }));
+  }
+
+  private readonly actions: ResultsActions = {
+    sortBy: (column) => {
+      if (!this.view) return;
+      const o = this.view.order;
+      this.view.order = { column, descending: o?.column === column ? !o.descending : false };
+      this.redraw();
+    },
+    showTab: (tab) => {
+      if (this.view) this.view.tab = tab;
+      this.redraw();
+    },
+    exportCsv: () => {
+      if (!this.view) return;
+      const { columns, rows } = this.view.response;
+      const ordered = orderedRows(this.view).map((i) => rows[i]!);
+      downloadCsv(toCsv(columns, ordered), `faction-atlas-query-${stamp()}.csv`);
+    },
+    drawAgain: () => {
+      this.drawGraph(this.view?.drawn?.nodes ?? CANVAS_NODE_CAP);
+      this.redraw();
+    },
+    drawAll: () => {
+      this.drawGraph(null);
+      this.redraw();
+    },
+    showMore: () => this.showMore(),
+    selectOnCanvas: (id) => this.canvas.select(id),
+  };
+}
