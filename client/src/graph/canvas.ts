@@ -27,8 +27,8 @@ import { emptySet, withoutRemoved, type ElementSet, type Truncation } from './lo
 import { currentSet, holdingOn, statsOf, type Stats } from './scene.ts';
 import { datesOf, monthRange, type MonthRange } from './timeRules.ts';
 import { mergeInto, type PathsShown } from './canvasParts.ts';
-import { dateInWords } from './claimWords.ts';
 import { highlightIds } from './highlight.ts';
+import { timelineEvents, type TimelineEvent } from './timeline.ts';
 
 export type { CanvasEvents, Selected } from './canvasCore.ts';
 export type { Stats, Truncation, PathsShown };
@@ -52,18 +52,9 @@ export class Canvas extends CanvasCore {
     return monthRange(dates);
   }
 
-  /** Dated events among the drawn nodes, in time order, for the timeline strip (`when`: the date in words). */
-  timelineEvents(): { id: string; name: string; date: string; when: string }[] {
-    return this.cy
-      .nodes('[label = "Event"]')
-      .filter((n) => typeof n.data('date') === 'string')
-      .map((n) => ({
-        id: n.id(),
-        name: n.data('name') as string,
-        date: n.data('date') as string,
-        when: dateInWords(n.data() as Record<string, unknown>),
-      }))
-      .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  /** Dated events among the drawn nodes, in time order, for the timeline strip. */
+  timelineEvents(): TimelineEvent[] {
+    return timelineEvents(this.cy);
   }
 
   nodeName(id: string): string | null {
