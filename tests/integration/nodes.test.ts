@@ -30,13 +30,15 @@ async function getNode(id: string) {
 }
 
 describe('GET /api/nodes/:id', () => {
-  it('answers Jaysh al-Nasr with every property it was imported with, and nothing internal', async () => {
+  it('answers Jaysh al-Nasr with every property it was imported with, its lifetime, and nothing internal', async () => {
     const { node } = await getNode('jaysh-al-nasr');
     const { label, ...properties } = seedNode('jaysh-al-nasr');
     expect(node.label).toBe(label);
     expect(node).toMatchObject(properties);
     expect(node).not.toHaveProperty('searchKeys');
-    expect(Object.keys(node).sort()).toEqual(['label', ...Object.keys(properties)].sort());
+    // Founded August 2015 and never dissolved (contract/validTime.ts derives it at import).
+    expect(node).toMatchObject({ validFrom: '2015-08-01', validTo: '9999-12-31' });
+    expect(Object.keys(node).sort()).toEqual(['label', 'validFrom', 'validTo', ...Object.keys(properties)].sort());
   });
 
   it('answers the sources a node cites, with title, publisher, author, date and number', async () => {
