@@ -29,23 +29,22 @@ describe('keys in the console editor', () => {
     await page.keyboard.type(BEFORE_ESCAPE, { delay: 5 });
     await page.waitForFunction(() => !document.querySelector('.cm-tooltip-autocomplete'));
     await page.keyboard.press('Escape'); // no completion list open: this one is the console's
+    await page.keyboard.type(AFTER_ESCAPE, { delay: 5 });
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('End');
+    expect(await canvasState(page)).toBe(before);
+    await expect(editor(page).textContent()).resolves.toBe(BEFORE_ESCAPE + AFTER_ESCAPE);
     const hint = page.getByTestId('console-escape-hint');
+    await expect(hint.count()).resolves.toBe(0); // a key other than Escape takes the hint away
+
+    // Escape, Escape: the hint (the focus stays in the editor), then the console closes and the
+    // focus goes back to its button.
+    await page.waitForFunction(() => !document.querySelector('.cm-tooltip-autocomplete'));
+    await page.keyboard.press('Escape');
     await hint.waitFor();
     await expect(hint.textContent()).resolves.toMatch(/Esc\s+again closes the console/);
     expect(await editorHasFocus(page)).toBe(true);
     await suite.shot(page, 'console-escape-hint');
-
-    await page.keyboard.type(AFTER_ESCAPE, { delay: 5 });
-    await page.keyboard.press('Delete');
-    await page.keyboard.press('End');
-    await expect(editor(page).textContent()).resolves.toBe(BEFORE_ESCAPE + AFTER_ESCAPE);
-    await expect(hint.count()).resolves.toBe(0); // a key other than Escape takes the hint away
-    expect(await canvasState(page)).toBe(before);
-
-    // Escape, Escape: the hint, then the console closes and the focus goes back to its button.
-    await page.waitForFunction(() => !document.querySelector('.cm-tooltip-autocomplete'));
-    await page.keyboard.press('Escape');
-    await hint.waitFor();
     await expect(page.getByTestId('console').isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await page.getByTestId('console').waitFor({ state: 'hidden' });

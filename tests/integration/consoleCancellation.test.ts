@@ -23,7 +23,7 @@ afterAll(() => db.close());
 /** Counts to ten billion: minutes of work, read-only, holding its transaction open all along. */
 const SLOW_QUERY = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS never';
 /** One expression that never checks for termination: tens of seconds of work in a single row. */
-const UNCHECKED_EXPRESSION = 'RETURN reduce(s = 0, x IN range(1, 300000000) | s + x % 7) AS total';
+const UNCHECKED_EXPRESSION = 'RETURN reduce(s = 0, x IN range(1, 600000000) | s + x % 7) AS total';
 /** An operator that checks once per BFS level, whose levels grow exponentially (trails of any length). */
 const SELDOM_CHECKED_OPERATOR = 'MATCH p = SHORTEST 1 (a:Entity)-[]-{1,}(b:Entity) RETURN p';
 
