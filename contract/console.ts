@@ -11,7 +11,29 @@ import { fullDate, partialDate } from './partialDate.ts';
 /** Chosen by the client before it sends a query, so that it can cancel the query while it runs. */
 export const runId = z.string().regex(/^[\w-]{1,64}$/, 'must be 1 to 64 letters, digits, _ or -');
 
-export const cypherParams = z.record(z.string(), z.unknown());
+/** Deepest nesting of lists and maps a parameter may have: far beyond any real query's needs. */
+export const MAX_PARAM_DEPTH = 32;
+
+/**
+ * Whether a JSON value nests lists and maps at most `max` deep, found without recursion, so that a
+ * hostile 100,000-deep value cannot overflow the stack here or the driver's encoder later.
+ */
+export function nestsAtMost(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+export const cypherParams = z
+  .record(z.string(), z.unknown())
+  .refine((params) => nestsAtMost(params, MAX_PARAM_DEPTH + 1), {
+    message: `nests lists and maps more than ${MAX_PARAM_DEPTH} deep`,
+  });
 
 export const cypherRequest = z.object({
   /** As sent: error positions refer to this text. */

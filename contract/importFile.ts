@@ -156,7 +156,10 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
       if (resolve(id) !== 'Source') problems.push({ path: `${path}.sources[${j}]`, message: `unknown source "${id}"` });
     });
 
-  for (const [i, n] of file.nodes.entries()) checkCitations(n.sources, `nodes[${i}]`);
+  for (const [i, n] of file.nodes.entries()) {
+    checkCitations(n.sources, `nodes[${i}]`);
+    problems.push(...datingProblems(n, `nodes[${i}]`));
+  }
   file.relationships.forEach((r, i) => {
     const path = `relationships[${i}]`;
     // One namespace for every id: the canvas (Cytoscape) keys nodes and edges alike by id.
@@ -177,6 +180,13 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
     if (r.casualtiesBound !== undefined && r.casualties === undefined) {
       problems.push({ path: `${path}.casualtiesBound`, message: 'bounds a figure, but casualties is not given' });
     }
+    if (r.claimedBy !== undefined && r.qualifier === undefined) {
+      problems.push({
+        path: `${path}.claimedBy`,
+        message: 'names who makes the claim, so qualifier must say how (claimed, reported, alleged...)',
+      });
+    }
+    problems.push(...datingProblems(r, path));
     checkCitations(r.sources, path);
     const start = resolve(r.source);
     const end = resolve(r.target);
@@ -186,10 +196,36 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
       const allowed = RELATIONSHIP_ENDPOINTS[r.type].some(([a, b]) => a === start && b === end);
       if (!allowed) problems.push({ path: `${path}.type`, message: `${r.type} cannot join ${start} to ${end}` });
     }
-    if (r.from && r.to && r.to < r.from && !r.from.startsWith(r.to)) {
-      problems.push({ path: `${path}.to`, message: `ends (${r.to}) before it starts (${r.from})` });
-    }
   });
+  return problems;
+}
+
+/** Each dated pair a record may carry: its start, its end, and the qualifiers of each. */
+const DATE_PAIRS = [
+  ['from', 'to'],
+  ['founded', 'dissolved'],
+  ['date', 'endDate'],
+] as const;
+
+/**
+ * A record's dates in order (an end never before its start, at the precision given), and no qualifier
+ * without the date it qualifies.
+ */
+function datingProblems(record: Record<string, unknown>, path: string): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const dated = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+  for (const [startKey, endKey] of DATE_PAIRS) {
+    const start = dated(startKey);
+    const end = dated(endKey);
+    if (start && end && end < start && !start.startsWith(end)) {
+      problems.push({ path: `${path}.${endKey}`, message: `ends (${end}) before it starts (${start})` });
+    }
+  }
+  for (const key of ['from', 'to', 'founded', 'dissolved', 'date']) {
+    if (record[`${key}Qualifier`] !== undefined && dated(key) === undefined) {
+      problems.push({ path: `${path}.${key}Qualifier`, message: `qualifies ${key}, but ${key} is not given` });
+    }
+  }
   return problems;
 }
 

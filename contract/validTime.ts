@@ -20,6 +20,8 @@
  * the stored bounds: "by 9 February 2018" is the earliest day the source vouches for.
  */
 
+import type { DateQualifier } from './model.ts';
+
 /** Before any date an analyst enters: the stored `validFrom` of a fact with no known start. */
 export const VALID_TIME_MIN = '0000-01-01';
 /** After any date an analyst enters: the stored `validTo` of a fact with no known end. */
@@ -62,13 +64,29 @@ export function intervalBounds(from?: string | null, to?: string | null): ValidT
 /**
  * A node's lifetime, from the properties its label gives it: Faction `founded`–`dissolved`, Event
  * `date`–`endDate` (the date's own period when there is no end date); unbounded for anything else.
+ * A bound that the source gives only as a bound does not clip: "founded by 2016" says it existed in
+ * 2016, not that it did not exist in 2015, so that start stays open (likewise an end "after" a date).
+ * Lifetimes bound the relationships of a node, and a stated link must never be hidden by a guess.
  */
 export function lifetimeOf(node: { label?: unknown; [key: string]: unknown }): ValidTime {
+  const opens = (qualifier: unknown, open: DateQualifier) => qualifier === open;
   if (node.label === 'Faction') {
-    return intervalBounds(node.founded as string | undefined, node.dissolved as string | undefined);
+    const { validFrom, validTo } = intervalBounds(
+      node.founded as string | undefined,
+      node.dissolved as string | undefined,
+    );
+    return {
+      validFrom: opens(node.foundedQualifier, 'by') ? VALID_TIME_MIN : validFrom,
+      validTo: opens(node.dissolvedQualifier, 'after') ? VALID_TIME_MAX : validTo,
+    };
   }
   if (node.label === 'Event' && present(node.date)) {
-    return intervalBounds(node.date, present(node.endDate) ? node.endDate : node.date);
+    const { validFrom, validTo } = intervalBounds(node.date, present(node.endDate) ? node.endDate : node.date);
+    // "By 5 May 2016" (a video's upload date): it happened no later than that, from an unknown day.
+    if (opens(node.dateQualifier, 'by')) return { validFrom: VALID_TIME_MIN, validTo };
+    // "After March 2017": from then on, to an unknown day unless an end date is given.
+    if (opens(node.dateQualifier, 'after') && !present(node.endDate)) return { validFrom, validTo: VALID_TIME_MAX };
+    return { validFrom, validTo };
   }
   return { validFrom: VALID_TIME_MIN, validTo: VALID_TIME_MAX };
 }

@@ -9,7 +9,7 @@ import type { QueryPosition } from '../../contract/api.ts';
 import type { CypherResponse, PlanOperator, QueryPlan } from '../../contract/console.ts';
 import type { ExecutionMode } from './consoleMode.ts';
 import { consoleValue } from './consoleValues.ts';
-import { edgeData, idOf, nodeData, toJson } from './values.ts';
+import { edgeData, idOf, isModelNode, nodeData, toJson } from './values.ts';
 
 export class ResultGraph {
   private readonly nodes = new Map<string, Node>();
@@ -51,12 +51,14 @@ export class ResultGraph {
     return node ? idOf(node) : elementId;
   };
 
+  /** The graph to draw: model nodes only (the app's bookkeeping nodes stay in the rows, as maps). */
   toJson(): CypherResponse['graph'] {
+    const drawn = new Map([...this.nodes].filter(([, n]) => isModelNode(n)));
     return {
-      nodes: [...this.nodes.values()].map((n) => ({ data: nodeData(n) })),
-      edges: [...this.relationships.values()].map((r) => ({
-        data: edgeData(r, this.idOf(r.startNodeElementId), this.idOf(r.endNodeElementId)),
-      })),
+      nodes: [...drawn.values()].map((n) => ({ data: nodeData(n) })),
+      edges: [...this.relationships.values()]
+        .filter((r) => drawn.has(r.startNodeElementId) && drawn.has(r.endNodeElementId))
+        .map((r) => ({ data: edgeData(r, this.idOf(r.startNodeElementId), this.idOf(r.endNodeElementId)) })),
     };
   }
 }

@@ -5,7 +5,7 @@
  * Nodes, relationships and paths are the Cytoscape.js elements of values.ts's toJson.
  */
 import neo4j from 'neo4j-driver';
-import { toJson } from './values.ts';
+import { isModelNode, toJson } from './values.ts';
 
 type EndpointId = (elementId: string) => string;
 
@@ -44,6 +44,10 @@ export function consoleValue(value: unknown, endpointId: EndpointId): unknown {
   if (neo4j.isDateTime(value)) return { $datetime: value.toString() };
   if (neo4j.isDuration(value)) return { $duration: toJson(value) };
   if (neo4j.isPoint(value)) return { $point: toJson(value) };
+  // A node of the app's own bookkeeping is no Faction: it shows as a map of its labels and properties.
+  if (neo4j.isNode(value) && !isModelNode(value)) {
+    return consoleValue({ labels: value.labels, ...value.properties }, endpointId);
+  }
   if (neo4j.isNode(value) || neo4j.isRelationship(value) || neo4j.isPath(value)) return toJson(value, endpointId);
   if (Array.isArray(value)) return value.map((v) => consoleValue(v, endpointId));
   // The driver's byte arrays are Int8Arrays; bytes go out unsigned, 0 to 255.

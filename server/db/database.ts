@@ -211,6 +211,9 @@ const UNAVAILABLE_CODES = new Set<string>([
 /** Errors the driver raises itself carry no server code ('N/A'); these mean no connection could be had. */
 const NO_CONNECTION = /connection acquisition timed out|failed to connect|ECONNREFUSED|ECONNRESET|pool is closed/i;
 
+/** Neo4j 5's codes for a transaction stopped by a memory limit (MemoryPoolOutOfMemoryError, OutOfMemoryError...). */
+const MEMORY_LIMIT = /OutOfMemory|MemoryLimit|MemoryPool/;
+
 /** Driver failures as the app's errors: the database away is a 503, a timeout a 408; others stay as they are. */
 export function translate(error: unknown): unknown {
   if (error instanceof AppError) return error;
@@ -232,6 +235,16 @@ export function translate(error: unknown): unknown {
     // Two writers racing for the same id (two imports at once): the later one loses, whole.
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new AppError(409, 'CONFLICT', `Nothing written: ${error.message}`, { cause: error });
+    }
+    // The database's memory guard stopped one transaction (dbms.memory.transaction.total.max and
+    // friends, or the heap itself): the request asked too much; the database is fine.
+    if (MEMORY_LIMIT.test(error.code)) {
+      return new AppError(
+        422,
+        'QUERY_MEMORY_LIMIT',
+        'The query needed more memory than one query may use, and was stopped. Narrow it: match fewer rows, LIMIT them, or collect less.',
+        { cause: error },
+      );
     }
   }
   return error;

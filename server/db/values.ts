@@ -73,6 +73,14 @@ function properties(props: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The model label of a node: its first label that the model knows (every node is also :Entity). */
+/**
+ * Whether a node is part of the model (Faction, Person, Event, Place, Source) rather than the app's own
+ * bookkeeping (the import lock, and later investigations), which the canvas must never draw as a faction.
+ */
+export function isModelNode(node: Node): boolean {
+  return node.labels.some((l) => (NODE_LABELS as readonly string[]).includes(l));
+}
+
 export function modelLabel(labels: readonly string[]): NodeLabel {
   return (labels.find((l) => (NODE_LABELS as readonly string[]).includes(l)) as NodeLabel | undefined) ?? 'Faction';
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CypherRequest, CypherResponse } from '../../contract/console.ts';
-import { type Database, int } from '../db/database.ts';
+import { type Database, withIntegers } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 
 export interface ConsoleLimits {
@@ -23,7 +23,8 @@ export async function runCypher(
   limits: ConsoleLimits,
   signal?: AbortSignal,
 ): Promise<CypherResponse> {
-  const params = cypherValue(request.params) as Record<string, unknown>;
+  // JSON cannot tell 5 from 5.0 and Cypher can (LIMIT takes only integers): whole numbers go as integers.
+  const params = withIntegers(request.params) as Record<string, unknown>;
   return runReadOnly(db, request.query, params, request.runId, limits, signal);
 }
 
@@ -43,17 +44,4 @@ export async function runReadOnly(
 
 export async function cancelCypher(db: Database, runId: string): Promise<void> {
   if (!(await db.cancelConsoleQuery(runId))) throw notFound(`Running query "${runId}"`);
-}
-
-/**
- * JSON cannot tell 5 from 5.0, and Cypher can (LIMIT takes only integers), so whole numbers go to
- * Cypher as integers, as in Neo4j Browser; all other values as they are.
- */
-export function cypherValue(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return int(value);
-  if (Array.isArray(value)) return value.map(cypherValue);
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cypherValue(v)]));
-  }
-  return value;
 }

@@ -148,3 +148,52 @@ describe('checkImportFile', () => {
     expect(checkImportFile(file, nothingKnown)).toEqual([]);
   });
 });
+
+describe('dates in order, qualifiers with their dates, attributions with their hedge', () => {
+  const withNode = (i: number, patch: object) => {
+    const file = smallFile();
+    file.nodes[i] = { ...file.nodes[i], ...patch } as ImportFile['nodes'][number];
+    return checkImportFile(file, nothingKnown);
+  };
+  const withRelationship = (patch: object) => {
+    const file = smallFile();
+    file.relationships[0] = { ...file.relationships[0], ...patch } as ImportFile['relationships'][number];
+    return checkImportFile(file, nothingKnown);
+  };
+
+  it('refuses a faction dissolved before it was founded, and an event that ends before it starts', () => {
+    expect(withNode(0, { founded: '2017', dissolved: '2015' })).toContainEqual({
+      path: 'nodes[0].dissolved',
+      message: 'ends (2015) before it starts (2017)',
+    });
+    const file = smallFile();
+    file.nodes.push({
+      label: 'Event',
+      id: 'a-battle',
+      name: 'A battle',
+      kind: 'battle',
+      aliases: [],
+      date: '2017-05',
+      endDate: '2017-01',
+      sources: ['src-a'],
+    });
+    expect(checkImportFile(file, nothingKnown).map((p) => p.path)).toContain('nodes[3].endDate');
+    // A month and a day inside it are in order either way round.
+    expect(withNode(0, { founded: '2017-05-03', dissolved: '2017-05' })).toEqual([]);
+  });
+
+  it('refuses a qualifier whose date is not given, on relationships and on nodes', () => {
+    expect(withRelationship({ to: undefined, toQualifier: 'by' })).toContainEqual({
+      path: 'relationships[0].toQualifier',
+      message: 'qualifies to, but to is not given',
+    });
+    expect(withNode(0, { foundedQualifier: 'by' }).map((p) => p.path)).toEqual(['nodes[0].foundedQualifier']);
+  });
+
+  it('refuses a claimant without saying how the source hedges the claim', () => {
+    expect(withRelationship({ claimedBy: 'Moussa al-Omar' }).map((p) => p.path)).toEqual([
+      'relationships[0].claimedBy',
+    ]);
+    expect(withRelationship({ claimedBy: 'Moussa al-Omar', qualifier: 'claimed' })).toEqual([]);
+  });
+});

@@ -109,3 +109,26 @@ describe('compareChronologically', () => {
     ]);
   });
 });
+
+describe('a lifetime date given only as a bound never hides a stated link', () => {
+  it('"founded by 2016" leaves the start open, so a 2015 membership still holds in 2015', () => {
+    const byFounded = lifetimeOf({ label: 'Faction', founded: '2016', foundedQualifier: 'by' });
+    expect(byFounded.validFrom).toBe(VALID_TIME_MIN);
+    const time = relationshipValidTime({ from: '2015-06', to: '2015-09' }, byFounded, lifetimeOf({ label: 'Person' }));
+    expect(time).toEqual({ validFrom: '2015-06-01', validTo: '2015-09-30' });
+  });
+
+  it('"dissolved after 2016" leaves the end open; "dissolved 2016" without a qualifier ends it', () => {
+    expect(lifetimeOf({ label: 'Faction', dissolved: '2016', dissolvedQualifier: 'after' }).validTo).toBe(
+      VALID_TIME_MAX,
+    );
+    expect(lifetimeOf({ label: 'Faction', dissolved: '2016' }).validTo).toBe('2016-12-31');
+  });
+
+  it('an event dated "by" a day happened no later than that day, from an unknown one', () => {
+    expect(lifetimeOf({ label: 'Event', date: '2016-05-05', dateQualifier: 'by' })).toEqual({
+      validFrom: VALID_TIME_MIN,
+      validTo: '2016-05-05',
+    });
+  });
+});
