@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { edgeData, nodeData } from '../../../contract/api.ts';
+import { intervalBounds } from '../../../contract/validTime.ts';
 
 export const VIEW_FORMAT = 'faction-atlas-view';
 
@@ -17,9 +18,20 @@ export const viewFile = z.object({
   /** The recipe, as in a shared link (state/url.ts). */
   view: z.string().max(100_000),
   nodes: z.array(z.object({ data: nodeData, position: position.optional() })).max(200_000),
-  edges: z.array(z.object({ data: edgeData })).max(1_000_000),
+  edges: z.array(z.object({ data: z.preprocess(withValidTime, edgeData) })).max(1_000_000),
 });
 export type ViewFile = z.infer<typeof viewFile>;
+
+/**
+ * Files exported before valid time was stored (contract/validTime.ts) have edges without
+ * validFrom/validTo: they are derived from the stated dates, so those files still open.
+ */
+function withValidTime(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || 'validFrom' in data) return data;
+  const { from, to } = data as { from?: unknown; to?: unknown };
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { ...data, ...intervalBounds(str(from), str(to)) };
+}
 
 export class ViewFileError extends Error {
   readonly code = 'INVALID_VIEW_FILE';
