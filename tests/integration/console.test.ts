@@ -9,18 +9,14 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../contract/api.ts';
-import { cypherResponse } from '../../contract/console.ts';
-import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp, cypherRunner } from '../support/fixtures.ts';
 
 const db = connectTestDatabase();
 const app = testApp(db);
 beforeAll(() => freshSeededDatabase(db));
 afterAll(() => db.close());
 
-async function runCypher(query: string, params: Record<string, unknown> = {}) {
-  const response = await request(app).post('/api/cypher').send({ query, params }).expect(200);
-  return cypherResponse.parse(response.body);
-}
+const runCypher = cypherRunner(app);
 
 /** Everything a refused query could have touched: data, schema, users, label and property tokens. */
 async function databaseState(): Promise<string> {

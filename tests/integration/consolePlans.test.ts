@@ -7,19 +7,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../contract/api.ts';
-import { cypherResponse } from '../../contract/console.ts';
-import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp, cypherRunner } from '../support/fixtures.ts';
 
 const db = connectTestDatabase();
 const app = testApp(db);
 beforeAll(() => freshSeededDatabase(db));
 afterAll(() => db.close());
 
-async function runCypher(query: string) {
-  const response = await request(app).post('/api/cypher').send({ query });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return cypherResponse.parse(response.body);
-}
+const runCypher = cypherRunner(app);
 
 async function expectError(query: string, status: number, code: string) {
   const response = await request(app).post('/api/cypher').send({ query }).expect(status);

@@ -1,23 +1,12 @@
-/**
- * Every value a console query returns keeps its Cypher type on the wire (contract/console.ts): plain
- * JSON where JSON holds it exactly, else a one-key typed value ({"$integer"}, {"$float"}, {"$date"} …);
- * and a relationship inside a returned path keeps its own direction, whichever way the path walks it,
- * in the rows as in the graph. Expected directions are read from the database itself.
- */
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cypherResponse } from '../../contract/console.ts';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { connectTestDatabase, freshSeededDatabase, testApp, cypherRunner } from '../support/fixtures.ts';
 
 const db = connectTestDatabase();
 const app = testApp(db);
 beforeAll(() => freshSeededDatabase(db));
 afterAll(() => db.close());
 
-async function runCypher(query: string, params: Record<string, unknown> = {}) {
-  const response = await request(app).post('/api/cypher').send({ query, params }).expect(200);
-  return cypherResponse.parse(response.body);
-}
+const runCypher = cypherRunner(app);
 
 describe('console values keep their Cypher type on the wire', () => {
   it('carries integers beyond 2^53 as {"$integer"} with every digit, the others as numbers', async () => {

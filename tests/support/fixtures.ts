@@ -2,8 +2,10 @@
  * What integration tests share: a Database on the run's Neo4j, an app on it, a way to empty the
  * database and load the seed, and a fingerprint of everything stored, to prove "nothing changed".
  */
-import { inject } from 'vitest';
+import request from 'supertest';
+import { expect, inject } from 'vitest';
 import { pino } from 'pino';
+import { cypherResponse, type CypherResponse } from '../../contract/console.ts';
 import { createApp } from '../../server/app.ts';
 import { Database } from '../../server/db/database.ts';
 import { importGraph } from '../../server/services/importer.ts';
@@ -16,6 +18,15 @@ export function connectTestDatabase(queryTimeoutMs = 10_000): Database {
 
 export function testApp(db: Database) {
   return createApp({ db, logger: pino({ level: 'silent' }) });
+}
+
+/** Runs a console query through the app's HTTP API and answers its parsed 200 response. */
+export function cypherRunner(app: ReturnType<typeof testApp>) {
+  return async (query: string, params: Record<string, unknown> = {}): Promise<CypherResponse> => {
+    const response = await request(app).post('/api/cypher').send({ query, params });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return cypherResponse.parse(response.body);
+  };
 }
 
 /** Empties the database and loads the schema and the seed dataset. */
