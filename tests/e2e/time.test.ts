@@ -1,7 +1,8 @@
 /**
  * Time in the browser: the slider redraws the network as of a date (June 2018: the 111th Regiment
  * has left Jaysh al-Nasr, so their link is gone), the timeline's events take the view to their date,
- * and play steps through the months.
+ * play steps through time, and stepping stops on the day of every dated fact, so one-day events
+ * (links valid from the event's day to that day) are drawn on their day.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -76,7 +77,69 @@ describe('time', () => {
     await suite.shot(page, 'time-timeline-event');
   });
 
-  it('play steps through the months, and pauses', async () => {
+  it('stepping with . stops on the 14 February 2017 killings: the event and its claims are drawn that day, gone by June 2018', async () => {
+    const { page, errors } = await suite.open();
+    await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
+    const killing = 'killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun';
+    const claims = (await hook.edges(page))
+      .filter((e) => e.source === killing || e.target === killing)
+      .map((e) => e.id);
+    expect(claims).toContain('jaysh-al-nasr-participated-in-killing-of-its-prisoners-near-khan-shaykhun');
+
+    // The strip lists every dated event the view knows, whatever the date.
+    const ticks = page.locator('[data-testid=timeline] [data-event-id]');
+    const listed = await ticks.evaluateAll((els) => els.map((e) => e.getAttribute('data-event-id')));
+    expect(listed).toContain(killing);
+    expect(listed).toContain('announcement-of-the-national-front-for-liberation');
+
+    // The range starts at the first dated fact (Jaysh al-Nasr, August 2015), not months before.
+    const slider = page.getByTestId('time-slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    expect(await asOfText(page)).toBe('As of 31 July 2015');
+    for (let i = 0; i < 200 && (await asOfText(page)) !== 'As of 31 January 2017'; i++)
+      await page.keyboard.press('ArrowRight');
+    expect(await asOfText(page)).toBe('As of 31 January 2017');
+    await settled(page);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    // On with '.', as an analyst would, until the killing event is drawn.
+    const days: string[] = [];
+    for (let i = 0; i < 10 && !(await hook.nodeIds(page)).includes(killing); i++) {
+      await page.keyboard.press('.');
+      await settled(page);
+      days.push(await asOfText(page));
+    }
+    expect(days).toContain('As of 7 February 2017'); // the Murak attack and the prisoner exchange
+    expect(await asOfText(page)).toBe('As of 14 February 2017');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2017-02-14');
+    expect(await hook.visibleNodeIds(page)).toContain(killing);
+    const visible = await hook.visibleEdgeIds(page);
+    for (const claim of claims) expect(visible).toContain(claim);
+    // Its tick is marked as the chosen day's; the strip still lists what is not drawn today.
+    await expect(
+      page.locator(`[data-testid=timeline] [data-event-id="${killing}"]`).getAttribute('aria-current'),
+    ).resolves.toBe('date');
+    await expect(ticks.count()).resolves.toBeGreaterThanOrEqual(listed.length);
+    await pointerAway(page);
+    await suite.shot(page, 'time-killings-14-february-2017');
+
+    // On to June 2018: the instant is over, the event and its claims are gone.
+    for (let i = 0; i < 60 && (await asOfText(page)) !== 'As of 30 June 2018'; i++) {
+      await page.keyboard.press('.');
+      await settled(page);
+    }
+    expect(await asOfText(page)).toBe('As of 30 June 2018');
+    expect(await hook.nodeIds(page)).not.toContain(killing);
+    const edges = await hook.edgeIds(page);
+    for (const claim of claims) expect(edges).not.toContain(claim);
+    await expect(
+      page.locator(`[data-testid=timeline] [data-event-id="${killing}"]`).getAttribute('class'),
+    ).resolves.toMatch(/\bpast\b/);
+    expect(errors).toEqual([]);
+  });
+
+  it('play steps through time, and pauses', async () => {
     const { page } = await suite.open();
     await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
     const play = page.getByTestId('play');

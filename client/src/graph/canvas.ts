@@ -25,7 +25,8 @@ import { centre, clientPosition, fit, selectNext, zoomBy } from './interaction.t
 import { runLayout } from './layouts.ts';
 import { emptySet, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
 import { currentSet, holdingOn, statsOf, type Stats } from './scene.ts';
-import { datesOf, monthRange, type MonthRange } from './timeRules.ts';
+import { lifetimeOf } from '../../../contract/validTime.ts';
+import { timeStops } from './timeStops.ts';
 import { mergeInto, type PathsShown } from './canvasParts.ts';
 import { highlightIds } from './highlight.ts';
 import { timelineEvents, type TimelineEvent } from './timeline.ts';
@@ -44,17 +45,24 @@ export class Canvas extends CanvasCore {
     return statsOf(this.cy);
   }
 
-  /** The months the drawn data spans (2015–2020 when nothing dated is drawn). */
-  dateRange(): MonthRange {
-    const dates: string[] = [];
-    this.cy.elements().forEach((ele) => void dates.push(...datesOf(ele.data() as Record<string, unknown>)));
-    for (const e of this.known.edges.values()) dates.push(...datesOf(e));
-    return monthRange(dates);
+  /** Every node and link the view knows: drawn, fetched for it at another date, or from an imported file. */
+  private knownNow(): ElementSet {
+    const all = emptySet();
+    mergeInto(all, this.known);
+    if (this.base) mergeInto(all, this.base);
+    mergeInto(all, currentSet(this.cy));
+    return all;
   }
 
-  /** Dated events among the drawn nodes, in time order, for the timeline strip. */
+  /** The days the time panel stops on (graph/timeStops.ts): month ends, and every day a known fact starts or ends. */
+  timeStops(): string[] {
+    const all = this.knownNow();
+    return timeStops([...all.edges.values(), ...[...all.nodes.values()].map((n) => lifetimeOf(n))]);
+  }
+
+  /** Dated events the view knows, drawn or not on the chosen day, in time order, for the timeline strip. */
   timelineEvents(): TimelineEvent[] {
-    return timelineEvents(this.cy);
+    return timelineEvents(this.knownNow().nodes.values());
   }
 
   nodeName(id: string): string | null {

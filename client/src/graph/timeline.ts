@@ -1,5 +1,8 @@
-/** The timeline strip's events, for graph/canvas.ts: the dated events drawn, with their dates in words. */
-import type { Core } from 'cytoscape';
+/**
+ * The timeline strip's events, for graph/canvas.ts: the dated events the view knows (drawn now or
+ * fetched at another date), with their dates in words and their lifetimes.
+ */
+import { lifetimeOf, type ValidTime } from '../../../contract/validTime.ts';
 import { dateInWords } from './claimWords.ts';
 
 export interface TimelineEvent {
@@ -9,18 +12,22 @@ export interface TimelineEvent {
   date: string;
   /** The date in words with its qualifier ("by 5 May 2016"), for its tooltip. */
   when: string;
+  /** When it happened (contract/validTime.ts), to mark the events of the chosen day. */
+  time: ValidTime;
 }
 
-/** Dated events among the drawn nodes, in time order. */
-export function timelineEvents(cy: Core): TimelineEvent[] {
-  return cy
-    .nodes('[label = "Event"]')
-    .filter((n) => typeof n.data('date') === 'string')
-    .map((n) => ({
-      id: n.id(),
-      name: n.data('name') as string,
-      date: n.data('date') as string,
-      when: dateInWords(n.data() as Record<string, unknown>),
-    }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+/** Dated events among these nodes, in time order. */
+export function timelineEvents(nodes: Iterable<Record<string, unknown>>): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  for (const n of nodes) {
+    if (n.label !== 'Event' || typeof n.date !== 'string' || n.date.length === 0) continue;
+    out.push({
+      id: n.id as string,
+      name: n.name as string,
+      date: n.date,
+      when: dateInWords(n),
+      time: lifetimeOf(n),
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }

@@ -1,15 +1,23 @@
 /**
- * Time: a slider over the months the drawn data spans that redraws the network as of the end of the
- * chosen month (the API's asOf), a timeline strip of the dated events on the canvas (click one to go
- * to its date and select it), and a play button that steps through time month by month.
+ * Time: a slider that redraws the network as of the chosen day (the API's asOf), a timeline strip of
+ * every dated event the view knows (click one to go to its day and select it; the chosen day's are
+ * marked), and a play button that steps through time.
+ *
+ * The slider, the `,`/`.` keys and Play all move over the same stops (graph/timeStops.ts): month ends,
+ * and every day on which a fact the view knows starts or ends, so one-day events (instants) are
+ * reached on their own day. The far right of the slider is "all dates".
  */
 import { html, nothing, render } from 'lit';
+import { holdsOn } from '../../../contract/validTime.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { describeDate } from '../graph/claimWords.ts';
-import { addMonths, lastDayOf, monthsBetween, type MonthRange } from '../graph/timeRules.ts';
+import { lastDayOf } from '../graph/timeRules.ts';
+import { playCourse, stepDay, stopIndex } from '../graph/timeStops.ts';
 import type { ViewState } from '../state/viewState.ts';
 
 const PLAY_STEP_MS = 700;
+/** How an event of the chosen day stands out on the strip (beside .tick and .tick.future in styles.css). */
+const NOW_TICK = 'background:#1f618d;box-shadow:0 0 0 2px #f5b041;z-index:1';
 
 /** A partial date's own last day, to go to an event: 2017 → 2017-12-31, 2017-02 → 2017-02-28. */
 function endOf(date: string): string {
@@ -19,26 +27,21 @@ function endOf(date: string): string {
 
 export interface TimeControls {
   togglePlay(): void;
-  step(months: number): void;
+  /** Moves this many stops on (negative: back). */
+  step(stops: number): void;
 }
 
 export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
   let state: ViewState = canvas.view;
-  let range: MonthRange = canvas.dateRange();
+  let stops: string[] = canvas.timeStops();
   let events = canvas.timelineEvents();
   let playing = false;
   let dragging = false;
 
-  const monthCount = () => Math.max(1, monthsBetween(range.first, range.last));
-  // Positions 0..monthCount are months; one more, at the far right, is "all dates".
-  const allDates = () => monthCount() + 1;
-  const indexOf = (day: string | null) =>
-    day === null ? allDates() : Math.min(monthCount(), Math.max(0, monthsBetween(range.first, day.slice(0, 7))));
-  const dayAt = (index: number) => (index >= allDates() ? null : lastDayOf(addMonths(range.first, index)));
-  const percentOf = (date: string) => {
-    const month = date.length === 4 ? `${date}-06` : date.slice(0, 7);
-    return Math.min(100, Math.max(0, (monthsBetween(range.first, month) / allDates()) * 100));
-  };
+  // Positions 0..stops.length-1 are the stops; one more, at the far right, is "all dates".
+  const allDates = () => stops.length;
+  const dayAt = (index: number) => (index >= allDates() ? null : (stops[Math.max(0, index)] ?? null));
+  const percentOf = (date: string) => (stopIndex(stops, endOf(date)) / Math.max(1, allDates())) * 100;
 
   function go(day: string | null, record: boolean): Promise<void> {
     return canvas.setAsOf(day, record);
@@ -55,13 +58,12 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
     if (playing) return;
     playing = true;
     draw();
-    let index = state.asOf === null || indexOf(state.asOf) >= monthCount() ? 0 : indexOf(state.asOf) + 1;
-    // Play steps through the months and stops on the last one, not on "all dates".
+    // Play steps through the stops and stops on the last one, not on "all dates".
     let first = true;
-    while (playing && index <= monthCount()) {
-      await go(dayAt(index), first);
+    for (const day of playCourse(stops, state.asOf)) {
+      if (!playing) break;
+      await go(day, first);
       first = false;
-      index += 1;
       if (playing) await new Promise((r) => setTimeout(r, PLAY_STEP_MS));
     }
     playing = false;
@@ -75,25 +77,30 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
     } else void play();
   }
 
-  function step(months: number): void {
-    const from = state.asOf === null ? (months < 0 ? allDates() : -1) : indexOf(state.asOf);
-    const index = Math.min(allDates(), Math.max(0, from + months));
-    void go(dayAt(index), true);
+  function step(n: number): void {
+    void go(stepDay(stops, state.asOf, n), true);
   }
 
-  /** Events in the same month stack up, so each tick stays clickable. */
+  /** Events at the same place on the strip stack up, so each tick stays clickable. */
   function stacked(): { ev: (typeof events)[number]; row: number }[] {
-    const rows = new Map<string, number>();
+    const rows = new Map<number, number>();
     return events.map((ev) => {
-      const month = ev.date.slice(0, 7);
-      const row = rows.get(month) ?? 0;
-      rows.set(month, row + 1);
+      const at = Math.round(percentOf(ev.date) * 2);
+      const row = rows.get(at) ?? 0;
+      rows.set(at, row + 1);
       return { ev, row };
     });
   }
 
+  /** How an event stands on the chosen day: happening then, not yet, or over (nothing with all dates). */
+  function when(ev: (typeof events)[number]): 'now' | 'future' | 'past' | '' {
+    if (state.asOf === null) return '';
+    if (holdsOn(ev.time, state.asOf)) return 'now';
+    return ev.time.validFrom > state.asOf ? 'future' : 'past';
+  }
+
   function draw(): void {
-    const index = indexOf(state.asOf);
+    const index = stopIndex(stops, state.asOf);
     const ticks = stacked();
     const rowCount = Math.max(1, ...ticks.map((t) => t.row + 1));
     render(
@@ -105,8 +112,8 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
             title="Play through time (Space)"
             @click=${togglePlay}
           >${playing ? '❚❚ Pause' : '▶ Play'}</button>
-          <button title="Previous month (,)" aria-label="Previous month" @click=${() => step(-1)}>‹</button>
-          <button title="Next month (.)" aria-label="Next month" @click=${() => step(1)}>›</button>
+          <button title="Previous stop: month end or a dated fact's day (,)" aria-label="Previous date" @click=${() => step(-1)}>‹</button>
+          <button title="Next stop: month end or a dated fact's day (.)" aria-label="Next date" @click=${() => step(1)}>›</button>
           <span class="as-of" data-testid="as-of" aria-live="polite">
             ${state.asOf ? `As of ${describeDate(state.asOf)}` : 'All dates'}
           </span>
@@ -125,11 +132,12 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
             @input=${onSlide}
             @change=${() => (dragging = false)}
           />
-          <div class="timeline" data-testid="timeline" aria-label="Events on the canvas" style="height:${rowCount * 11 + 3}px">
+          <div class="timeline" data-testid="timeline" aria-label="Dated events in the view" style="height:${rowCount * 11 + 3}px">
             ${ticks.map(
               ({ ev, row }) => html`<button
-                class="tick ${state.asOf !== null && ev.date > state.asOf ? 'future' : ''}"
-                style="left:${percentOf(ev.date)}%;top:${row * 11 + 1}px"
+                class="tick ${when(ev)}"
+                aria-current=${when(ev) === 'now' ? 'date' : nothing}
+                style="left:${percentOf(ev.date)}%;top:${row * 11 + 1}px;${when(ev) === 'now' ? NOW_TICK : ''}"
                 title=${`${ev.when}: ${ev.name}`}
                 aria-label=${`${ev.when}: ${ev.name}`}
                 data-event-id=${ev.id}
@@ -140,7 +148,7 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
               ></button>`,
             )}
           </div>
-          <div class="range-labels"><span>${describeDate(range.first)}</span>${events.length === 0 ? html`<span class="muted">no dated events on the canvas</span>` : nothing}<span>${describeDate(range.last)}</span></div>
+          <div class="range-labels"><span>${stops[0] ? describeDate(stops[0]) : ''}</span>${events.length === 0 ? html`<span class="muted">no dated events in the view</span>` : nothing}<span>${stops.length > 0 ? describeDate(stops.at(-1) as string) : ''}</span></div>
         </div>
       </div>`,
       host,
@@ -152,18 +160,9 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
     draw();
   });
   canvas.on('content', () => {
-    // While a date is set the range only grows: it must not shrink under the slider as links drop out.
-    const now = canvas.dateRange();
-    range =
-      state.asOf === null
-        ? now
-        : {
-            // Months as YYYY-MM strings, which compare in time order (Math.min would coerce them to NaN).
-            // biome-ignore lint/complexity/useMathMinMax: YYYY-MM strings; Math.min would coerce them to NaN
-            first: now.first < range.first ? now.first : range.first,
-            // biome-ignore lint/complexity/useMathMinMax: YYYY-MM strings; Math.max would coerce them to NaN
-            last: now.last > range.last ? now.last : range.last,
-          };
+    // While a date is set the stops only grow: they must not vanish under the slider as links drop out.
+    const now = canvas.timeStops();
+    stops = state.asOf === null ? now : [...new Set([...stops, ...now])].sort();
     events = canvas.timelineEvents();
     draw();
   });
