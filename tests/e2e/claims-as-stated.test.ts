@@ -18,13 +18,16 @@ describe('claims as stated', () => {
     const { page, errors } = await suite.open('/?n=uwais-al-qarni-battalion&n=jaysh-al-nasr&n=western-backers');
     await settled(page);
     const labels = new Map((await hook.edgeLooks(page)).map((e) => [e.id, e.label]));
-    // Reported in a tweet of 6 January 2017: merged no later than that, not on that day.
-    expect(labels.get(UWAIS_MERGER)).toBe('merged into\nby 6 January 2017');
+    // Reported in a tweet of 6 January 2017: merged no later than that, not on that day, and the date
+    // reads as the start it bounds, never as an end ("merged into — by 6 January 2017").
+    expect(labels.get(UWAIS_MERGER)).toBe('merged into\nsince no later than 6 January 2017');
     expect(labels.get(WESTERN_SUPPORT)).toBe('supported by\nuntil October 2017\nlargely');
 
     const details = page.getByTestId('details-panel');
     await clickElement(page, UWAIS_MERGER);
-    await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe('by 6 January 2017');
+    await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe(
+      'since no later than 6 January 2017',
+    );
     await clickElement(page, WESTERN_SUPPORT);
     await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe('until October 2017');
     await expect(details.getByTestId('edge-claim').textContent()).resolves.toContain('(largely)');
@@ -36,6 +39,27 @@ describe('claims as stated', () => {
     await suite.shot(page, 'claims-as-stated-links');
   });
 
+  it('says a membership bounded by its own end, and an open start, unambiguously', async () => {
+    const { page, errors } = await suite.open('/?n=alaa-rakhmon&n=muhannad-junaid&n=jaysh-al-nasr');
+    await settled(page);
+    const labels = new Map((await hook.edgeLooks(page)).map((e) => [e.id, e.label]));
+    expect(labels.get('alaa-rakhmon-member-of-jaysh-al-nasr')).toBe('member of\nuntil 22 May 2017 (start unknown)');
+    expect(labels.get('muhannad-junaid-member-of-jaysh-al-nasr')).toBe(
+      'member of\nsince no later than 23 February 2017',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('names what a figure counts on the canvas: captured fighters are not casualties', async () => {
+    const MURAK = 'jund-al-aqsa-fought-attack-on-jaysh-al-nasr-headquarters-near-murak';
+    const { page, errors } = await suite.open('/?n=jund-al-aqsa&n=attack-on-jaysh-al-nasr-headquarters-near-murak');
+    await settled(page);
+    const label = (await hook.edgeLooks(page)).find((e) => e.id === MURAK)?.label ?? '';
+    expect(label.split('\n')[0]).toBe('fought · more than 250 Jaysh al-Nasr fighters captured');
+    expect(label).not.toContain('casualties');
+    expect(errors).toEqual([]);
+  });
+
   it('dates a lineage change by its bound', async () => {
     const { page, errors } = await suite.open('/?lineage=jaysh-al-nasr');
     await page.getByTestId('lineage-events').waitFor();
@@ -45,7 +69,7 @@ describe('claims as stated', () => {
     );
     expect(texts).toContain('by 6 January 2017 Uwais al-Qarni Battalion merged into Jaysh al-Nasr');
     // A date stated plainly stays plain.
-    expect(texts).toContain('October 2015 111th Regiment merged into Jaysh al-Nasr');
+    expect(texts).toContain('October 2015 111th Regiment merged into Jaysh al-Nasr, of which it had been a member');
     expect(errors).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { e2eSuite } from '../support/e2eSuite.ts';
 const suite = e2eSuite();
 
 interface Seed {
-  sources: { id: string; title?: string; publisher?: string }[];
+  sources: { id: string; title?: string; publisher?: string; author?: string }[];
   relationships: {
     id: string;
     type: string;
@@ -45,7 +45,11 @@ describe('claims compared', () => {
     const label = labelled[0]!.label;
     expect(label).toContain('fought — 5 claims');
     for (const c of claims) expect(label).toContain(short(c));
-    expect(label).toContain('70 · 70 · 80+ · ≤160 · 197 casualties');
+    // The five count different things (prisoners killed, fighters executed, …): the label says so
+    // rather than naming them all for one of them; the table below says what each counts.
+    expect(new Set(claims.map((c) => c.casualtiesCounted)).size).toBeGreaterThan(1);
+    expect(label).toContain('70 · 70 · 80+ · ≤160 · 197 (counted differently)');
+    expect(label).not.toContain('casualties');
     expect(label).toContain('on 14 February 2017');
 
     // Drawn as one line: the five share their midpoint (five curves would fan out).
@@ -107,5 +111,71 @@ describe('claims compared', () => {
     await expect(details.getByTestId('edge-claim').textContent()).resolves.toMatch(/up to 160[\s\S]*\(reportedly\)/);
     await expect(details.getByTestId('edge-interval').textContent()).resolves.toBe('on 14 February 2017');
     expect(errors).toEqual([]);
+  });
+
+  it('fits the table at 1280 × 800 with words whole, and keeps right-to-left sources in their place', async () => {
+    const { page, errors } = await suite.open(`/?n=jund-al-aqsa&n=${EVENT}`, { width: 1280, height: 800 });
+    await settled(page);
+    const REF_20 = 'jund-al-aqsa-executed-70-captured-fighters-ref-20';
+    await clickElement(page, REF_20);
+    const details = page.getByTestId('details-panel');
+    const table = details.getByTestId('claims-compared');
+    await table.locator('tbody tr').nth(4).waitFor();
+    await details.getByTestId('sources').waitFor();
+
+    // Every word of the table sits on one line: wrapped at spaces, never "reportedl y", "accordin g"
+    // (which the old fixed layout with overflow-wrap: break-word did at this width).
+    const split = await table.evaluate((el) => {
+      const broken: string[] = [];
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        // A line may end after a hyphen ("al-" / "Aqsa"), as text does; never inside a run of letters.
+        for (const m of (n.textContent ?? '').matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+      return broken;
+    });
+    expect(split).toEqual([]);
+    const fits = await table.evaluate((el) => el.querySelector('table')!.scrollWidth <= el.clientWidth + 1);
+    expect(fits).toBe(true);
+    await expect(table.locator(`tr[data-edge-id="${REF_20}"] td`).nth(3).textContent()).resolves.toMatch(
+      /according to Moussa al-Omar/,
+    );
+
+    // An Arabic author, then the publisher and the date, each isolated: "19 February 2017" stays whole
+    // and after "Twitter", left to right, in the sources list and in the table's "says who".
+    const ref20 = seed.sources.find((s) => s.id === 'ref-20')!;
+    for (const meta of [
+      details.locator('[data-testid=sources] [data-source-id="ref-20"] .meta:has(bdi)'),
+      table.locator(`tr[data-edge-id="${REF_20}"] [data-source-id="ref-20"] .meta`),
+    ]) {
+      // Where each piece starts, in reading order on the screen: line by line, left to right.
+      const pieces = await meta.locator('bdi').evaluateAll((els) =>
+        els.map((e) => {
+          const first = e.getClientRects()[0]!;
+          return { text: e.textContent, top: Math.round(first.top), left: first.left };
+        }),
+      );
+      const texts = pieces.map((p) => p.text);
+      expect(texts).toContain('Twitter');
+      expect(texts).toContain('19 February 2017');
+      const readsBefore = (a: string, b: string) => {
+        const [p, q] = [pieces.find((x) => x.text === a)!, pieces.find((x) => x.text === b)!];
+        return p.top < q.top || (p.top === q.top && p.left < q.left);
+      };
+      expect(readsBefore('Twitter', '19 February 2017')).toBe(true);
+      if (ref20.author && texts.includes(ref20.author)) expect(readsBefore(ref20.author, 'Twitter')).toBe(true);
+    }
+    await expect(
+      details.locator('[data-testid=sources] [data-source-id="ref-20"] .meta:has(bdi)').textContent(),
+    ).resolves.toMatch(/Twitter · 19 February 2017$/);
+    expect(errors).toEqual([]);
+    await pointerAway(page);
+    await suite.shot(page, 'claims-compared-1280');
   });
 });

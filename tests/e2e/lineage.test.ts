@@ -45,9 +45,14 @@ describe('lineage', () => {
 
     const items = page.getByTestId('lineage-events').locator('li');
     const texts = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(texts).toContain('October 2015 111th Regiment merged into Jaysh al-Nasr');
+    // The membership the merger ended is said in the merger's own line, whole, not again on a line of
+    // its own ("111th Regiment merged away, ending its membership of" and nothing after).
+    const merged = 'October 2015 111th Regiment merged into Jaysh al-Nasr, of which it had been a member';
+    expect(texts).toContain(merged);
+    expect(texts.filter((t) => t.includes('111th Regiment merged'))).toEqual([merged]);
+    for (const t of texts) expect(t).not.toMatch(/merged away|membership of$/);
     expect(texts).toContain('9 February 2018 111th Regiment split from Jaysh al-Nasr');
-    expect(texts.indexOf('October 2015 111th Regiment merged into Jaysh al-Nasr')).toBeLessThan(
+    expect(texts.indexOf(merged)).toBeLessThan(
       texts.indexOf('9 February 2018 111th Regiment split from Jaysh al-Nasr'),
     );
     expect(new URL(page.url()).searchParams.get('lineage')).toBe('jaysh-al-nasr');
@@ -56,11 +61,38 @@ describe('lineage', () => {
     await suite.shot(page, 'lineage');
 
     // A change in the list selects its link; "Back to the network" returns to what was there.
-    await items.filter({ hasText: '111th Regiment merged into' }).getByRole('button').click();
+    const line = items.filter({ hasText: '111th Regiment merged into' });
+    await line.getByRole('button', { name: /merged into/ }).click();
     expect(await hook.selectedIds(page)).toEqual(['111th-regiment-merged-into-jaysh-al-nasr']);
+    // …and the membership it ended, its own link.
+    await line.getByRole('button', { name: 'of which it had been a member' }).click();
+    expect(await hook.selectedIds(page)).toEqual(['111th-regiment-member-of-jaysh-al-nasr']);
     await page.getByRole('button', { name: 'Back to the network' }).click();
     await settled(page);
     expect(await hook.nodeIds(page)).toEqual(['jaysh-al-nasr']);
     expect((await stats(page)).nodes).toBe(1);
+  });
+
+  it('brings the list into view when L opens a lineage at 1280 × 800', async () => {
+    const { page, errors } = await suite.open('/', { width: 1280, height: 800 });
+    await searchAndChoose(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr');
+    await clickElement(page, 'jaysh-al-nasr');
+    await pointerAway(page);
+    await page.keyboard.press('l');
+    await page.getByTestId('lineage-events').waitFor();
+    await settled(page);
+    // The first changes of the list are within the left sidebar's visible part, not below its fold.
+    const seen = await page.getByTestId('lineage-events').evaluate((list) => {
+      const sidebar = list.closest('.sidebar')!.getBoundingClientRect();
+      const first = list.querySelector('li')!.getBoundingClientRect();
+      return first.top >= sidebar.top && first.bottom <= sidebar.bottom;
+    });
+    expect(seen).toBe(true);
+    const title = await page.getByTestId('lineage-title').evaluate((el) => {
+      const sidebar = el.closest('.sidebar')!.getBoundingClientRect();
+      return el.getBoundingClientRect().top >= sidebar.top;
+    });
+    expect(title).toBe(true);
+    expect(errors).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   describeNodeTime,
   describeQualifiedDate,
   edgeCaption,
+  figureNoun,
   shortFigure,
 } from '../../client/src/graph/claimWords.ts';
 
@@ -55,9 +56,10 @@ describe('intervals in words', () => {
     expect(describeInterval('2017-02-14', '2017-02-14', { fromQualifier: 'about', toQualifier: 'about' })).toBe(
       'about 14 February 2017',
     );
-    // A start known only as a bound, an exact end: both are said, not folded into one date.
+    // A start known only as no later than the exact end (Alaa Rakhmon's membership): it ended then,
+    // from a start nobody states; not "from no later than 22 May 2017 to 22 May 2017".
     expect(describeInterval('2017-05-22', '2017-05-22', { fromQualifier: 'by' })).toBe(
-      'from no later than 22 May 2017 to 22 May 2017',
+      'until 22 May 2017 (start unknown)',
     );
     expect(describeInterval('2016-05-05', '2016-05-05', { fromQualifier: 'by', toQualifier: 'by' })).toBe(
       'by 5 May 2016',
@@ -66,7 +68,9 @@ describe('intervals in words', () => {
 
   it('says an open interval from its one end', () => {
     expect(describeInterval('2015-10', null)).toBe('since October 2015');
-    expect(describeInterval('2018-02-09', null, { fromQualifier: 'by' })).toBe('by 9 February 2018');
+    // A start known only as a bound reads as a start, never as an end date ("member of — by …").
+    expect(describeInterval('2017-02-23', null, { fromQualifier: 'by' })).toBe('since no later than 23 February 2017');
+    expect(describeInterval('2016-03', null, { fromQualifier: 'after' })).toBe('since no earlier than March 2016');
     expect(describeInterval('2015', undefined, { fromQualifier: 'about' })).toBe('since about 2015');
     expect(describeInterval(null, '2016')).toBe('until 2016');
     expect(describeInterval(null, '2017-10', { toQualifier: 'by' })).toBe('until no later than October 2017');
@@ -87,6 +91,10 @@ describe('intervals in words', () => {
     expect(describeNodeTime({ label: 'Faction', founded: '2015', foundedQualifier: 'about', dissolved: '2019' })).toBe(
       'from about 2015 to 2019',
     );
+    expect(describeNodeTime({ label: 'Faction', founded: '2015', foundedQualifier: 'by' })).toBe(
+      'since no later than 2015',
+    );
+    expect(describeNodeTime({ label: 'Event', date: '2016-05-05', dateQualifier: 'by' })).toBe('by 5 May 2016');
     expect(describeNodeTime({ label: 'Person', name: 'x' })).toBeNull();
     expect(dateInWords({ label: 'Event', date: '2017-02-07' })).toBe('7 February 2017');
     expect(dateInWords({ label: 'Event', date: '2017', dateQualifier: 'about' })).toBe('about 2017');
@@ -136,6 +144,9 @@ describe('figures and claims in words', () => {
     expect(edgeCaption('fought', { ...killing, casualtiesBound: 'at least', claimedBy: 'Moussa al-Omar' })).toBe(
       'fought · at least 80 casualties\non 14 February 2017\naccording to Moussa al-Omar',
     );
+    // An instant dated "by" (a part in an event known to have happened no later than a day) says so once.
+    const byDay = { from: '2016-09-28', fromQualifier: 'by', validFrom: '2016-09-28', validTo: '2016-09-28' };
+    expect(edgeCaption('took part in', byDay)).toBe('took part in\nby 28 September 2016');
     expect(edgeCaption('took part in', { from: '2017', validFrom: '2017-01-01', validTo: '2017-12-31' })).toBe(
       'took part in\nin 2017',
     );
@@ -143,5 +154,24 @@ describe('figures and claims in words', () => {
     expect(edgeCaption('merged into', { from: '2015-10', to: '2018-02-09', toQualifier: 'by' })).toBe(
       'merged into\nfrom October 2015 to no later than 9 February 2018',
     );
+    expect(edgeCaption('member of', { from: '2017-02-23', fromQualifier: 'by' })).toBe(
+      'member of\nsince no later than 23 February 2017',
+    );
+  });
+
+  it('names what a figure counts as its source says, "casualties" only when the source does not say', () => {
+    const murak = {
+      from: '2017-01',
+      casualties: 250,
+      casualtiesBound: 'more than',
+      casualtiesCounted: 'Jaysh al-Nasr fighters captured',
+    };
+    expect(edgeCaption('fought', murak)).toBe(
+      'fought · more than 250 Jaysh al-Nasr fighters captured\nsince January 2017',
+    );
+    expect(edgeCaption('fought', murak)).not.toContain('casualties');
+    expect(figureNoun(murak)).toBe('Jaysh al-Nasr fighters captured');
+    expect(figureNoun({ casualties: 3, casualtiesCounted: '  ' })).toBe('casualties');
+    expect(edgeCaption('fought', { casualties: 12 })).toBe('fought · 12 casualties');
   });
 });

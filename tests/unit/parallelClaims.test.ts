@@ -3,7 +3,13 @@
  * bundle whichever way they point, are compared by figure, and share one label listing every figure.
  */
 import { describe, expect, it } from 'vitest';
-import { bundleCaption, bundleKey, groupParallel, sortClaims } from '../../client/src/graph/bundles.ts';
+import {
+  bundleCaption,
+  bundleFigureNoun,
+  bundleKey,
+  groupParallel,
+  sortClaims,
+} from '../../client/src/graph/bundles.ts';
 
 const EVENT = 'killing-of-jaysh-al-nasr-prisoners-near-khan-shaykhun';
 const claim = (id: string, casualties: number | undefined, more: Record<string, unknown> = {}) => ({
@@ -46,6 +52,36 @@ describe('grouping parallel links', () => {
 describe('the label of a bundle', () => {
   it('lists every figure with its bound, the number of claims and their shared date', () => {
     expect(bundleCaption(FIVE)).toBe('fought — 5 claims\n70 · 70 · 80+ · ≤160 · 197 casualties\non 14 February 2017');
+  });
+
+  it('says what the figures count: once when all count the same, never "casualties" for another count', () => {
+    const captured = { casualtiesCounted: 'Jaysh al-Nasr fighters captured' };
+    const same = [claim('a', 250, { ...captured, casualtiesBound: 'more than' }), claim('b', 300, captured)];
+    expect(bundleCaption(same)).toBe(
+      'fought — 2 claims\n>250 · 300 Jaysh al-Nasr fighters captured\non 14 February 2017',
+    );
+    // What counts as the same thing ignores case; a claim without a figure has nothing to count.
+    expect(
+      bundleCaption([
+        ...same,
+        claim('c', 280, { casualtiesCounted: 'jaysh al-nasr fighters captured' }),
+        claim('d', undefined),
+      ]),
+    ).toContain('>250 · 280 · 300 Jaysh al-Nasr fighters captured');
+    // Claims that count different things: no single noun claims to name them all.
+    const differ = [claim('a', 250, captured), claim('b', 70, { casualtiesCounted: 'prisoners executed' })];
+    expect(bundleCaption(differ)).toBe('fought — 2 claims\n70 · 250 (counted differently)\non 14 February 2017');
+    expect(bundleCaption([claim('a', 250, captured), claim('b', 70)])).toContain('70 · 250 (counted differently)');
+    expect(bundleFigureNoun(differ)).toBe('(counted differently)');
+    expect(bundleFigureNoun(FIVE)).toBe('casualties');
+  });
+
+  it('labels one link with what its figure counts', () => {
+    const murak = claim('murak', 250, {
+      casualtiesBound: 'more than',
+      casualtiesCounted: 'Jaysh al-Nasr fighters captured',
+    });
+    expect(bundleCaption([murak])).toBe('fought · more than 250 Jaysh al-Nasr fighters captured\non 14 February 2017');
   });
 
   it('leaves the date out when the claims disagree on it, and the figures when there are none', () => {

@@ -1,14 +1,23 @@
 /**
  * Parallel claims on the canvas: where several links of one type join the same two nodes (the five
  * casualty figures for the killings of 14 February 2017, each from its own source), they are drawn as
- * one bundle, straight on top of one another, with ONE label that lists every figure:
- * "fought — 5 claims / 70 · 70 · 80+ · ≤160 · 197 casualties / on 14 February 2017". Each link stays
- * its own element (selectable, highlightable on a path); the details panel compares them in a table.
+ * one bundle, straight on top of one another, with ONE label that lists every figure and what the
+ * figures count: "fought — 5 claims / 70 · 70 · 80+ · ≤160 · 197 (counted differently) / on 14 February
+ * 2017". Each link stays its own element (selectable, highlightable on a path); the details panel
+ * compares them in a table.
  * The grouping and the label are pure; bundleParallelEdges applies them to what the canvas shows.
  */
 import type { Core, EdgeSingular } from 'cytoscape';
 import type { EdgeData } from '../../../contract/api.ts';
-import { claimInterval, edgeCaption, figureOf, shortFigure, type ClaimData } from './claimWords.ts';
+import {
+  type ClaimData,
+  claimInterval,
+  countedOf,
+  edgeCaption,
+  figureNoun,
+  figureOf,
+  shortFigure,
+} from './claimWords.ts';
 import { TYPE_WORDS } from './style.ts';
 
 /** What a link needs to be grouped with its parallels. */
@@ -47,8 +56,21 @@ export function sortClaims<T extends Linked & ClaimData>(claims: readonly T[]): 
 export const typeWords = (type: string): string => TYPE_WORDS[type as keyof typeof TYPE_WORDS] ?? type;
 
 /**
- * The one label of a bundle: its type and number of claims, every figure with its bound, and the
- * interval when all claims share it ("fought — 5 claims\n70 · 70 · 80+ · ≤160 · 197 casualties\n
+ * What a bundle's figures count, said once after them: the source's own words when every figured claim
+ * counts the same thing ("Jaysh al-Nasr fighters captured"), "casualties" when none says, and
+ * "(counted differently)" when they differ, so no figure is named for what it does not count;
+ * the details panel's table says what each counts.
+ */
+export function bundleFigureNoun(claims: readonly ClaimData[]): string {
+  const nouns = new Set(claims.filter((c) => figureOf(c)).map((c) => countedOf(c)?.toLocaleLowerCase() ?? null));
+  if (nouns.size > 1) return '(counted differently)';
+  const figured = claims.find((c) => figureOf(c));
+  return figured ? figureNoun(figured) : 'casualties';
+}
+
+/**
+ * The one label of a bundle: its type and number of claims, every figure with its bound and what they
+ * count, and the interval when all claims share it ("fought — 2 claims\n70 · 80+ prisoners killed\n
  * on 14 February 2017"). A bundle of one is labelled like a single link.
  */
 export function bundleCaption(claims: readonly (Linked & ClaimData)[]): string {
@@ -62,7 +84,7 @@ export function bundleCaption(claims: readonly (Linked & ClaimData)[]): string {
     const f = figureOf(c);
     return f ? [shortFigure(f.figure, f.bound)] : [];
   });
-  if (figures.length > 0) lines.push(`${figures.join(' · ')} casualties`);
+  if (figures.length > 0) lines.push(`${figures.join(' · ')} ${bundleFigureNoun(sorted)}`);
   const intervals = new Set(sorted.map(claimInterval));
   const only = intervals.size === 1 ? [...intervals][0] : null;
   if (only) lines.push(only);

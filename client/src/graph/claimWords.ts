@@ -70,8 +70,11 @@ export interface DateQualifiers {
 
 /**
  * An interval in words, each end at its precision and with its qualifier: "from about 2015 to
- * 9 February 2018", "since October 2015", "by 9 February 2018" (held no later than then, and since),
- * "until 2016", "on 14 February 2017" when it starts and ends the same day, "undated" with no dates.
+ * 9 February 2018", "since October 2015", "until 2016", "on 14 February 2017" when it starts and ends
+ * the same day, "undated" with no dates. A start known only as a bound always reads as a start, never
+ * as an end: "since no later than 23 February 2017" (held from some unknown date up to then, and on),
+ * and one bounded by its own end, "until 22 May 2017 (start unknown)". "by 5 May 2016" only for an
+ * instant dated "by" at both ends.
  */
 export function describeInterval(
   from: string | null | undefined,
@@ -81,11 +84,10 @@ export function describeInterval(
   const fq = asDateQualifier(qualifiers.fromQualifier);
   const tq = asDateQualifier(qualifiers.toQualifier);
   if (from && to && from === to && fq === tq) return describeQualifiedDate(from, fq);
+  // Started no later than the day it ended: the bound says nothing the end does not.
+  if (from && to && from === to && fq === 'by') return `until ${bound(to, tq)} (start unknown)`;
   if (from && to) return `from ${bound(from, fq)} to ${bound(to, tq)}`;
-  if (from) {
-    if (fq === 'by') return `by ${describeDate(from)}`;
-    return `since ${bound(from, fq)}`;
-  }
+  if (from) return `since ${bound(from, fq)}`;
   if (to) return `until ${bound(to, tq)}`;
   return 'undated';
 }
@@ -166,6 +168,8 @@ export interface ClaimData {
   toQualifier?: unknown;
   casualties?: unknown;
   casualtiesBound?: unknown;
+  /** What the figure counts, in the source's words ("Jaysh al-Nasr fighters captured"). */
+  casualtiesCounted?: unknown;
   qualifier?: unknown;
   claimedBy?: unknown;
   /** Stored valid time (contract/validTime.ts), when known. */
@@ -173,6 +177,18 @@ export interface ClaimData {
   validTo?: unknown;
   [key: string]: unknown;
 }
+
+/** What a relationship's figure counts, in its source's own terms, or null when the source does not say. */
+export function countedOf(data: ClaimData): string | null {
+  const c = data.casualtiesCounted;
+  return typeof c === 'string' && c.trim() !== '' ? c.trim() : null;
+}
+
+/**
+ * The noun after a figure: what the source counts ("Jaysh al-Nasr fighters captured"); "casualties",
+ * the figure's meaning in the data model, only when the source does not say what it counts.
+ */
+export const figureNoun = (data: ClaimData): string => countedOf(data) ?? 'casualties';
 
 /** A relationship's figure, if it carries one. */
 export function figureOf(data: ClaimData): { figure: number; bound: FigureBound | null } | null {
@@ -189,18 +205,22 @@ export function figureOf(data: ClaimData): { figure: number; bound: FigureBound 
 export function claimInterval(data: ClaimData): string | null {
   if (!data.from && !data.to) return null;
   if (data.from && !data.to && data.validFrom === firstDay(data.from) && data.validTo === lastDay(data.from)) {
-    return describeInterval(data.from, data.from, { fromQualifier: data.fromQualifier });
+    return describeInterval(data.from, data.from, {
+      fromQualifier: data.fromQualifier,
+      toQualifier: data.fromQualifier,
+    });
   }
   return describeInterval(data.from, data.to, data);
 }
 
 /**
- * The label of one link on the canvas: what it is with its figure, when, and how it is stated:
- * "fought · up to 160 casualties", "on 14 February 2017", "reportedly" (one per line).
+ * The label of one link on the canvas: what it is with its figure and what the figure counts, when,
+ * and how it is stated: "fought · more than 250 Jaysh al-Nasr fighters captured", "on 14 February
+ * 2017", "reportedly" (one per line).
  */
 export function edgeCaption(words: string, data: ClaimData): string {
   const figure = figureOf(data);
-  const lines = [figure ? `${words} · ${describeFigure(figure.figure, figure.bound)} casualties` : words];
+  const lines = [figure ? `${words} · ${describeFigure(figure.figure, figure.bound)} ${figureNoun(data)}` : words];
   const when = claimInterval(data);
   if (when) lines.push(when);
   const how = describeClaim(data.qualifier, data.claimedBy);

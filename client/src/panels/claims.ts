@@ -32,7 +32,7 @@ export interface ClaimLookups {
 
 /**
  * The groups of parallel claims to compare for a selection: for a link, every relationship of its type
- * between its two ends (when there are several); for a node, each such group among its relationships.
+ * between its two ends (when there are several); for an event, each such group among its relationships.
  */
 export async function claimGroupsFor(
   api: Api,
@@ -45,6 +45,9 @@ export async function claimGroupsFor(
     const edge = selected.data as EdgeData;
     const between = await api.relationshipsAmong({ ids: [edge.source, edge.target], types: [edge.type] });
     edges = between.filter((e) => bundleKey(e) === bundleKey(edge));
+  } else if (selected.data.label !== 'Event') {
+    // A node's claims are compared where they meet: at an event, or on a link (selected as such).
+    return [];
   } else {
     const around = await api.neighbours(selected.data.id, { limit: 1000 });
     for (const n of around.nodes) names.set(n.data.id, n.data.name);
@@ -68,12 +71,22 @@ export async function claimGroupsFor(
   );
 }
 
+/**
+ * Pieces of data text side by side, each isolated in a <bdi> (an Arabic author cannot pull the date
+ * after it into its right-to-left run: "موسى العمر · Twitter · 19 February 2017"), or null when none.
+ */
+export function isolated(parts: readonly (string | null | undefined)[], separator: string): TemplateResult | null {
+  const shown = parts.filter((p): p is string => typeof p === 'string' && p !== '');
+  if (shown.length === 0) return null;
+  return html`${shown.map((p, i) => html`${i === 0 ? '' : separator}<bdi>${p}</bdi>`)}`;
+}
+
 function saysWho(sources: SourceData[]): TemplateResult {
   if (sources.length === 0) return html`<span class="muted">no source</span>`;
   return html`${sources.map((s) => {
-    const meta = [s.publisher, s.date ? describeDate(s.date) : null].filter(Boolean).join(', ');
+    const meta = isolated([s.publisher, s.date ? describeDate(s.date) : null], ', ');
     return html`<div class="says-who" data-source-id=${s.id}>
-      <cite dir="auto">${s.title ?? s.name}</cite>${meta ? html` <span class="meta" dir="auto">${meta}</span>` : nothing}
+      <cite><bdi>${s.title ?? s.name}</bdi></cite>${meta ? html` <span class="meta">${meta}</span>` : nothing}
     </div>`;
   })}`;
 }
@@ -88,7 +101,7 @@ function claimRow(claim: Claim, when: boolean, selectedId: string | null, pick: 
         ${figure ? describeFigure(figure.figure, figure.bound) : '—'}
       </button>
     </td>
-    <td dir="auto">${counted}</td>
+    <td class="counts"><bdi>${counted}</bdi></td>
     <td>${saysWho(claim.sources)}</td>
     <td>${describeClaim(e.qualifier, e.claimedBy) ?? 'stated as fact'}</td>
     ${when ? html`<td>${claimInterval(e) ?? 'undated'}</td>` : nothing}
@@ -109,7 +122,7 @@ export function claimTables(
     const shared = times.size === 1 ? [...times][0]! : null;
     return html`<section class="claims" data-testid="claims-compared">
       <h3>
-        <span dir="auto">${g.source}</span> ${typeWords(g.type)} <span dir="auto">${g.target}</span>:
+        <bdi>${g.source}</bdi> ${typeWords(g.type)} <bdi>${g.target}</bdi>:
         ${g.claims.length} claims
       </h3>
       ${shared ? html`<p class="muted">All ${shared}.</p>` : nothing}

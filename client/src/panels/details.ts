@@ -16,7 +16,7 @@ import {
   describeNodeTime,
   figureOf,
 } from '../graph/claimWords.ts';
-import { claimGroupsFor, claimTables, type ClaimGroup } from './claims.ts';
+import { claimGroupsFor, claimTables, type ClaimGroup, isolated } from './claims.ts';
 
 export interface DetailsActions {
   pathFrom(id: string): void;
@@ -87,10 +87,10 @@ function properties(data: Record<string, unknown>): TemplateResult {
 
 function sourceItem(s: SourceData): TemplateResult {
   const url = safeUrl(s.url);
-  const meta = [s.author, s.publisher, s.date ? describeDate(s.date) : null].filter(Boolean).join(' · ');
+  const meta = isolated([s.author, s.publisher, s.date ? describeDate(s.date) : null], ' · ');
   return html`<li class="source" data-source-id=${s.id}>
     <cite dir="auto">${s.title ?? s.name}</cite>
-    ${meta ? html`<div class="meta" dir="auto">${meta}</div>` : nothing}
+    ${meta ? html`<div class="meta">${meta}</div>` : nothing}
     ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : html`<div class="meta">no link</div>`}
   </li>`;
 }
@@ -156,7 +156,7 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
     if (!figure && !how && !counted) return nothing;
     return html`<p class="claim" data-testid="edge-claim">
       ${figure ? html`<strong>${describeFigure(figure.figure, figure.bound)}</strong>` : nothing}
-      ${counted ? html`<span dir="auto">${counted}</span>` : nothing}
+      ${counted ? html`<bdi>${counted}</bdi>` : nothing}
       ${how ? html`<em>(${how})</em>` : nothing}
     </p>`;
   }
@@ -182,9 +182,9 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
   function edgeView(d: EdgeData): TemplateResult {
     const name = (id: string) => canvas.nodeName(id) ?? id;
     return html`<h2>
-        <span dir="auto">${name(d.source)}</span>
+        <bdi>${name(d.source)}</bdi>
         <span class="type">${TYPE_WORDS[d.type] ?? d.type}</span>
-        <span dir="auto">${name(d.target)}</span>
+        <bdi>${name(d.target)}</bdi>
       </h2>
       <p class="interval" data-testid="edge-interval">${claimInterval(d) ?? 'undated'}</p>
       ${claimView(d)}

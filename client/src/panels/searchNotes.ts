@@ -9,6 +9,7 @@ import type { NodeData, SearchResult } from '../../../contract/api.ts';
 import type { GraphLabel, NodeLabel, RelationshipType } from '../../../contract/model.ts';
 import { TYPE_WORDS } from '../graph/style.ts';
 import { describeDate } from '../graph/timeRules.ts';
+import { isolated } from './claims.ts';
 
 /** The filters that hide a chosen result: its label, or every type of link it has. */
 export interface HiddenBy {
@@ -69,18 +70,19 @@ export function drawnText(nodes: number, edges: number, truncated: boolean): str
 export function sourceCard(card: SourceCardState, draw: () => void, close: () => void): TemplateResult {
   const d = card.detail;
   const title = str(d, 'title') ?? card.result.title ?? card.result.name;
-  const meta = [str(d, 'author'), str(d, 'publisher'), str(d, 'date') ? describeDate(str(d, 'date')!) : null]
-    .filter(Boolean)
-    .join(' · ');
+  const meta = isolated(
+    [str(d, 'author'), str(d, 'publisher'), str(d, 'date') ? describeDate(str(d, 'date')!) : null],
+    ' · ',
+  );
   const url = safeUrl(str(d, 'url'));
   return html`<section class="search-note search-card" aria-label="Source" data-testid="search-source-card" data-id=${card.result.id}>
     <header>
       <span class="badge badge-Source">Source</span>
-      <span class="muted" dir="auto">${card.result.name}</span>
+      <bdi class="muted">${card.result.name}</bdi>
       <button class="link" aria-label="Close" @click=${close}>×</button>
     </header>
     <cite dir="auto">${title}</cite>
-    ${meta ? html`<div class="meta" dir="auto">${meta}</div>` : nothing}
+    ${meta ? html`<div class="meta">${meta}</div>` : nothing}
     ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : nothing}
     ${str(d, 'description') ? html`<p class="description" dir="auto">${str(d, 'description')}</p>` : nothing}
     <div class="actions">
