@@ -3,6 +3,6 @@
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.validFrom IS NULL OR r.validTo IS NULL
 RETURN elementId(r) AS elementId, r.from AS from, r.to AS to,
-       labels(a) AS sourceLabels, a {.founded, .dissolved, .date, .endDate} AS sourceTime,
-       labels(b) AS targetLabels, b {.founded, .dissolved, .date, .endDate} AS targetTime
+       labels(a) AS sourceLabels, a {.founded, .foundedQualifier, .dissolved, .dissolvedQualifier, .date, .dateQualifier, .endDate} AS sourceTime,
+       labels(b) AS targetLabels, b {.founded, .foundedQualifier, .dissolved, .dissolvedQualifier, .date, .dateQualifier, .endDate} AS targetTime
 LIMIT $limit

@@ -13,5 +13,5 @@ CALL (n) {
 WITH DISTINCT a, r, b
 RETURN elementId(r) AS elementId, r.id AS id, r.from AS from, r.to AS to,
        r.validFrom AS validFrom, r.validTo AS validTo,
-       a.id AS source, labels(a) AS sourceLabels, a {.founded, .dissolved, .date, .endDate} AS sourceTime,
-       b.id AS target, labels(b) AS targetLabels, b {.founded, .dissolved, .date, .endDate} AS targetTime
+       a.id AS source, labels(a) AS sourceLabels, a {.founded, .foundedQualifier, .dissolved, .dissolvedQualifier, .date, .dateQualifier, .endDate} AS sourceTime,
+       b.id AS target, labels(b) AS targetLabels, b {.founded, .foundedQualifier, .dissolved, .dissolvedQualifier, .date, .dateQualifier, .endDate} AS targetTime

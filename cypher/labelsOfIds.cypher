@@ -4,4 +4,4 @@
 UNWIND $ids AS wanted
 MATCH (n:Entity {id: wanted})
 RETURN n.id AS id, labels(n) AS labels,
-       n {.founded, .dissolved, .date, .endDate, .validFrom, .validTo} AS time
+       n {.founded, .foundedQualifier, .dissolved, .dissolvedQualifier, .date, .dateQualifier, .endDate, .validFrom, .validTo} AS time

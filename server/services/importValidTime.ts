@@ -20,8 +20,11 @@ export const DERIVE_BATCH_SIZE = 2_000;
 /** The properties of a stored node that its lifetime is derived from, as the import queries return them. */
 export interface LifetimeProperties {
   founded?: unknown;
+  foundedQualifier?: unknown;
   dissolved?: unknown;
+  dissolvedQualifier?: unknown;
   date?: unknown;
+  dateQualifier?: unknown;
   endDate?: unknown;
 }
 

@@ -104,11 +104,17 @@ describe('the seed is stored with its valid time', () => {
 
   it("nodes keep their own lifetime: a faction's from its founding, an event's its day, a person's unbounded", async () => {
     expect(await nodeTime('jaysh-al-nasr')).toEqual({ validFrom: '2015-08-01', validTo: VALID_TIME_MAX });
-    const event = seed.nodes.find((n) => n.label === 'Event' && isDay(n.date) && !n.endDate) as {
+    const event = seed.nodes.find((n) => n.label === 'Event' && isDay(n.date) && !n.endDate && !n.dateQualifier) as {
       id: string;
       date: string;
     };
     expect(await nodeTime(event.id)).toEqual({ validFrom: event.date, validTo: event.date });
+    // An event dated only "by" a day (a video's upload date) happened no later than that day.
+    const bounded = seed.nodes.find((n) => n.label === 'Event' && n.dateQualifier === 'by') as {
+      id: string;
+      date: string;
+    };
+    expect(await nodeTime(bounded.id)).toEqual({ validFrom: VALID_TIME_MIN, validTo: bounded.date });
     const person = seed.nodes.find((n) => n.label === 'Person')!;
     expect(await nodeTime(person.id)).toEqual({ validFrom: VALID_TIME_MIN, validTo: VALID_TIME_MAX });
   });
