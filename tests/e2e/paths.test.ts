@@ -94,6 +94,42 @@ describe('paths', () => {
     await suite.shot(page, 'paths-parallel-step');
   });
 
+  it('clears completely: Clear leaves nothing highlighted or dimmed; Clear canvas drops the selection and the endpoints', async () => {
+    const { page, errors } = await suite.open();
+    await searchAndChoose(page, 'Muhammad Mansour', 'Muhammad Mansour');
+    await searchAndChoose(page, 'Sham Legion', 'Sham Legion');
+    await clickElement(page, 'muhammad-mansour');
+    await page.locator('.endpoint', { hasText: 'From' }).getByRole('button', { name: 'Use selected' }).click();
+    await clickElement(page, 'sham-legion');
+    await page.locator('.endpoint', { hasText: 'To' }).getByRole('button', { name: 'Use selected' }).click();
+    await page.getByTestId('find-paths').click();
+    await page.getByTestId('paths-summary').waitFor();
+    await settled(page);
+    const marked = async () => {
+      const marks = [];
+      for (const id of [...(await hook.nodeIds(page)), ...(await hook.edgeIds(page))]) {
+        const classes = await hook.classesOf(page, id);
+        if (classes.includes('on-path') || classes.includes('path-dim')) marks.push(id);
+      }
+      return marks;
+    };
+    expect((await marked()).length).toBeGreaterThan(0);
+
+    await page.locator('#paths').getByRole('button', { name: 'Clear', exact: true }).click();
+    await settled(page);
+    expect(await marked()).toEqual([]);
+
+    await clickElement(page, 'sham-legion');
+    await expect(page.getByTestId('details-panel').locator('h2').first().textContent()).resolves.toBe('Sham Legion');
+    await page.getByRole('button', { name: 'Clear canvas' }).click();
+    await settled(page);
+    expect(await hook.nodeIds(page)).toEqual([]);
+    await expect(page.getByTestId('details-panel').locator('h2').count()).resolves.toBe(0);
+    await expect(page.getByTestId('path-from').textContent()).resolves.toBe('—');
+    await expect(page.getByTestId('path-to').textContent()).resolves.toBe('—');
+    expect(errors).toEqual([]);
+  });
+
   it('says so when no path is short enough', async () => {
     const { page } = await suite.open();
     await searchAndChoose(page, 'Turkey', 'Turkey');

@@ -240,10 +240,12 @@ export class Canvas extends CanvasCore {
     highlightIds(this.cy, new Set(ids));
   }
 
-  clearPaths(): Promise<void> {
-    return this.commit((s) => {
+  /** Forgets the paths and their highlight (nothing stays dimmed). */
+  async clearPaths(): Promise<void> {
+    await this.commit((s) => {
       s.paths = [];
     }, 'none');
+    this.highlightPath(null);
   }
 
   openLineage(id: string): Promise<void> {
@@ -306,7 +308,11 @@ export class Canvas extends CanvasCore {
         layout: s.layout,
         pageSize: s.pageSize,
       });
-    }, 'none');
+    }, 'none').then(() => {
+      // What was selected is gone with everything else: the details and the selection tools follow.
+      this.highlightPath(null);
+      this.selectionChanged();
+    });
   }
 
   /** Opens a view from its recipe (a shared link): no undo step, laid out afresh. */

@@ -166,6 +166,14 @@ export function mountPaths(host: HTMLElement, canvas: Canvas): PathsControls {
     selection = canvas.selectedNodeIds();
     draw();
   });
+  // An endpoint is a node on the canvas: when the canvas no longer holds it (cleared, removed), it goes.
+  canvas.on('stats', () => {
+    const gone = (id: string | null) => id !== null && canvas.nodeData(id) === null;
+    if (!gone(from) && !gone(to)) return;
+    if (gone(from)) from = null;
+    if (gone(to)) to = null;
+    draw();
+  });
   canvas.on('paths', (shown) => {
     if (shown?.answer !== answer) chosen = 'all';
     if (!shown) {
