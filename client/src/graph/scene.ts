@@ -65,6 +65,21 @@ export function applyElementSet(
   return unplaced;
 }
 
+/**
+ * The "N more" each expanded node says, once: a node expanded one step and then two has two truncated
+ * expansions, and the deeper one's count (which includes the shallower one's) is the one to say.
+ */
+export function truncationLabels(truncations: readonly Truncation[]): Map<string, string> {
+  const kept = new Map<string, Truncation>();
+  for (const t of truncations) {
+    const held = kept.get(t.expansion.id);
+    const deeper = !held || t.expansion.depth > held.expansion.depth;
+    const sameDepthMore = held && t.expansion.depth === held.expansion.depth && t.more > held.more;
+    if (deeper || sameDepthMore) kept.set(t.expansion.id, t);
+  }
+  return new Map([...kept].map(([id, t]) => [id, `${t.more}${t.overflow ? '+' : ''} more`]));
+}
+
 /** Applies the view state's display rules to every element. */
 export function decorate(cy: Core, state: ViewState, truncations: readonly Truncation[]): void {
   const seeds = seedIds(state);
@@ -72,17 +87,14 @@ export function decorate(cy: Core, state: ViewState, truncations: readonly Trunc
   const pinned = new Set(state.pinned);
   const hiddenLabels = new Set<string>(state.hiddenLabels);
   const hiddenTypes = new Set<string>(state.hiddenTypes);
-  const more = new Map<string, string>();
-  for (const t of truncations) {
-    const text = `${t.more}${t.overflow ? '+' : ''} more`;
-    more.set(t.expansion.id, more.has(t.expansion.id) ? `${more.get(t.expansion.id)}, ${text}` : text);
-  }
+  const more = truncationLabels(truncations);
   const day = state.asOf;
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const id = n.id();
       const name = n.data('name') as string;
-      const display = more.has(id) ? `${name} (${more.get(id)})` : name;
+      // On a line of its own: appended to a long name, it pushed the label past its width and it vanished.
+      const display = more.has(id) ? `${name}\n(${more.get(id)})` : name;
       if (n.data('display') !== display) n.data('display', display);
       const degree = n.degree(false);
       if (n.data('degree') !== degree) n.data('degree', degree);
