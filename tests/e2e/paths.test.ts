@@ -3,28 +3,42 @@
  * see every node and link of them drawn and highlighted, listed as distinct routes with their steps;
  * pick one route to show it alone, or one step to show it with all its parallel links.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 
 const suite = e2eSuite();
 
+/**
+ * Muhammad Mansour as "From" and the Sham Legion as "To", each chosen by search (which selects it): two
+ * clicks on nodes placed on one spot would read as a double-click, which expands.
+ */
+async function chooseEnds(page: Page): Promise<void> {
+  for (const [name, end] of [
+    ['Muhammad Mansour', 'From'],
+    ['Sham Legion', 'To'],
+  ] as const) {
+    await searchAndChoose(page, name, name);
+    await settled(page);
+    await page.locator('.endpoint', { hasText: end }).getByRole('button', { name: 'Use selected' }).click();
+  }
+  await expect(page.getByTestId('path-from').textContent()).resolves.toBe('Muhammad Mansour');
+  await expect(page.getByTestId('path-to').textContent()).resolves.toBe('Sham Legion');
+}
+
+async function findPaths(page: Page): Promise<void> {
+  await page.getByTestId('find-paths').click();
+  await page.getByTestId('paths-summary').waitFor();
+  await settled(page);
+}
+
 describe('paths', () => {
   it('finds and highlights the shortest paths between two chosen nodes', async () => {
     const { page, errors } = await suite.open();
-    await searchAndChoose(page, 'Muhammad Mansour', 'Muhammad Mansour');
-    await searchAndChoose(page, 'Sham Legion', 'Sham Legion');
+    await chooseEnds(page);
     expect(await hook.edgeIds(page)).toEqual([]);
-
-    await clickElement(page, 'muhammad-mansour');
-    await page.locator('.endpoint', { hasText: 'From' }).getByRole('button', { name: 'Use selected' }).click();
-    await clickElement(page, 'sham-legion');
-    await page.locator('.endpoint', { hasText: 'To' }).getByRole('button', { name: 'Use selected' }).click();
-    await expect(page.getByTestId('path-from').textContent()).resolves.toBe('Muhammad Mansour');
-    await expect(page.getByTestId('path-to').textContent()).resolves.toBe('Sham Legion');
-    await page.getByTestId('find-paths').click();
-    await page.getByTestId('paths-summary').waitFor();
-    await settled(page);
+    await findPaths(page);
 
     const summary = (await page.getByTestId('paths-summary').textContent())!.trim();
     const m = /^(\d+) shortest routes?, (\d+) steps?$/.exec(summary);
@@ -96,18 +110,8 @@ describe('paths', () => {
 
   it('clears completely: Clear leaves nothing highlighted or dimmed; Clear canvas drops the selection and the endpoints', async () => {
     const { page, errors } = await suite.open();
-    // Chosen by search, which selects the node: two clicks on nodes placed on one spot read as a double-click.
-    await searchAndChoose(page, 'Muhammad Mansour', 'Muhammad Mansour');
-    await settled(page);
-    await page.locator('.endpoint', { hasText: 'From' }).getByRole('button', { name: 'Use selected' }).click();
-    await searchAndChoose(page, 'Sham Legion', 'Sham Legion');
-    await settled(page);
-    await page.locator('.endpoint', { hasText: 'To' }).getByRole('button', { name: 'Use selected' }).click();
-    await expect(page.getByTestId('path-from').textContent()).resolves.toBe('Muhammad Mansour');
-    await expect(page.getByTestId('path-to').textContent()).resolves.toBe('Sham Legion');
-    await page.getByTestId('find-paths').click();
-    await page.getByTestId('paths-summary').waitFor();
-    await settled(page);
+    await chooseEnds(page);
+    await findPaths(page);
     expect(new URL(page.url()).searchParams.getAll('x')).toEqual([]);
     const marked = async () => {
       const marks = [];
