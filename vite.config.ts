@@ -12,5 +12,7 @@ export default defineConfig({
     // Cytoscape.js and its layouts are one large, necessary chunk.
     chunkSizeWarningLimit: 2000,
   },
+  // The layout worker (client/src/graph/layoutWorker.ts) is an ES module, as it is created.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

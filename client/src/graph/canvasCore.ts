@@ -6,7 +6,7 @@
  * Nothing but canvas.ts uses this class; panels see only Canvas's public API.
  */
 import type { Core, Position } from 'cytoscape';
-import type { EdgeData, LineageResponse, NodeData } from '../../../contract/api.ts';
+import type { EdgeData, Elements, LineageResponse, NodeData } from '../../../contract/api.ts';
 import type { Api } from '../api.ts';
 import { cloneViewState, emptyViewState, type ViewState } from '../state/viewState.ts';
 import { viewStateFromQuery } from '../state/url.ts';
@@ -16,6 +16,7 @@ import { History } from './history.ts';
 import { bindInteractions, centre, clientPosition, fit } from './interaction.ts';
 import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from './layouts.ts';
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
+import { offThreadLayoutRunning } from './offThreadLayout.ts';
 import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
 import {
   applyElementSet,
@@ -87,7 +88,8 @@ export abstract class CanvasCore {
   ) {
     this.loader = new Loader(api);
     this.cy = this.mount(this.choice);
-    // A small, stable hook for end-to-end tests and the console; read-only.
+    // A small, stable hook for end-to-end tests and the console; read-only but for showElements,
+    // which draws elements as a console result does (tests use it to draw large views).
     Object.assign(window, {
       __atlas: {
         nodeIds: () => this.cy.nodes().map((n) => n.id()),
@@ -116,6 +118,10 @@ export abstract class CanvasCore {
         zoom: () => this.cy.zoom(),
         classesOf: (id: string) => this.cy.getElementById(id).classes(),
         selectedIds: () => this.cy.elements(':selected').map((e) => e.id()),
+        showElements: (els: Pick<Elements, 'nodes' | 'edges'>, how: { replace: boolean }) =>
+          this.showElements(els, how),
+        /** A force layout is being computed in the worker (the page must still answer meanwhile). */
+        layoutRunning: () => offThreadLayoutRunning(),
         /** Nothing being fetched, laid out or animated: the view is settled. */
         idle: () =>
           this.working === 0 &&
@@ -138,6 +144,7 @@ export abstract class CanvasCore {
   }
 
   abstract expandNeighbourhood(id: string): Promise<void>;
+  abstract showElements(els: Pick<Elements, 'nodes' | 'edges'>, how: { replace: boolean }): Promise<void>;
 
   protected mount(choice: RendererChoice): Core {
     const cy = createCy(this.container, choice);

@@ -2,12 +2,20 @@
  * Layouts, for graph/canvas.ts: the four the analyst can pick (force-directed fcose by default,
  * concentric, hierarchical, grid), the incremental one used after an expansion (placed nodes stay
  * exactly where they are, new ones settle around them), and the lineage layout (hierarchical,
- * top-down, siblings in time order).
+ * top-down, siblings in time order). The force layout of large views runs in a Web Worker
+ * (graph/offThreadLayout.ts), so the page never freezes.
  */
 import type { Collection, Core, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { LayoutName } from '../state/viewState.ts';
+import {
+  cancelOffThreadLayout,
+  freshLayoutOffThread,
+  layOutOffThread,
+  OFF_THREAD_NODES,
+  offThreadLayoutDone,
+} from './offThreadLayout.ts';
 
-/** Past this many nodes, layouts skip animation and fcose its slow refinement. */
+/** Past this many nodes, layouts skip animation. */
 const BIG = 800;
 
 function options(name: LayoutName, count: number, animate: boolean): LayoutOptions {
@@ -18,8 +26,9 @@ function options(name: LayoutName, count: number, animate: boolean): LayoutOptio
       return {
         name: 'fcose',
         ...common,
-        // "proof" is slower but counts labels as part of a node, so labels do not pile up.
-        quality: count < 300 ? 'proof' : count < BIG ? 'default' : 'draft',
+        // "proof" is slower but counts labels as part of a node, so labels do not pile up. Never
+        // "draft": without its force pass, nodes of the same shape stay piled on one spot.
+        quality: count < 300 ? 'proof' : 'default',
         randomize: true,
         nodeDimensionsIncludeLabels: count < 300,
         idealEdgeLength: () => 160,
@@ -83,8 +92,10 @@ export function bringIntoView(cy: Core, eles: NodeCollection): void {
 
 /** Lays out what is visible; pinned (locked) nodes stay put. */
 export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<void> {
+  cancelOffThreadLayout(); // an older force layout must not move the nodes after this one
   const eles = cy.elements(':visible');
   if (eles.nodes().length === 0) return Promise.resolve();
+  if (name === 'fcose' && eles.nodes().length > OFF_THREAD_NODES) return freshLayoutOffThread(cy, eles);
   const opts = options(name, eles.nodes().length, animate);
   if (name === 'fcose') {
     const pinned = eles.nodes(':locked');
@@ -97,17 +108,19 @@ export function runLayout(cy: Core, name: LayoutName, animate = true): Promise<v
   return run(cy, eles, opts);
 }
 
-/** Puts each new node near the placed nodes it links to, so the layout starts from a sensible place. */
+/**
+ * Puts each new node near the placed nodes it links to, so the layout starts from a sensible place.
+ * Many new nodes linked to nothing placed go on a grid beside the drawing (centred in the window on
+ * an empty canvas), never all on one spot.
+ */
 export function placeNearNeighbours(cy: Core, fresh: NodeCollection): void {
-  const placed = new Set(
-    cy
-      .nodes()
-      .not(fresh)
-      .map((n) => n.id()),
-  );
+  const old = cy.nodes().not(fresh);
+  const placed = new Set(old.map((n) => n.id()));
   const extent = cy.extent();
   const centre: Position = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
   const queue = fresh.nodes().toArray();
+  let loose: ((i: number) => Position) | null = null;
+  let looseCount = 0;
   let guard = queue.length * 3;
   while (queue.length > 0 && guard-- > 0) {
     const node = queue.shift()!;
@@ -116,12 +129,31 @@ export function placeNearNeighbours(cy: Core, fresh: NodeCollection): void {
       queue.push(node); // wait until a neighbour has a place
       continue;
     }
-    const base = anchors.length > 0 ? averagePosition(anchors) : centre;
-    const angle = Math.random() * 2 * Math.PI;
-    const radius = 70 + Math.random() * 60;
-    node.position({ x: base.x + radius * Math.cos(angle), y: base.y + radius * Math.sin(angle) });
+    // A few unlinked newcomers (a node found by name, say) go near the middle of the window.
+    if (anchors.length > 0 || (!loose && queue.length < 8)) {
+      const base = anchors.length > 0 ? averagePosition(anchors) : centre;
+      const angle = Math.random() * 2 * Math.PI;
+      const radius = 70 + Math.random() * 60;
+      node.position({ x: base.x + radius * Math.cos(angle), y: base.y + radius * Math.sin(angle) });
+    } else {
+      loose ??= looseGrid(old.nonempty() ? old.boundingBox({ includeLabels: false }) : null, extent, queue.length + 1);
+      node.position(loose(looseCount++));
+    }
     placed.add(node.id());
   }
+}
+
+/** Slots of a square grid for `count` nodes: right of `beside` when given, else centred in `extent`. */
+function looseGrid(
+  beside: { x2: number; y1: number } | null,
+  extent: { x1: number; x2: number; y1: number; y2: number },
+  count: number,
+): (i: number) => Position {
+  const gap = 90;
+  const cols = Math.ceil(Math.sqrt(count));
+  const x0 = beside ? beside.x2 + 2 * gap : (extent.x1 + extent.x2) / 2 - ((cols - 1) * gap) / 2;
+  const y0 = beside ? beside.y1 : (extent.y1 + extent.y2) / 2 - ((cols - 1) * gap) / 2;
+  return (i) => ({ x: x0 + (i % cols) * gap, y: y0 + Math.floor(i / cols) * gap });
 }
 
 function averagePosition(nodes: Collection): Position {
@@ -136,14 +168,24 @@ function averagePosition(nodes: Collection): Position {
 
 /**
  * After an expansion: placed nodes are fixed where they are, the new ones settle around them with a
- * short animation. Large views only get the initial placement.
+ * short animation (in the worker, without animation, on large views).
  */
 export async function incrementalLayout(cy: Core, fresh: NodeCollection): Promise<void> {
   placeNearNeighbours(cy, fresh);
   const eles = cy.elements(':visible');
   const freshIds = new Set(fresh.map((n) => n.id()));
   const fixed = eles.nodes().filter((n) => !freshIds.has(n.id()));
-  if (eles.nodes().length >= BIG || fresh.nodes().length === 0 || fixed.length === 0) {
+  if (fresh.nodes().length === 0 || fixed.length === 0) {
+    bringIntoView(cy, fresh);
+    return;
+  }
+  if (eles.nodes().length > OFF_THREAD_NODES) {
+    // A layout under way finishes first: its nodes are the placed ones here.
+    await offThreadLayoutDone();
+    const now = cy.elements(':visible');
+    const still = fresh.filter((n) => !n.removed());
+    const placed = now.nodes().not(still);
+    await layOutOffThread(cy, now, new Set(placed.map((n) => n.id())));
     bringIntoView(cy, fresh);
     return;
   }
@@ -172,6 +214,7 @@ export async function incrementalLayout(cy: Core, fresh: NodeCollection): Promis
  * time order.
  */
 export function lineageLayout(cy: Core, firstDates: Map<string, string>): Promise<void> {
+  cancelOffThreadLayout();
   const key = (id: string) => firstDates.get(id) ?? '9999';
   return run(cy, cy.elements(':visible'), {
     name: 'dagre',
