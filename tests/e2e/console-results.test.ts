@@ -133,8 +133,10 @@ describe('a console result of thousands', () => {
     // Scrolling to the end of the table brings the next page; so does the button.
     await page.getByTestId('console-results').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=console-table] tbody tr').length === 400);
+    // The click itself may scroll the pane to its end, which brings a page of its own: at least one more.
     await page.getByTestId('console-show-more').click();
-    await expect(rows.count()).resolves.toBe(600);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=console-table] tbody tr').length >= 600);
+    expect((await rows.count()) % 200).toBe(0);
 
     // Sorting and the CSV cover every row, not only those in the page.
     await sortBy(page, 'i');
