@@ -127,11 +127,11 @@ export class Canvas extends CanvasCore {
     this.focusOn(id, false);
   }
 
-  /** Fetches what an expansion left out ("N more"). */
+  /** Fetches what a node's expansions left out ("N more": one count for all of them, so all are lifted). */
   fetchMore(truncation: Truncation): Promise<void> {
-    const t = truncation.expansion;
+    const id = truncation.expansion.id;
     return this.commit((s) => {
-      for (const e of s.expansions) if (sameExpansion(e, t)) e.limit = null;
+      for (const e of s.expansions) if (e.id === id) e.limit = null;
     });
   }
 

@@ -15,9 +15,11 @@ import { highlightIds } from './highlight.ts';
 import { History } from './history.ts';
 import { bindInteractions, centre, clientPosition, fit } from './interaction.ts';
 import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from './layouts.ts';
+import { rememberNetwork, returnToNetwork, type NetworkPlaces } from './lineageReturn.ts';
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
 import { offThreadLayoutRunning } from './offThreadLayout.ts';
 import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
+import { truncationsPerNode } from './truncations.ts';
 import {
   applyElementSet,
   decorate,
@@ -74,6 +76,8 @@ export abstract class CanvasCore {
   protected base: ElementSet | null = null;
   protected pathsShown: PathsShown | null = null;
   protected lineageShown: LineageResponse | null = null;
+  /** Where the network's nodes were when a lineage was opened over it. */
+  protected network: NetworkPlaces | null = null;
   protected readonly loader: Loader;
   protected readonly history = new History<Snapshot>();
   protected readonly listeners = new Map<keyof CanvasEvents, Set<(value: never) => void>>();
@@ -210,10 +214,13 @@ export abstract class CanvasCore {
     const next = cloneViewState(this.state);
     change(next);
     const lineageChanged = next.lineage !== this.state.lineage;
+    if (lineageChanged && !this.state.lineage) this.network = rememberNetwork(this.cy);
+    // Leaving a lineage puts the network back where it was; only without one is it laid out afresh.
+    const back = lineageChanged && !next.lineage && returnToNetwork(this.cy, this.network);
     this.state = next;
     this.known = emptySet();
     this.emitState();
-    await this.reload(lineageChanged ? 'full' : layout);
+    await this.reload(lineageChanged && !back ? 'full' : layout);
   }
 
   protected async reload(layout: LayoutMode): Promise<void> {
@@ -226,7 +233,7 @@ export abstract class CanvasCore {
       for (const problem of loaded.problems) this.emit('problem', problem);
       const set = loaded.elements;
       mergeInto(this.known, set);
-      this.truncations = loaded.truncations;
+      this.truncations = truncationsPerNode(loaded.truncations, set);
       this.lineageShown = loaded.lineage;
       const last = loaded.paths.at(-1);
       this.pathsShown = last ? { spec: last.spec, answer: last.answer } : null;

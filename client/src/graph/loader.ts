@@ -19,6 +19,8 @@ export interface Truncation {
   expansion: Expansion;
   more: number;
   overflow: boolean;
+  /** The ids of the nodes left out (as far as the API tells), so counts can leave out drawn ones. */
+  missing?: string[];
 }
 
 export interface LoadedView {
@@ -100,12 +102,15 @@ export class Loader {
   async expansion(exp: Expansion, asOf: string | null): Promise<{ elements: Elements; truncation: Truncation | null }> {
     const first = keepDirection(await this.neighbours(exp, asOf, exp.limit === null ? MAX_LIMIT : exp.limit + 1), exp);
     if (!first.truncated) return { elements: first, truncation: null };
-    if (exp.limit === null) return { elements: first, truncation: { expansion: exp, more: 0, overflow: true } };
+    if (exp.limit === null) {
+      return { elements: first, truncation: { expansion: exp, more: 0, overflow: true, missing: [] } };
+    }
     // Count what was left out: ask for everything the API will give and compare.
     const all = keepDirection(await this.neighbours(exp, asOf, MAX_LIMIT), exp);
     const shown = new Set(first.nodes.map((n) => n.data.id));
-    const more = all.nodes.filter((n) => !shown.has(n.data.id)).length;
-    const truncation = more > 0 || all.truncated ? { expansion: exp, more, overflow: all.truncated } : null;
+    const missing = all.nodes.filter((n) => !shown.has(n.data.id)).map((n) => n.data.id);
+    const more = missing.length;
+    const truncation = more > 0 || all.truncated ? { expansion: exp, more, overflow: all.truncated, missing } : null;
     return { elements: first, truncation };
   }
 
