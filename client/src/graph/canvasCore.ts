@@ -17,6 +17,7 @@ import { bindInteractions, centre, clientPosition, fit } from './interaction.ts'
 import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from './layouts.ts';
 import { rememberNetwork, returnToNetwork, type NetworkPlaces } from './lineageReturn.ts';
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
+import { bindLabelDetail, labelAsDrawn } from './labelDetail.ts';
 import { offThreadLayoutRunning } from './offThreadLayout.ts';
 import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
 import { truncationsPerNode } from './truncations.ts';
@@ -124,6 +125,8 @@ export abstract class CanvasCore {
         selectedIds: () => this.cy.elements(':selected').map((e) => e.id()),
         showElements: (els: Pick<Elements, 'nodes' | 'edges'>, how: { replace: boolean }) =>
           this.showElements(els, how),
+        /** A node's or link's label as drawn now: its text, and whether it is drawn at this zoom. */
+        label: (id: string) => labelAsDrawn(this.cy, id),
         /** A force layout is being computed in the worker (the page must still answer meanwhile). */
         layoutRunning: () => offThreadLayoutRunning(),
         /** Nothing being fetched, laid out or animated: the view is settled. */
@@ -152,6 +155,7 @@ export abstract class CanvasCore {
 
   protected mount(choice: RendererChoice): Core {
     const cy = createCy(this.container, choice);
+    bindLabelDetail(cy);
     bindInteractions(cy, {
       expand: (id) => void this.expandNeighbourhood(id),
       contextMenu: (target, x, y) => this.emit('contextmenu', { target, x, y }),
