@@ -4,15 +4,21 @@
  */
 import type { Core } from 'cytoscape';
 import type { EdgeData, NodeData } from '../../../contract/api.ts';
+import { drawPicture } from './pictureExport.ts';
 import { DRAWING_FIELDS } from './style.ts';
 import { VIEW_FORMAT, type ViewFile } from './viewFile.ts';
 
+/** A PNG picture of everything drawn, at twice its size (at most 6000 pixels a side). */
 export function pngBlob(cy: Core): Promise<Blob> {
-  return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 6000, maxHeight: 6000 });
+  return drawPicture(cy, () =>
+    cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 6000, maxHeight: 6000 }),
+  );
 }
 
+/** An SVG picture of everything drawn, every shape and label as on screen (graph/pictureExport.ts). */
 export function svgBlob(cy: Core): Blob {
-  return new Blob([cy.svg({ full: true, scale: 1, bg: '#ffffff' })], { type: 'image/svg+xml' });
+  const svg = drawPicture(cy, () => cy.svg({ full: true, scale: 1, bg: '#ffffff' }));
+  return new Blob([svg], { type: 'image/svg+xml' });
 }
 
 /** Element data without what the canvas adds for drawing. */
