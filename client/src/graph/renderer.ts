@@ -57,15 +57,11 @@ export interface RendererChoice {
 export function createCy(container: HTMLElement, choice: RendererChoice): Core {
   registerExtensions();
   const style = choice.large ? [...stylesheet(), ...largeViewStyle()] : stylesheet();
-  // The WebGL options are newer than @types/cytoscape; they are passed through as the renderer's options.
-  const renderer = choice.webgl
-    ? ({ name: 'canvas', webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } as { name: string })
-    : { name: 'canvas' };
-  // `renderer` is missing from @types/cytoscape's options; Cytoscape.js reads it as documented.
-  const options = {
+  // Cytoscape's own types (3.31+) know the WebGL renderer's options; it reads them at the top level.
+  const options: CytoscapeOptions = {
     container,
     style,
-    renderer,
+    ...(choice.webgl ? { webgl: true, webglTexSize: 4096, webglBatchSize: 4096 } : {}),
     minZoom: 0.05,
     maxZoom: 4,
     boxSelectionEnabled: true,
@@ -73,6 +69,6 @@ export function createCy(container: HTMLElement, choice: RendererChoice): Core {
     hideEdgesOnViewport: choice.large && !choice.webgl,
     motionBlur: false,
     pixelRatio: choice.large ? 1 : 'auto',
-  } as CytoscapeOptions;
+  };
   return cytoscape(options);
 }
