@@ -4,7 +4,7 @@
  * month arithmetic for the time slider.
  */
 import type { EdgeData, NodeData } from '../../../contract/api.ts';
-import { holdsOn, lifetimeOf } from '../../../contract/validTime.ts';
+import { holdsOn, lastDay, lifetimeOf } from '../../../contract/validTime.ts';
 
 export { holdsOn };
 // Dates and intervals in words live with the rest of a claim's words (qualifiers, figures).
@@ -64,9 +64,5 @@ export function monthsBetween(first: string, last: string): number {
   return (y2 - y1) * 12 + (m2 - m1);
 }
 
-/** "As of June 2018" means by the end of June: the month's last day. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
+/** "As of June 2018" means by the end of June: the month's last day (contract/validTime.ts lastDay). */
+export const lastDayOf = (month: string): string => lastDay(month);

@@ -8,10 +8,9 @@
  * reached on their own day. The far right of the slider is "all dates".
  */
 import { html, nothing, render } from 'lit';
-import { holdsOn } from '../../../contract/validTime.ts';
+import { holdsOn, lastDay } from '../../../contract/validTime.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { describeDate } from '../graph/claimWords.ts';
-import { lastDayOf } from '../graph/timeRules.ts';
 import { playCourse, stepDay, stopIndex } from '../graph/timeStops.ts';
 import type { ViewState } from '../state/viewState.ts';
 
@@ -20,10 +19,7 @@ const PLAY_STEP_MS = 700;
 const NOW_TICK = 'background:#1f618d;box-shadow:0 0 0 2px #f5b041;z-index:1';
 
 /** A partial date's own last day, to go to an event: 2017 → 2017-12-31, 2017-02 → 2017-02-28. */
-function endOf(date: string): string {
-  if (date.length === 10) return date;
-  return lastDayOf(date.length === 4 ? `${date}-12` : date.slice(0, 7));
-}
+const endOf = (date: string): string => lastDay(date);
 
 export interface TimeControls {
   togglePlay(): void;
