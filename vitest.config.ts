@@ -17,6 +17,18 @@ export default defineConfig({
         },
       },
       {
+        // Faults, floods and hostile input against the real Neo4j (and Neo4j processes of their own to
+        // kill). `npm test` runs the short version; `npm run test:resilience` the long one.
+        test: {
+          name: 'resilience',
+          include: ['tests/resilience/**/*.test.ts'],
+          globalSetup: ['tests/support/globalNeo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -22,11 +22,37 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
+/**
+ * Where the database stands, as the API sees it: `up`; `unresponsive` (it stopped answering, requests
+ * fail fast with 503 until it answers again); `restarting` (the local Neo4j exited or hung and the app is
+ * starting it again); `failed` (it crashed too often in a row, or the given server cannot be reached:
+ * a person has to look; `message` names the cause).
+ */
+export const DATABASE_STATES = ['up', 'unresponsive', 'restarting', 'failed'] as const;
+export const databaseState = z.enum(DATABASE_STATES);
+export type DatabaseState = z.infer<typeof databaseState>;
+
+export const databaseStatus = z.object({
+  state: databaseState,
+  /** When the database entered this state (ISO 8601 instant). */
+  since: z.string(),
+  /** Restarts of the local Neo4j since the app started (always 0 for a server the app is given). */
+  restarts: z.number(),
+  /** Why it is not up, in words an analyst can act on (with the last lines of Neo4j's log when it crashed). */
+  message: z.string().optional(),
+});
+export type DatabaseStatus = z.infer<typeof databaseStatus>;
+
+/** GET /api/health: 200 with this body when the database answers; 503 with `error` and `database` when not. */
 export const healthResponse = z.object({
   status: z.literal('ok'),
+  database: databaseStatus,
   neo4j: z.object({ uri: z.string(), database: z.string(), version: z.string(), edition: z.string() }),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
+
+export const healthUnavailableResponse = errorBody.extend({ database: databaseStatus });
+export type HealthUnavailableResponse = z.infer<typeof healthUnavailableResponse>;
 
 /**
  * Comma-separated list in a query string, each item checked against an allow-list. An empty list

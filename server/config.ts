@@ -32,12 +32,28 @@ const envSchema = z.object({
   NEO4J_LOCAL_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   /** Load the seed dataset when the database holds no factions yet. */
   SEED_ON_START: flag.default(true),
-  /** Largest accepted request body, for imports. */
+  /** Largest accepted import file, as inflated when sent compressed. */
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .default(50 * 1024 * 1024),
+  /** Most an import sent compressed may inflate to, as a multiple of its compressed size (a zip bomb's tell). */
+  IMPORT_MAX_INFLATE_RATIO: z.coerce.number().min(2).default(50),
+  /** Largest JSON body of every other request (console queries, the ids of relationships/among). */
+  JSON_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  /** Behind an HTTPS reverse proxy: trust its X-Forwarded-* headers (the client's address, https). */
+  TRUST_PROXY: flag.default(false),
+  /** Console queries running at once, for all analysts together; more wait for none and get 429. */
+  CONSOLE_MAX_RUNNING: z.coerce.number().int().min(1).max(64).default(4),
+  /** Console queries one client may have running at once (queries stopped but still running count). */
+  CONSOLE_MAX_RUNNING_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
+  /** Restarts of the local Neo4j in a row (each within a minute of the last) before the app gives up. */
+  NEO4J_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(100).default(5),
 });
 
 export type Config = z.infer<typeof envSchema>;

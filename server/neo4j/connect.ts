@@ -36,7 +36,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     boltPort: config.NEO4J_LOCAL_BOLT_PORT,
     password: config.NEO4J_PASSWORD,
     // An import is one transaction, held in the server's heap until it commits: give it room.
-    heap: '1g',
+    heapMb: 1024,
     log,
   });
   // The local server has the one user neo4j, whatever NEO4J_USER says.

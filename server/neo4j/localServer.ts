@@ -18,7 +18,8 @@ export interface LocalServerOptions {
   home: string;
   boltPort: number;
   password: string;
-  heap?: string;
+  /** Java heap in MiB (default 512); the per-query memory limits are set as shares of it. */
+  heapMb?: number;
   pageCache?: string;
   /** Where the resolved jars list is kept (default: in home); tests share the project's. */
   classpathFile?: string;
@@ -49,8 +50,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const child = spawn(
     java,
     [
-      `-Xms${options.heap ?? '512m'}`,
-      `-Xmx${options.heap ?? '512m'}`,
+      `-Xms${heapOf(options)}m`,
+      `-Xmx${heapOf(options)}m`,
       ...JVM_FLAGS,
       '-cp',
       classpath,
@@ -96,7 +97,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   };
 }
 
-// What the shipped neo4j.conf passes to the JVM; the server needs the add-opens on Java 17 and 21.
+const heapOf = (options: LocalServerOptions) => options.heapMb ?? 512;
+
+/**
+ * What the shipped neo4j.conf passes to the JVM; the server needs the add-opens on Java 17 and 21.
+ * Not -XX:+ExitOnOutOfMemoryError (also left out of Neo4j's own default neo4j.conf): with it, one
+ * console query building a string or list too big for the heap (`reduce(s = 'x', i IN range(1, 30) |
+ * s + s)`) took the whole server down. Without it the query's own thread gets the OutOfMemoryError and
+ * Neo4j answers Neo.TransientError.General.OutOfMemoryError for that query alone, measured on 5.26;
+ * should the JVM ever be left unusable, the supervisor restarts it (supervisor.ts).
+ */
 const JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
@@ -106,7 +116,6 @@ const JVM_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
   '-Dlog4j2.disable.jmx=true',
   '-XX:+UseG1GC',
-  '-XX:+ExitOnOutOfMemoryError',
 ];
 
 function neo4jConf(options: LocalServerOptions): string {
@@ -119,7 +128,14 @@ function neo4jConf(options: LocalServerOptions): string {
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
     `server.memory.pagecache.size=${options.pageCache ?? '256m'}`,
-    'server.memory.off_heap.max_size=256m',
+    'server.memory.off_heap.transaction_max_size=256m',
+    // Neo4j's memory guard: what a transaction holds in the operators that track their memory
+    // (collect, sort, aggregation, DISTINCT, eager buffers, transaction state) may not pass a share of
+    // the heap, per transaction and for all at once, so one query fails with MemoryPoolOutOfMemoryError
+    // long before the heap runs out (Operations Manual, "Memory configuration > Limit transaction memory
+    // usage"). Expressions (reduce, list comprehensions) are not tracked: the heap itself bounds them.
+    `db.memory.transaction.max=${Math.round(heapOf(options) * 0.35)}m`,
+    `dbms.memory.transaction.total.max=${Math.round(heapOf(options) * 0.6)}m`,
     'dbms.usage_report.enabled=false',
     // LOAD CSV may read no local file: no file URLs, and an import folder that stays empty.
     'dbms.security.allow_csv_import_from_file_urls=false',

@@ -50,7 +50,7 @@ beforeAll(async () => {
     home,
     boltPort: await freePort(),
     password: PASSWORD,
-    heap: '512m',
+    heapMb: 512,
     pageCache: '64m',
     classpathFile: CLASSPATH_FILE,
     log: () => {},

@@ -62,7 +62,7 @@ async function tryContainer(): Promise<TestNeo4j | null> {
 async function startLocal(): Promise<TestNeo4j> {
   const home = mkdtempSync(join(tmpdir(), 'faction-atlas-neo4j-'));
   const boltPort = await freePort();
-  const options = { home, boltPort, password: PASSWORD, heap: '512m', pageCache: '64m', log: () => {} };
+  const options = { home, boltPort, password: PASSWORD, heapMb: 512, pageCache: '64m', log: () => {} };
   // The jars list is resolved once per machine; reuse the project's if it has one.
   let server = await startLocalServer({ ...options, classpathFile: CLASSPATH_FILE });
   return {
