@@ -25,7 +25,10 @@ export function buildOpenApiDocument(): object {
     method: 'get',
     path: '/api/health',
     summary: 'Whether the database answers',
-    responses: { 200: json(api.healthResponse, 'The database answers'), 503: errors[503] },
+    responses: {
+      200: json(api.healthResponse, 'The database answers'),
+      503: json(api.healthUnavailableResponse, 'The database is away: unresponsive, restarting or failed'),
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -7,8 +7,10 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
+import { Availability } from './availability.ts';
 import { ConsoleQueries, type ConsoleResult, type ConsoleRunOptions } from './console.ts';
 import { cypher, statements, type QueryName } from './cypher.ts';
+import { Liveness } from './liveness.ts';
 import { toJson } from './values.ts';
 
 export interface DatabaseOptions {
@@ -18,6 +20,8 @@ export interface DatabaseOptions {
   database: string;
   /** Server-side transaction timeout for every query, in milliseconds. */
   queryTimeoutMs: number;
+  /** Probe the database every second and fail requests fast while it does not answer (default true). */
+  liveness?: boolean;
 }
 
 export type Params = Record<string, unknown>;
@@ -30,9 +34,10 @@ export interface Tx {
 const APP_METADATA = { app: 'faction-atlas' };
 
 // Fail fast when the database is away: a request gets its 503 in seconds, not minutes, and the driver
-// reconnects on its own once the database is back (tests/integration/databaseOutage.test.ts).
-const CONNECTION_TIMEOUT_MS = 3_000;
-const ACQUISITION_TIMEOUT_MS = 5_000;
+// reconnects on its own once the database is back (tests/integration/databaseOutage.test.ts). A frozen
+// database is noticed by the liveness probe (liveness.ts), which fails the requests waiting on it.
+const CONNECTION_TIMEOUT_MS = 2_000;
+const ACQUISITION_TIMEOUT_MS = 4_000;
 const RETRY_TIME_MS = 2_000;
 /**
  * A database that stops answering without closing its sockets (frozen, or cut off by the network)
@@ -45,6 +50,11 @@ const DEADLINE_MARGIN_MS = ACQUISITION_TIMEOUT_MS + RETRY_TIME_MS + 3_000;
 export class Database {
   readonly uri: string;
   readonly name: string;
+  /** Whether the database answers; requests fail fast with 503 while it does not (availability.ts). */
+  readonly availability = new Availability();
+  /** The probe that keeps `availability` true; absent until started (at once unless the options say not). */
+  private liveness: Liveness | undefined;
+  private readonly options: DatabaseOptions;
   private readonly driver: Driver;
   private readonly timeoutMs: number;
   private readonly console: ConsoleQueries;
@@ -61,6 +71,15 @@ export class Database {
       userAgent: 'faction-atlas',
     });
     this.console = new ConsoleQueries(this.driver, this.name);
+    this.options = options;
+    if (options.liveness !== false) this.startLiveness();
+  }
+
+  /** Starts the liveness probe (once; the supervisor starts it when the local server is up). */
+  startLiveness(): Liveness {
+    this.liveness ??= new Liveness(this.options, this.availability);
+    this.liveness.start();
+    return this.liveness;
   }
 
   /** Run named queries in one read transaction. */
@@ -79,7 +98,9 @@ export class Database {
    */
   async runConsoleQuery(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     try {
-      return await withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS);
+      return await this.availability.guard(() =>
+        withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS),
+      );
     } catch (error) {
       throw translate(error);
     }
@@ -131,8 +152,9 @@ export class Database {
     }
   }
 
-  close(): Promise<void> {
-    return this.driver.close();
+  async close(): Promise<void> {
+    await this.liveness?.stop();
+    await this.driver.close();
   }
 
   private async transaction<T>(
@@ -141,17 +163,19 @@ export class Database {
     work: (tx: Tx) => Promise<T>,
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
     const config = { timeout: timeoutMs, metadata: { ...APP_METADATA, type: purpose } };
     const body = (tx: ManagedTransaction) => work({ run: (name, params = {}) => tx.run(cypher(name), params) });
-    const running = (mode === 'read' ? session.executeRead(body, config) : session.executeWrite(body, config)).finally(
-      () => session.close(),
-    );
     try {
-      return await withDeadline(running, timeoutMs + DEADLINE_MARGIN_MS);
+      return await this.availability.guard(() => {
+        const session = this.driver.session({
+          database: this.name,
+          defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+        });
+        const running = (
+          mode === 'read' ? session.executeRead(body, config) : session.executeWrite(body, config)
+        ).finally(() => session.close());
+        return withDeadline(running, timeoutMs + DEADLINE_MARGIN_MS);
+      });
     } catch (error) {
       throw translate(error);
     }

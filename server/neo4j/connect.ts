@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import { Database } from '../db/database.ts';
 import { boltAnswers } from '../db/serverAdmin.ts';
-import { startLocalServer } from './localServer.ts';
+import { superviseLocalServer } from './supervisor.ts';
 
 export interface Connection {
   db: Database;
@@ -13,7 +13,10 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(config: Config, log: (line: string) => void): Promise<Connection> {
+export async function connect(
+  config: Config,
+  log: (line: string, level?: 'info' | 'warn' | 'error') => void,
+): Promise<Connection> {
   const options = {
     user: config.NEO4J_USER,
     password: config.NEO4J_PASSWORD,
@@ -31,16 +34,22 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     const db = new Database({ ...options, user: 'neo4j', uri: localUri });
     return { db, close: () => db.close() };
   }
-  const server = await startLocalServer({
-    home: config.NEO4J_LOCAL_HOME,
-    boltPort: config.NEO4J_LOCAL_BOLT_PORT,
-    password: config.NEO4J_PASSWORD,
-    // An import is one transaction, held in the server's heap until it commits: give it room.
-    heapMb: 1024,
+  // The local server has the one user neo4j, whatever NEO4J_USER says. Its probe starts once it is up.
+  const db = new Database({ ...options, user: 'neo4j', uri: localUri, liveness: false });
+  const server = await superviseLocalServer({
+    server: {
+      home: config.NEO4J_LOCAL_HOME,
+      boltPort: config.NEO4J_LOCAL_BOLT_PORT,
+      password: config.NEO4J_PASSWORD,
+      // An import is one transaction, held in the server's heap until it commits: give it room.
+      heapMb: 1024,
+      log,
+    },
+    availability: db.availability,
+    startLiveness: () => db.startLiveness(),
+    attempts: config.NEO4J_RESTART_ATTEMPTS,
     log,
   });
-  // The local server has the one user neo4j, whatever NEO4J_USER says.
-  const db = new Database({ ...options, user: 'neo4j', uri: server.uri });
   return {
     db,
     async close() {

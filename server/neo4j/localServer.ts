@@ -31,6 +31,10 @@ export interface LocalServer {
   uri: string;
   /** The Neo4j JVM's process id (tests freeze it to play a database that stops answering). */
   pid: number | undefined;
+  /** Settles when the JVM has exited, however it ended (crash, kill, stop). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Ends the JVM at once (SIGKILL), for a server that stopped answering; Neo4j recovers from its log at the next start. */
+  kill(): void;
   stop(): Promise<void>;
 }
 
@@ -82,9 +86,16 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
   log('Neo4j is up.');
 
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) done({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => done({ code, signal }));
+  });
+  void ended.then(() => process.removeListener('exit', killOnExit));
   return {
     uri,
     pid: child.pid,
+    exited: ended,
+    kill: () => child.kill('SIGKILL'),
     async stop() {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -214,6 +225,20 @@ const NEEDS_MAVEN =
 function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((done) => child.once('exit', (code) => done(code)));
+}
+
+/**
+ * The last `count` lines Neo4j wrote (its own neo4j.log, else the JVM's console output), to name the
+ * cause when it will not stay up; '' when it wrote nothing.
+ */
+export function lastLogLines(home: string, count = 8): string {
+  for (const file of ['logs/neo4j.log', 'logs/console.log']) {
+    const path = resolve(home, file);
+    if (!existsSync(path)) continue;
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    if (lines.length && lines.some((line) => line.trim())) return lines.slice(-count).join('\n');
+  }
+  return '';
 }
 
 function explainExit(code: number | null, home: string): string {

@@ -12,7 +12,9 @@ export function graphRoutes(db: Database): Router {
   const router = Router();
 
   router.get('/health', async (_req, res) => {
-    res.json(await checkHealth(db));
+    const health = await checkHealth(db);
+    // Not an error of the request: the status a load balancer or the client's banner reads.
+    res.status(health.up ? 200 : 503).json(health.body);
   });
 
   router.get('/search', async (req, res) => {

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorBody, healthResponse, searchResponse } from '../../contract/api.ts';
 import { Database } from '../../server/db/database.ts';
 import { startLocalServer, type LocalServer } from '../../server/neo4j/localServer.ts';
@@ -129,8 +129,17 @@ describe('the database away and back', () => {
 
   it('answers again, with the same app and driver, once the database is back on the same home and port', async () => {
     server = await startLocalServer(serverOptions);
-    const health = await timed('get', '/api/health');
-    expect(health.response.status, JSON.stringify(health.response.body)).toBe(200);
+    // The liveness probe asks every second; the app is back as soon as it has been answered.
+    const back = Date.now();
+    const health = await vi.waitFor(
+      async () => {
+        const answer = await timed('get', '/api/health');
+        expect(answer.response.status, JSON.stringify(answer.response.body)).toBe(200);
+        return answer;
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    console.info(`API answering ${Date.now() - back} ms after the database was back`);
     const search = await timed('get', '/api/search?q=Jaysh%20al-Nasr');
     expect(search.response.status).toBe(200);
     expect(searchResponse.parse(search.response.body).results[0]?.id).toBe('jaysh-al-nasr');
@@ -152,7 +161,7 @@ describe('the database away and back', () => {
     } finally {
       process.kill(server.pid!, 'SIGCONT');
     }
-    await request(app).get('/api/health').expect(200);
+    await vi.waitFor(() => request(app).get('/api/health').expect(200), { timeout: 15_000, interval: 250 });
     expect(escaped).toEqual([]);
   });
 });

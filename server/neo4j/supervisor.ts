@@ -1,0 +1,109 @@
+/**
+ * Keeps the local Neo4j running: when the JVM exits (a crash, the OOM killer, a kill) or stops
+ * answering for HANG_RESTART_MS (frozen), it is started again on the same data, after a back-off of
+ * 1, 2, 4, 8… s, with a log line each time and `restarting` in the database's availability (what
+ * GET /api/health and the client's banner show). Neo4j recovers committed transactions from its
+ * transaction log at start, so a kill loses nothing that was committed.
+ *
+ * A crash loop ends: after `attempts` restarts in a row, each failing or dying within STABLE_MS, the
+ * supervisor gives up, logs the last lines of Neo4j's own log and sets `failed` with them as the cause.
+ * The pattern is the one of systemd's Restart=on-failure with StartLimitBurst, and of Kubernetes'
+ * CrashLoopBackOff (exponential back-off, capped).
+ */
+import type { Availability } from '../db/availability.ts';
+import type { Liveness } from '../db/liveness.ts';
+import { type LocalServer, type LocalServerOptions, lastLogLines, startLocalServer } from './localServer.ts';
+
+/** A server silent this long is taken to be hung and is killed, then restarted. */
+export const HANG_RESTART_MS = 20_000;
+/** A start that stays up this long ends the run of failures. */
+export const STABLE_MS = 60_000;
+const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+
+export interface SupervisorOptions {
+  server: LocalServerOptions;
+  availability: Availability;
+  /** Starts the liveness probe, which tells when the server stops answering (called once it is up). */
+  startLiveness?: () => Liveness;
+  /** Restarts in a row before giving up (NEO4J_RESTART_ATTEMPTS). */
+  attempts: number;
+  log: (line: string, level?: 'info' | 'warn' | 'error') => void;
+}
+
+export interface SupervisedServer {
+  uri: string;
+  /** The running JVM's process id (changes at each restart). */
+  readonly pid: number | undefined;
+  /** Stops supervising and stops the server. */
+  stop(): Promise<void>;
+}
+
+/** Starts the local server (throws LocalServerError as startLocalServer does) and keeps it running. */
+export async function superviseLocalServer(options: SupervisorOptions): Promise<SupervisedServer> {
+  const { availability, log } = options;
+  let server: LocalServer = await startLocalServer(options.server);
+  let stopping = false;
+  let failuresInARow = 0;
+  let startedAt = Date.now();
+
+  const watch = (running: LocalServer) => {
+    void running.exited.then(async ({ code, signal }) => {
+      if (stopping || running !== server) return;
+      const why = signal ? `was ended by ${signal}` : `exited with code ${code}`;
+      if (Date.now() - startedAt >= STABLE_MS) failuresInARow = 0;
+      await restart(`Neo4j ${why}`);
+    });
+  };
+
+  const restart = async (why: string) => {
+    while (!stopping) {
+      failuresInARow += 1;
+      if (failuresInARow > options.attempts) {
+        const tail = lastLogLines(options.server.home);
+        const message = `${why}, and ${options.attempts} restarts in a row did not keep it up${tail ? `. Neo4j's last log lines:\n${tail}` : ''}`;
+        log(`Giving up on Neo4j: ${message}`, 'error');
+        availability.set('failed', message);
+        return;
+      }
+      const wait = BACKOFF_MS[Math.min(failuresInARow - 1, BACKOFF_MS.length - 1)]!;
+      log(`${why}; restarting it in ${wait / 1000} s (attempt ${failuresInARow} of ${options.attempts}).`, 'warn');
+      availability.set('restarting', `${why}; restart attempt ${failuresInARow} of ${options.attempts}`);
+      await sleep(wait);
+      if (stopping) return;
+      try {
+        availability.countRestart();
+        server = await startLocalServer({ ...options.server, log: (line) => log(line) });
+        startedAt = Date.now();
+        log('Neo4j is back.');
+        watch(server);
+        await liveness?.probe();
+        return;
+      } catch (error) {
+        why = `Neo4j did not start again (${error instanceof Error ? error.message : String(error)})`;
+      }
+    }
+  };
+
+  watch(server);
+  const liveness = options.startLiveness?.();
+  const stopListening = liveness?.onSilence((silentMs) => {
+    if (silentMs < HANG_RESTART_MS || availability.status.state !== 'unresponsive' || stopping) return;
+    log(`Neo4j has not answered for ${Math.round(silentMs / 1000)} s; killing it to restart it.`, 'warn');
+    availability.set('restarting', `Neo4j stopped answering for ${Math.round(silentMs / 1000)} s`);
+    server.kill();
+  });
+
+  return {
+    uri: server.uri,
+    get pid() {
+      return server.pid;
+    },
+    async stop() {
+      stopping = true;
+      stopListening?.();
+      await server.stop();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
