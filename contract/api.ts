@@ -16,6 +16,8 @@ export const errorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** true when `details` lists only the first problems (an import's first 100) and there are more. */
+    detailsTruncated: z.boolean().optional(),
     /** Where in a submitted Cypher query the database found the error (the console's syntax errors). */
     position: queryPosition.optional(),
   }),

@@ -24,7 +24,33 @@ export const slug = z
   .max(120);
 
 const text = z.string().trim().min(1);
-const citations = z.array(slug).min(1, 'must cite at least one source');
+
+/**
+ * Most entries in a list inside one item (aliases, citations): far beyond any real record, and it keeps
+ * the problems of one item few (zod stops at the length of a too-long list instead of checking each entry).
+ */
+export const MAX_ITEM_LIST = 1_000;
+const citations = z.array(slug).min(1, 'must cite at least one source').max(MAX_ITEM_LIST);
+
+/**
+ * Where a source can be read: http(s) only, so that a stored link is safe to open by construction
+ * (no `javascript:`, `data:`, `file:`...). zod's own protocol pattern, which also requires the `//`.
+ */
+export const webUrl = z.url({ protocol: z.regexes.httpProtocol, error: 'must be an http:// or https:// URL' });
+
+/**
+ * `url` as a link target when it is an http(s) URL, else null: what the client checks before it renders
+ * a stored url (data imported before webUrl, or written by hand) as a link.
+ */
+export function linkableUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
 
 export const sourceRecord = z.strictObject({
   id: slug,
@@ -36,7 +62,7 @@ export const sourceRecord = z.strictObject({
   publisher: text.optional(),
   date: partialDate.optional(),
   accessed: partialDate.optional(),
-  url: z.url().optional(),
+  url: webUrl.optional(),
   language: z
     .string()
     .regex(/^[a-z]{2}$/)
@@ -47,7 +73,7 @@ export const sourceRecord = z.strictObject({
 const nodeBase = {
   id: slug,
   name: text,
-  aliases: z.array(text).default([]),
+  aliases: z.array(text).max(MAX_ITEM_LIST).default([]),
   description: text.optional(),
   sources: citations,
 };
@@ -119,6 +145,18 @@ export const importFile = z.strictObject({
   relationships: z.array(relationshipRecord).default([]),
 });
 
+/**
+ * The file's outline alone: its three lists, items unchecked. A file is checked item by item against
+ * `importItemSchemas` (server/services/importValidation.ts), so that a file of a million bad items
+ * stops at its first problems instead of building a million zod issues.
+ */
+export const importFileOutline = z.strictObject({
+  sources: z.array(z.unknown()).default([]),
+  nodes: z.array(z.unknown()).default([]),
+  relationships: z.array(z.unknown()).default([]),
+});
+export const importItemSchemas = { sources: sourceRecord, nodes: nodeRecord, relationships: relationshipRecord };
+
 export type SourceRecord = z.infer<typeof sourceRecord>;
 export type NodeRecord = z.infer<typeof nodeRecord>;
 export type RelationshipRecord = z.infer<typeof relationshipRecord>;
@@ -130,6 +168,35 @@ export interface ImportProblem {
   message: string;
 }
 
+/** Most problems an import reports: enough to fix a file by, small whatever the file holds. */
+export const MAX_REPORTED_PROBLEMS = 100;
+/** Longest problem message kept (zod lists every unknown key of an object in one message). */
+const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * The first `limit` problems found, and whether there were more (`truncated`): a file of a million bad
+ * items is reported in a few kilobytes. Checks stop looking once `truncated` is set.
+ */
+export class ProblemList {
+  readonly items: ImportProblem[] = [];
+  truncated = false;
+  constructor(readonly limit = MAX_REPORTED_PROBLEMS) {}
+
+  add(path: string, message: string): void {
+    if (this.items.length >= this.limit) this.truncated = true;
+    else {
+      const clipped = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+      this.items.push({ path, message: clipped });
+    }
+  }
+
+  /** Adds another list's problems after these (and its truncation). */
+  addAll(other: ProblemList): void {
+    for (const p of other.items) this.add(p.path, p.message);
+    if (other.truncated) this.truncated = true;
+  }
+}
+
 /** What the database already holds that a file may refer to: ids by label. */
 export interface KnownIds {
   labelOf(id: string): GraphLabel | 'Source' | undefined;
@@ -138,13 +205,17 @@ export interface KnownIds {
 /**
  * Rules that need the whole file and what the database already holds: ids unique across the file,
  * relationship endpoints that exist with labels the type allows, citations that resolve, intervals
- * that do not end before they start.
+ * that do not end before they start. Problems go into `problems` (all of them by default; the import
+ * passes a capped list, and the checks stop once it is full) and its items are returned.
  */
-export function checkImportFile(file: ImportFile, known: KnownIds): ImportProblem[] {
-  const problems: ImportProblem[] = [];
+export function checkImportFile(
+  file: ImportFile,
+  known: KnownIds,
+  problems = new ProblemList(Number.POSITIVE_INFINITY),
+): ImportProblem[] {
   const labelOf = new Map<string, GraphLabel | 'Source'>();
   const claim = (id: string, label: GraphLabel | 'Source', path: string) => {
-    if (labelOf.has(id)) problems.push({ path: `${path}.id`, message: `duplicate id "${id}"` });
+    if (labelOf.has(id)) problems.add(`${path}.id`, `duplicate id "${id}"`);
     labelOf.set(id, label);
   };
   for (const [i, s] of file.sources.entries()) claim(s.id, 'Source', `sources[${i}]`);
@@ -153,51 +224,47 @@ export function checkImportFile(file: ImportFile, known: KnownIds): ImportProble
   const resolve = (id: string) => labelOf.get(id) ?? known.labelOf(id);
   const checkCitations = (ids: string[], path: string) =>
     ids.forEach((id, j) => {
-      if (resolve(id) !== 'Source') problems.push({ path: `${path}.sources[${j}]`, message: `unknown source "${id}"` });
+      if (resolve(id) !== 'Source') problems.add(`${path}.sources[${j}]`, `unknown source "${id}"`);
     });
 
   for (const [i, n] of file.nodes.entries()) {
+    if (problems.truncated) return problems.items;
     checkCitations(n.sources, `nodes[${i}]`);
-    problems.push(...datingProblems(n, `nodes[${i}]`));
+    for (const p of datingProblems(n, `nodes[${i}]`)) problems.add(p.path, p.message);
   }
-  file.relationships.forEach((r, i) => {
+  for (const [i, r] of file.relationships.entries()) {
+    if (problems.truncated) return problems.items;
     const path = `relationships[${i}]`;
     // One namespace for every id: the canvas (Cytoscape) keys nodes and edges alike by id.
-    if (relIds.has(r.id)) problems.push({ path: `${path}.id`, message: `duplicate id "${r.id}"` });
+    if (relIds.has(r.id)) problems.add(`${path}.id`, `duplicate id "${r.id}"`);
     else if (labelOf.has(r.id)) {
-      problems.push({
-        path: `${path}.id`,
-        message: `id "${r.id}" is already the id of a ${labelOf.get(r.id)} in this file`,
-      });
+      problems.add(`${path}.id`, `id "${r.id}" is already the id of a ${labelOf.get(r.id)} in this file`);
     }
     relIds.add(r.id);
     if (r.source === r.target && IRREFLEXIVE_TYPES.has(r.type)) {
-      problems.push({
-        path: `${path}.target`,
-        message: `a ${r.type} relationship cannot join "${r.source}" to itself`,
-      });
+      problems.add(`${path}.target`, `a ${r.type} relationship cannot join "${r.source}" to itself`);
     }
     if (r.casualtiesBound !== undefined && r.casualties === undefined) {
-      problems.push({ path: `${path}.casualtiesBound`, message: 'bounds a figure, but casualties is not given' });
+      problems.add(`${path}.casualtiesBound`, 'bounds a figure, but casualties is not given');
     }
     if (r.claimedBy !== undefined && r.qualifier === undefined) {
-      problems.push({
-        path: `${path}.claimedBy`,
-        message: 'names who makes the claim, so qualifier must say how (claimed, reported, alleged...)',
-      });
+      problems.add(
+        `${path}.claimedBy`,
+        'names who makes the claim, so qualifier must say how (claimed, reported, alleged...)',
+      );
     }
-    problems.push(...datingProblems(r, path));
+    for (const p of datingProblems(r, path)) problems.add(p.path, p.message);
     checkCitations(r.sources, path);
     const start = resolve(r.source);
     const end = resolve(r.target);
-    if (!start || start === 'Source') problems.push({ path: `${path}.source`, message: `unknown node "${r.source}"` });
-    if (!end || end === 'Source') problems.push({ path: `${path}.target`, message: `unknown node "${r.target}"` });
+    if (!start || start === 'Source') problems.add(`${path}.source`, `unknown node "${r.source}"`);
+    if (!end || end === 'Source') problems.add(`${path}.target`, `unknown node "${r.target}"`);
     if (start && end && start !== 'Source' && end !== 'Source') {
       const allowed = RELATIONSHIP_ENDPOINTS[r.type].some(([a, b]) => a === start && b === end);
-      if (!allowed) problems.push({ path: `${path}.type`, message: `${r.type} cannot join ${start} to ${end}` });
+      if (!allowed) problems.add(`${path}.type`, `${r.type} cannot join ${start} to ${end}`);
     }
-  });
-  return problems;
+  }
+  return problems.items;
 }
 
 /** Each dated pair a record may carry: its start, its end, and the qualifiers of each. */

@@ -7,11 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Database } from './db/database.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { type ImportQueue, importUploads } from './middleware/importUpload.ts';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  jsonBodies,
+  limitUrlLength,
+  refuseBodyOnReadMethods,
+  type RequestLimits,
+} from './middleware/requestLimits.ts';
+import { securityHeaders } from './middleware/securityHeaders.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
@@ -23,8 +31,12 @@ import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './services/console.t
 export interface AppOptions {
   db: Database;
   logger: Logger;
-  /** Largest accepted JSON body (imports). */
-  maxBodyBytes?: number;
+  /** Body limits: IMPORT_MAX_BYTES, IMPORT_MAX_INFLATE_RATIO, JSON_MAX_BYTES (defaults: their defaults). */
+  requestLimits?: Partial<RequestLimits>;
+  /** Imports running at once and waiting (default 1 and 3); more are answered 429. */
+  importQueue?: ImportQueue;
+  /** TRUST_PROXY: believe the X-Forwarded-* headers of the one proxy in front (https, client address). */
+  trustProxy?: boolean;
   /** The built client; served when present. */
   clientDir?: string;
   /** Timeout and row cap of console queries (NEO4J_CONSOLE_TIMEOUT_MS, CONSOLE_ROW_CAP). */
@@ -36,13 +48,18 @@ const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.
 export function createApp({
   db,
   logger,
-  maxBodyBytes = 50 * 1024 * 1024,
+  requestLimits,
+  importQueue,
+  trustProxy = false,
   clientDir = DEFAULT_CLIENT_DIR,
   consoleLimits = DEFAULT_CONSOLE_LIMITS,
 }: AppOptions) {
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...requestLimits };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // One hop: the proxy's own X-Forwarded-For entry is believed, not what a client wrote before it.
+  app.set('trust proxy', trustProxy ? 1 : false);
 
   app.use(
     pinoHttp({
@@ -55,23 +72,18 @@ export function createApp({
       },
       // Only what helps to trace a request; never bodies or credentials.
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        // A URL may be 128 KiB long before it is refused (http.ts); the log keeps its start.
+        req: (req) => ({ id: req.id, method: req.method, url: String(req.url).slice(0, 2048) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
   );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Cytoscape sets inline styles on its container; scripts stay same-origin only.
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
-        },
-      },
-    }),
-  );
-  app.use(express.json({ limit: maxBodyBytes }));
+  app.use(securityHeaders());
+  app.use(limitUrlLength);
+  app.use(refuseBodyOnReadMethods);
+  // The import reads its own body (compressed, up to IMPORT_MAX_BYTES); every other route a small JSON one.
+  app.use('/api', importRoutes(db, importUploads(limits, importQueue)));
+  app.use(jsonBodies(limits.jsonMaxBytes));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
@@ -80,7 +92,6 @@ export function createApp({
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));
-  app.use('/api', importRoutes(db));
   app.use('/api', consoleRoutes(db, consoleLimits));
   app.use('/api', unknownRoute);
 

@@ -12,15 +12,27 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    options?: { cause?: unknown; details?: ImportProblem[]; position?: QueryPosition },
+    options?: {
+      cause?: unknown;
+      details?: ImportProblem[];
+      detailsTruncated?: boolean;
+      position?: QueryPosition;
+      headers?: Record<string, string>;
+    },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.details = options?.details;
+    this.detailsTruncated = options?.detailsTruncated ?? false;
     this.position = options?.position;
+    this.headers = options?.headers ?? {};
   }
   readonly details: ImportProblem[] | undefined;
+  /** `details` lists only the first problems: there are more. */
+  readonly detailsTruncated: boolean;
   /** Where in a submitted Cypher query the error lies. */
   readonly position: QueryPosition | undefined;
+  /** Response headers that belong to the answer (Retry-After on a 429). */
+  readonly headers: Record<string, string>;
 }
 
 export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
@@ -42,17 +54,36 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else req.log?.info({ code: known.code }, known.message);
   const body: ErrorBody = { error: { code: known.code, message: known.message } };
   if (known.details) body.error.details = known.details;
+  if (known.detailsTruncated) body.error.detailsTruncated = true;
   if (known.position) body.error.position = known.position;
-  res.status(known.status).json(body);
+  res.set(known.headers).status(known.status).json(body);
 };
+
+/** "1 MiB", "50 MiB", "149.2 KiB": a byte count the way the limits are configured. */
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   // express.json() failures carry a status and a type.
-  const e = err as { status?: number; type?: string; message?: string };
+  const e = err as { status?: number; type?: string; message?: string; limit?: number };
   if (e?.type === 'entity.parse.failed')
     return new AppError(400, 'INVALID_JSON', `Request body is not valid JSON: ${e.message}`);
-  if (e?.type === 'entity.too.large') return new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+  if (e?.type === 'entity.too.large') {
+    const limit = typeof e.limit === 'number' ? ` than ${describeBytes(e.limit)} (JSON_MAX_BYTES)` : '';
+    return new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger${limit}; only imports may be larger`);
+  }
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
+    return new AppError(415, 'UNSUPPORTED_ENCODING', e.message ?? 'Unsupported encoding');
+  }
+  // A value nested deep enough to exhaust the stack is the sender's doing; the depth checks
+  // (middleware/jsonDepth.ts) should refuse it first.
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return new AppError(400, 'NESTED_TOO_DEEP', 'The request nests values too deep to process');
+  }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'Bad request');
   }

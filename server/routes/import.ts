@@ -1,22 +1,17 @@
-/** HTTP for the import pipeline: the body is an import file (contract/importFile.ts). */
+/**
+ * HTTP for the import pipeline: the body is an import file (contract/importFile.ts), read, bounded and
+ * queued by middleware/importUpload.ts, so this route is mounted before the app's JSON parser.
+ */
 import { Router } from 'express';
 import type { Database } from '../db/database.ts';
-import { AppError } from '../errors.ts';
+import type { ImportUploads } from '../middleware/importUpload.ts';
 import { importGraph } from '../services/importer.ts';
 
-export function importRoutes(db: Database): Router {
+/** POST /import: 200 with what the file held and what changed; errors as ImportUploads and importGraph throw. */
+export function importRoutes(db: Database, uploads: ImportUploads): Router {
   const router = Router();
   router.post('/import', async (req, res) => {
-    // Without it express.json() leaves the body unread (curl -d sends a form type), and the analyst
-    // would be told the file is not an object instead of what to fix.
-    if (!req.is('application/json')) {
-      throw new AppError(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Send the import file as JSON, with Content-Type: application/json',
-      );
-    }
-    const summary = await importGraph(db, req.body);
+    const summary = await uploads.receive(req, (file) => importGraph(db, file));
     req.log.info({ import: summary }, 'import done');
     res.json(summary);
   });

@@ -11,7 +11,7 @@
  *     state (an id held under another label, by another relationship type or ends, or by a relationship
  *     where the file has a node, and the reverse; a new lifetime that leaves a stored link on no day).
  */
-import { checkImportFile, type ImportFile, type ImportProblem } from '../../contract/importFile.ts';
+import { checkImportFile, type ImportFile, ProblemList } from '../../contract/importFile.ts';
 import type { GraphLabel, NodeLabel } from '../../contract/model.ts';
 import { lastDay, firstDay, lifetimeOf, relationshipValidTime, type ValidTime } from '../../contract/validTime.ts';
 import type { Tx } from '../db/database.ts';
@@ -26,27 +26,36 @@ import {
   type TimeRow,
 } from './importValidTime.ts';
 
-/** 400 INVALID_IMPORT: the file has problems of its own; `details` lists every one with its path. */
+/**
+ * 400 INVALID_IMPORT: the file has problems of its own; `details` lists each with its path, the first
+ * MAX_REPORTED_PROBLEMS of them (`detailsTruncated` when there are more).
+ */
 export class ImportRejected extends AppError {
-  constructor(problems: ImportProblem[]) {
+  constructor(problems: ProblemList) {
     super(400, 'INVALID_IMPORT', `Import rejected, nothing written: ${summary(problems, 'problems')}`, {
-      details: problems,
+      details: problems.items,
+      detailsTruncated: problems.truncated,
     });
   }
 }
 
-/** 409 IMPORT_CONFLICT: the file conflicts with what the database holds; `details` lists every conflict. */
+/** 409 IMPORT_CONFLICT: the file conflicts with what the database holds; `details` lists the conflicts, as above. */
 export class ImportConflict extends AppError {
-  constructor(conflicts: ImportProblem[]) {
+  constructor(conflicts: ProblemList) {
     super(409, 'IMPORT_CONFLICT', `Import refused, nothing written: ${summary(conflicts, 'conflicts')}`, {
-      details: conflicts,
+      details: conflicts.items,
+      detailsTruncated: conflicts.truncated,
     });
   }
 }
 
-function summary(problems: ImportProblem[], what: string): string {
-  const first = problems[0];
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more ${what})` : '';
+function summary({ items, truncated }: ProblemList, what: string): string {
+  const first = items[0];
+  const more = truncated
+    ? ` (the first ${items.length} ${what} are listed; there are more)`
+    : items.length > 1
+      ? ` (and ${items.length - 1} more ${what})`
+      : '';
   return `${first?.path || '(the file itself)'}: ${first?.message}${more}`;
 }
 
@@ -99,7 +108,8 @@ export async function planImport(tx: Tx, file: ImportFile): Promise<ImportPlan> 
     heldRelationships.set(r.get('id') as string, r.toObject() as unknown as HeldRelationship);
   }
 
-  const problems = checkImportFile(file, { labelOf: (id) => heldNodes.get(id)?.label as GraphLabel | 'Source' });
+  const problems = new ProblemList();
+  checkImportFile(file, { labelOf: (id) => heldNodes.get(id)?.label as GraphLabel | 'Source' }, problems);
   const conflicts = idConflicts(file, heldNodes, heldRelationships);
 
   const nodeTimes = new Map(file.nodes.map((n) => [n.id, lifetimeOf(n)]));
@@ -108,23 +118,25 @@ export async function planImport(tx: Tx, file: ImportFile): Promise<ImportPlan> 
     const start = lifetime(r.source);
     const end = lifetime(r.target);
     const time = relationshipValidTime(r, start, end);
-    if (holdsOnNoDay(time)) {
+    if (holdsOnNoDay(time) && !problems.truncated) {
       const field =
         r.from && firstDay(r.from) === time.validFrom ? '.from' : r.to && lastDay(r.to) === time.validTo ? '.to' : '';
-      problems.push({
-        path: `relationships[${i}]${field}`,
-        message:
-          `holds on no day: it would start on ${time.validFrom} but end on ${time.validTo} ` +
+      problems.add(
+        `relationships[${i}]${field}`,
+        `holds on no day: it would start on ${time.validFrom} but end on ${time.validTo} ` +
           `(stated ${r.from ?? '…'} to ${r.to ?? '…'}; "${r.source}" ${describeLifetime(start)}, ` +
           `"${r.target}" ${describeLifetime(end)})`,
-      });
+      );
     }
     return time;
   });
 
   const retimed = await retimeStoredRelationships(tx, file, nodeTimes, heldNodes, conflicts);
-  if (problems.length) throw new ImportRejected([...problems, ...conflicts]);
-  if (conflicts.length) throw new ImportConflict(conflicts);
+  if (problems.items.length) {
+    problems.addAll(conflicts);
+    throw new ImportRejected(problems);
+  }
+  if (conflicts.items.length) throw new ImportConflict(conflicts);
   return { nodeTimes, relationshipTimes, retimed };
 }
 
@@ -133,15 +145,13 @@ function idConflicts(
   file: ImportFile,
   heldNodes: Map<string, HeldNode>,
   heldRelationships: Map<string, HeldRelationship>,
-): ImportProblem[] {
-  const conflicts: ImportProblem[] = [];
+): ProblemList {
+  const conflicts = new ProblemList();
   const asNode = (id: string, label: NodeLabel, path: string) => {
     const node = heldNodes.get(id);
-    if (node && node.label !== label) {
-      conflicts.push({ path, message: `id "${id}" is already a ${node.label} in the database` });
-    }
+    if (node && node.label !== label) conflicts.add(path, `id "${id}" is already a ${node.label} in the database`);
     const rel = heldRelationships.get(id);
-    if (rel) conflicts.push({ path, message: `id "${id}" is already the id of ${describeRelationship(rel)}` });
+    if (rel) conflicts.add(path, `id "${id}" is already the id of ${describeRelationship(rel)}`);
   };
   file.sources.forEach((s, i) => {
     asNode(s.id, 'Source', `sources[${i}].id`);
@@ -154,10 +164,10 @@ function idConflicts(
   file.relationships.forEach((r, i) => {
     const path = `relationships[${i}].id`;
     const node = heldNodes.get(r.id);
-    if (node) conflicts.push({ path, message: `id "${r.id}" is already the id of a ${node.label} in the database` });
+    if (node) conflicts.add(path, `id "${r.id}" is already the id of a ${node.label} in the database`);
     const held = heldRelationships.get(r.id);
     if (held && (held.type !== r.type || held.source !== r.source || held.target !== r.target)) {
-      conflicts.push({ path, message: `id "${r.id}" is already the id of ${describeRelationship(held)}` });
+      conflicts.add(path, `id "${r.id}" is already the id of ${describeRelationship(held)}`);
     }
   });
   return conflicts;
@@ -176,7 +186,7 @@ async function retimeStoredRelationships(
   file: ImportFile,
   nodeTimes: Map<string, ValidTime>,
   heldNodes: Map<string, HeldNode>,
-  conflicts: ImportProblem[],
+  conflicts: ProblemList,
 ): Promise<TimeRow[]> {
   const changedAt = new Map<string, number>();
   file.nodes.forEach((n, i) => {
@@ -198,13 +208,12 @@ async function retimeStoredRelationships(
     const time = relationshipValidTime(stated, start, end);
     if (holdsOnNoDay(time)) {
       const changed = changedAt.has(source) ? source : target;
-      conflicts.push({
-        path: `nodes[${changedAt.get(changed)}]`,
-        message:
-          `its new lifetime (it ${describeLifetime(nodeTimes.get(changed)!)}) leaves the stored relationship ` +
+      conflicts.add(
+        `nodes[${changedAt.get(changed)}]`,
+        `its new lifetime (it ${describeLifetime(nodeTimes.get(changed)!)}) leaves the stored relationship ` +
           `"${id}" (stated ${stated.from ?? '…'} to ${stated.to ?? '…'}) holding on no day: it would start on ` +
           `${time.validFrom} but end on ${time.validTo}`,
-      });
+      );
     } else if (!sameTime({ validFrom: r.get('validFrom'), validTo: r.get('validTo') }, time)) {
       rows.push({ elementId: r.get('elementId') as string, ...time });
     }

@@ -7,11 +7,12 @@
  * differs, make a second import of the same file a no-op. Every graph node and relationship is stored
  * with its valid time (importValidTime.ts), and a node's new lifetime moves its stored relationships.
  */
-import { describeZodIssues, importFile, type ImportFile } from '../../contract/importFile.ts';
+import type { ImportFile } from '../../contract/importFile.ts';
 import type { ImportResponse } from '../../contract/api.ts';
 import type { ValidTime } from '../../contract/validTime.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
 import { ImportConflict, ImportRejected, planImport } from './importChecks.ts';
+import { validImportFile } from './importValidation.ts';
 import { searchKeys, sourceSearchKeys } from './nameFolding.ts';
 
 export { ImportConflict, ImportRejected };
@@ -29,17 +30,16 @@ export type ProgressListener = (done: number, total: number) => void;
  * Checks `input` whole and writes it in one transaction. Returns what the file held and what changed
  * (counters summed over the batches; all zero when the database already held exactly this).
  * Errors: ImportRejected (400 INVALID_IMPORT) for a file with problems, ImportConflict (409
- * IMPORT_CONFLICT) for one that conflicts with the database, both with every problem and its path in
- * `details`, and nothing written; the database's own failures as db/database.ts translates them.
+ * IMPORT_CONFLICT) for one that conflicts with the database, both with the first 100 problems and their
+ * paths in `details` (`detailsTruncated` when there are more; importValidation.ts), and nothing written;
+ * the database's own failures as db/database.ts translates them.
  */
 export async function importGraph(
   db: Database,
   input: unknown,
   onProgress?: ProgressListener,
 ): Promise<ImportResponse> {
-  const parsed = importFile.safeParse(input);
-  if (!parsed.success) throw new ImportRejected(describeZodIssues(parsed.error));
-  const file = parsed.data;
+  const file = await validImportFile(input);
   const total = file.sources.length + file.nodes.length + file.relationships.length;
   const changes = await db.write(
     'import',

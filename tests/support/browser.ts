@@ -20,11 +20,12 @@ export const CHROMIUM_FLAGS = [
 
 const SCREENSHOTS = fileURLToPath(new URL('../e2e/screenshots/', import.meta.url));
 
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium; `extraArgs` are added to CHROMIUM_FLAGS (e.g. `--host-resolver-rules=…`). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...extraArgs], headless: true });
 }
 
 export interface TestPage {

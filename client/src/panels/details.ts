@@ -5,6 +5,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import type { EdgeData, NodeData, SourceData } from '../../../contract/api.ts';
+import { linkableUrl } from '../../../contract/importFile.ts';
 import type { Api } from '../api.ts';
 import type { Canvas, Selected, Truncation } from '../graph/canvas.ts';
 import { DRAWING_FIELDS, TYPE_WORDS } from '../graph/style.ts';
@@ -51,10 +52,6 @@ const SKIP = new Set<string>([
   'dissolvedQualifier',
 ]);
 
-function safeUrl(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
-
 /** A Source node, as GET /api/nodes/:id returns it, in the shape a node's own sources come in. */
 function asSource(node: NodeData): SourceData {
   const str = (k: string) => (typeof node[k] === 'string' ? (node[k] as string) : null);
@@ -86,7 +83,8 @@ function properties(data: Record<string, unknown>): TemplateResult {
 }
 
 function sourceItem(s: SourceData): TemplateResult {
-  const url = safeUrl(s.url);
+  // http(s) only: data stored before imports checked it may hold a javascript: or data: URL.
+  const url = linkableUrl(s.url);
   const meta = isolated([s.author, s.publisher, s.date ? describeDate(s.date) : null], ' · ');
   return html`<li class="source" data-source-id=${s.id}>
     <cite dir="auto">${s.title ?? s.name}</cite>

@@ -6,6 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NodeData, SearchResult } from '../../../contract/api.ts';
+import { linkableUrl } from '../../../contract/importFile.ts';
 import type { GraphLabel, NodeLabel, RelationshipType } from '../../../contract/model.ts';
 import { TYPE_WORDS } from '../graph/style.ts';
 import { describeDate } from '../graph/timeRules.ts';
@@ -57,7 +58,6 @@ export interface SourceCardState {
 }
 
 const str = (d: NodeData | null, key: string) => (d && typeof d[key] === 'string' ? (d[key] as string) : null);
-const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 /** What a draw did, in words: "Drew 5 nodes and 8 links that cite it." */
 export function drawnText(nodes: number, edges: number, truncated: boolean): string {
@@ -74,7 +74,8 @@ export function sourceCard(card: SourceCardState, draw: () => void, close: () =>
     [str(d, 'author'), str(d, 'publisher'), str(d, 'date') ? describeDate(str(d, 'date')!) : null],
     ' · ',
   );
-  const url = safeUrl(str(d, 'url'));
+  // http(s) only: data stored before imports checked it may hold a javascript: or data: URL.
+  const url = linkableUrl(str(d, 'url'));
   return html`<section class="search-note search-card" aria-label="Source" data-testid="search-source-card" data-id=${card.result.id}>
     <header>
       <span class="badge badge-Source">Source</span>
