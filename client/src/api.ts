@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import {
   elements,
   errorBody,
+  healthResponse,
+  healthUnavailableResponse,
   lineageResponse,
   nodeDetail,
   pathsResponse,
   relationshipsAmongResponse,
   searchResponse,
+  type DatabaseStatus,
   type EdgeData,
   type Elements,
   type LineageResponse,
@@ -47,6 +50,36 @@ export class ApiError extends Error {
   }
 }
 
+type UnavailableListener = (error: ApiError) => void;
+const unavailableListeners = new Set<UnavailableListener>();
+
+/**
+ * Whether `error` means the API cannot be used at all for now, whatever was asked: the database is
+ * away (503 DATABASE_UNAVAILABLE), the server does not answer (NETWORK), or a proxy in front of it
+ * says so (502, 504). Not a cancelled request, a bad parameter or a timeout of one query.
+ */
+export function isUnavailable(error: ApiError): boolean {
+  return (
+    error.code === 'DATABASE_UNAVAILABLE' || error.code === 'NETWORK' || error.status === 502 || error.status === 504
+  );
+}
+
+/**
+ * Calls `listener` with every failed request's ApiError for which isUnavailable() holds (the caller
+ * still gets the error too), so one place (the database banner) can say what is going on. Returns
+ * the function that stops it.
+ */
+export function onUnavailable(listener: UnavailableListener): () => void {
+  unavailableListeners.add(listener);
+  return () => unavailableListeners.delete(listener);
+}
+
+/** Tells the listeners when `error` means the API is away, and gives it back to be thrown. */
+function noticed(error: unknown): unknown {
+  if (error instanceof ApiError && isUnavailable(error)) for (const listener of unavailableListeners) listener(error);
+  return error;
+}
+
 type QueryValue = string | number | readonly string[] | null | undefined;
 
 function queryString(params: Record<string, QueryValue>): string {
@@ -63,12 +96,25 @@ function queryString(params: Record<string, QueryValue>): string {
 
 /**
  * One request and its answer: network failures, cancellation, error bodies (with their position and
- * details) and answers that do not match the contract all become ApiErrors.
+ * details) and answers that do not match the contract all become ApiErrors; those that mean the API
+ * is away are also told to the onUnavailable() listeners.
  */
 async function requestJson<S extends z.ZodType>(
   path: string,
   schema: S,
   options: { payload?: unknown; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  try {
+    return await exchange(path, schema, options);
+  } catch (err) {
+    throw noticed(err);
+  }
+}
+
+async function exchange<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: { payload?: unknown; signal?: AbortSignal },
 ): Promise<z.infer<S>> {
   const { payload, signal } = options;
   const init: RequestInit =
@@ -143,6 +189,41 @@ export interface PathsOptions {
 }
 
 export const api = {
+  /**
+   * Where the database stands, from GET /api/health: its DatabaseStatus whether the server answers
+   * 200 (state 'up') or 503 (state 'unresponsive', 'restarting' or 'failed', with a message); a 503
+   * without a status (a server older than the contract's DatabaseStatus) reads as 'unresponsive'.
+   * Throws ApiError NETWORK when the server does not answer, ABORTED when `signal` ends the wait,
+   * BAD_RESPONSE or the server's code for any other answer. Not told to onUnavailable(): its caller
+   * is the one that listens.
+   */
+  async health(signal?: AbortSignal): Promise<DatabaseStatus> {
+    let response: Response;
+    try {
+      response = await fetch('/api/health', { headers: { accept: 'application/json' }, signal, cache: 'no-store' });
+    } catch (err) {
+      if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The health check was cancelled');
+      throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (response.ok) {
+      const parsed = healthResponse.safeParse(body);
+      if (parsed.success) return parsed.data.database;
+      throw new ApiError(
+        response.status,
+        'BAD_RESPONSE',
+        `Unexpected answer from /api/health: ${parsed.error.message}`,
+      );
+    }
+    const away = healthUnavailableResponse.safeParse(body);
+    if (away.success) return away.data.database;
+    const error = errorBody.safeParse(body);
+    if (!error.success) throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
+    const { code, message } = error.data.error;
+    if (response.status !== 503) throw new ApiError(response.status, code, message);
+    return { state: 'unresponsive', since: new Date().toISOString(), restarts: 0, message };
+  },
+
   async search(q: string, limit = 10, signal?: AbortSignal): Promise<SearchResult[]> {
     const body = await getJson(`/api/search${queryString({ q, limit })}`, searchResponse, signal);
     return body.results;
@@ -197,13 +278,15 @@ export const api = {
         headers: { accept: 'application/json' },
       });
     } catch (err) {
-      throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+      throw noticed(new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`));
     }
     if (response.status === 204) return true;
     if (response.status === 404) return false;
     const parsed = errorBody.safeParse(await response.json().catch(() => null));
-    if (parsed.success) throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
-    throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
+    if (parsed.success) {
+      throw noticed(new ApiError(response.status, parsed.data.error.code, parsed.data.error.message));
+    }
+    throw noticed(new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`));
   },
 
   async namedQueries(): Promise<NamedQuery[]> {

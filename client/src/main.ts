@@ -1,7 +1,8 @@
 /**
  * Faction Atlas in the browser. What lives in client/:
- *   index.html, styles.css   the page: search and toolbar on top, filters/paths/lineage/export on the
- *                            left, the canvas in the middle, details on the right, time and status below
+ *   index.html, styles.css   the page: search and toolbar on top (the database banner under them while
+ *                            the database is away), filters/paths/lineage/export on the left, the
+ *                            canvas in the middle, details on the right, time and status below
  *   src/api.ts               the one module that talks to the server (parsed with contract/ schemas)
  *   src/graph/canvas.ts      the one module that owns the Cytoscape.js instance; graph/* are its helpers
  *   src/panels/*.ts          the panels; they change the view only through the canvas's API
@@ -12,6 +13,7 @@
 import { api } from './api.ts';
 import { Canvas } from './graph/canvas.ts';
 import { mountContextMenu } from './panels/contextMenu.ts';
+import { mountDatabaseBanner } from './panels/databaseBanner.ts';
 import { mountDetails } from './panels/details.ts';
 import { mountExport } from './panels/export.ts';
 import { mountFilters } from './panels/filters.ts';
@@ -33,6 +35,8 @@ function host(id: string): HTMLElement {
   return el;
 }
 
+// First, so a database or server that is away is said from the first request on.
+mountDatabaseBanner(host('database-banner'), api);
 const canvas = new Canvas(host('canvas'), api);
 
 const search = mountSearch(host('search'), canvas, api);

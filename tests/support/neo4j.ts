@@ -25,7 +25,7 @@ const PASSWORD = 'test-password';
 const CLASSPATH_FILE = new URL('../../.neo4j/classpath.txt', import.meta.url).pathname;
 
 export async function startTestNeo4j(): Promise<TestNeo4j> {
-  return (await tryContainer()) ?? (await startLocal());
+  return (await tryContainer()) ?? (await startLocalTestNeo4j());
 }
 
 async function tryContainer(): Promise<TestNeo4j | null> {
@@ -59,7 +59,11 @@ async function tryContainer(): Promise<TestNeo4j | null> {
   };
 }
 
-async function startLocal(): Promise<TestNeo4j> {
+/**
+ * The project's own local Neo4j on a free port with a throwaway data directory, whatever container
+ * engine there is: for the tests that stop it and start it again (`restart`: same port and data).
+ */
+export async function startLocalTestNeo4j(): Promise<TestNeo4j> {
   const home = mkdtempSync(join(tmpdir(), 'faction-atlas-neo4j-'));
   const boltPort = await freePort();
   const options = { home, boltPort, password: PASSWORD, heapMb: 512, pageCache: '64m', log: () => {} };
@@ -85,7 +89,7 @@ export function testDatabase(neo: TestNeo4j, queryTimeoutMs = 10_000): Database 
   return new Database({ uri: neo.uri, user: neo.user, password: neo.password, database: 'neo4j', queryTimeoutMs });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
