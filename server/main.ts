@@ -1,13 +1,15 @@
 /**
- * The process: read the configuration, reach (or start) Neo4j, apply the schema, derive the valid time
- * older data lacks, seed an empty database, serve the API and the built client, and shut everything
- * down on SIGINT/SIGTERM.
+ * The process: read the configuration, reach (or start and supervise) Neo4j, apply the schema, derive
+ * the valid time older data lacks, seed an empty database, serve the API and the built client
+ * (server/http.ts), and shut everything down on SIGINT/SIGTERM.
  */
 import { pino } from 'pino';
 import pretty from 'pino-pretty';
+import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadAllCypher } from './db/cypher.ts';
+import { serve } from './http.ts';
 import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
 import { prepareStoredData } from './services/seed.ts';
@@ -20,7 +22,7 @@ async function main() {
   const logger = pino({ level: config.LOG_LEVEL, base: { app: 'faction-atlas' } }, destination);
   loadAllCypher();
 
-  const connection = await connect(config, (line) => logger.info(line));
+  const connection = await connect(config, (line, level = 'info') => logger[level](line));
   const { db } = connection;
   await db.verifyConnectivity();
   await db.applySchema();
@@ -33,20 +35,26 @@ async function main() {
   const app = createApp({
     db,
     logger,
-    maxBodyBytes: config.IMPORT_MAX_BYTES,
+    requestLimits: {
+      importMaxBytes: config.IMPORT_MAX_BYTES,
+      importMaxInflateRatio: config.IMPORT_MAX_INFLATE_RATIO,
+      jsonMaxBytes: config.JSON_MAX_BYTES,
+    },
+    trustProxy: config.TRUST_PROXY,
     consoleLimits: { timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS, rowCap: config.CONSOLE_ROW_CAP },
   });
-  const server = app.listen(config.PORT, config.HOST, () => {
-    logger.info(
-      { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` },
-      'Faction Atlas is up',
-    );
-  });
-  server.on('error', async (error) => {
+  let server: Server;
+  try {
+    server = await serve(app, { port: config.PORT, host: config.HOST });
+  } catch (error) {
     logger.fatal({ err: error }, 'cannot listen');
     await connection.close();
     process.exit(1);
-  });
+  }
+  logger.info(
+    { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` },
+    'Faction Atlas is up',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

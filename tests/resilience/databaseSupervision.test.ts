@@ -1,0 +1,234 @@
+/**
+ * The local Neo4j supervised (server/neo4j/supervisor.ts) under load: killed, it is restarted and the
+ * same app answers again by itself, with every import it had confirmed still there and none half
+ * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; in a crash
+ * loop the supervisor gives up and says why, with Neo4j's own last log lines. Runs a Neo4j of its own.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { healthResponse, healthUnavailableResponse, type DatabaseState } from '../../contract/api.ts';
+import { Database } from '../../server/db/database.ts';
+import type { LocalServerOptions } from '../../server/neo4j/localServer.ts';
+import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/supervisor.ts';
+import { importGraph } from '../../server/services/importer.ts';
+import { readSeed } from '../../server/services/seed.ts';
+import { testApp } from '../support/fixtures.ts';
+import { freePort } from '../support/neo4j.ts';
+
+const PASSWORD = 'supervised-password';
+const CLASSPATH_FILE = new URL('../../.neo4j/classpath.txt', import.meta.url).pathname;
+const home = mkdtempSync(join(tmpdir(), 'faction-atlas-supervised-'));
+const logLines: string[] = [];
+let serverOptions: LocalServerOptions;
+let supervised: SupervisedServer;
+let db: Database;
+let app: ReturnType<typeof testApp>;
+const escaped: unknown[] = [];
+const recordEscape = (error: unknown) => escaped.push(error);
+
+beforeAll(async () => {
+  serverOptions = {
+    home,
+    boltPort: await freePort(),
+    password: PASSWORD,
+    heapMb: 512,
+    pageCache: '64m',
+    classpathFile: CLASSPATH_FILE,
+    log: () => {},
+  };
+  db = new Database({
+    uri: `bolt://127.0.0.1:${serverOptions.boltPort}`,
+    user: 'neo4j',
+    password: PASSWORD,
+    database: 'neo4j',
+    queryTimeoutMs: 10_000,
+    liveness: false,
+  });
+  supervised = await superviseLocalServer({
+    server: serverOptions,
+    availability: db.availability,
+    startLiveness: () => db.startLiveness(),
+    attempts: 3,
+    log: (line) => logLines.push(line),
+  });
+  await db.applySchema();
+  await importGraph(db, readSeed());
+  app = testApp(db);
+  process.on('unhandledRejection', recordEscape);
+  process.on('uncaughtException', recordEscape);
+});
+
+afterAll(async () => {
+  process.off('unhandledRejection', recordEscape);
+  process.off('uncaughtException', recordEscape);
+  try {
+    if (supervised?.pid) process.kill(supervised.pid, 'SIGCONT');
+  } catch {
+    // already gone
+  }
+  await db?.close();
+  await supervised?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** One import that is whole or absent: a source, a faction citing it, and a relationship between them. */
+function smallImport(n: number) {
+  return {
+    sources: [{ id: `load-source-${n}`, name: `Load source ${n}`, title: null }],
+    nodes: [{ id: `load-faction-${n}`, label: 'Faction', name: `Load faction ${n}`, sources: [`load-source-${n}`] }],
+    relationships: [
+      {
+        id: `load-membership-${n}`,
+        type: 'MEMBER_OF',
+        source: `load-faction-${n}`,
+        target: 'jaysh-al-nasr',
+        sources: [`load-source-${n}`],
+      },
+    ],
+  };
+}
+
+/** Imports and reads until `stop()`; returns what each import was answered. Numbers go on across calls. */
+let nextImport = 0;
+function loadUntilStopped() {
+  let running = true;
+  let confirmed = 0;
+  const imports = new Map<number, number>();
+  const readStatuses: number[] = [];
+  const importer = (async () => {
+    while (running) {
+      const n = nextImport++;
+      const response = await request(app).post('/api/import').send(smallImport(n));
+      imports.set(n, response.status);
+      if (response.status === 200) confirmed += 1;
+      if (response.status !== 200) await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  const reader = (async () => {
+    while (running) {
+      const response = await request(app).get('/api/search?q=Jaysh');
+      readStatuses.push(response.status);
+      if (response.status !== 200) await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
+  return {
+    /** Waits until `count` more imports than now have been confirmed. */
+    async confirmedMore(count: number) {
+      const target = confirmed + count;
+      await vi.waitFor(() => expect(confirmed).toBeGreaterThanOrEqual(target), { timeout: 120_000, interval: 100 });
+    },
+    async stop() {
+      running = false;
+      await Promise.all([importer, reader]);
+      return { imports, readStatuses };
+    },
+  };
+}
+
+async function stateOf(): Promise<{ status: number; state: DatabaseState }> {
+  const response = await request(app).get('/api/health');
+  const body =
+    response.status === 200 ? healthResponse.parse(response.body) : healthUnavailableResponse.parse(response.body);
+  return { status: response.status, state: body.database.state };
+}
+
+const waitForState = (state: DatabaseState, timeout: number) =>
+  vi.waitFor(
+    async () => {
+      expect((await stateOf()).state).toBe(state);
+    },
+    { timeout, interval: 200 },
+  );
+
+/** Every import answered 200 is all there; every other one is all there or not at all. */
+async function expectNothingLost(imports: Map<number, number>) {
+  // As strings: the driver would send JS numbers as floats, and toString(7.0) is '7.0'.
+  const ids = [...imports.keys()].map(String);
+  const rows = await db.runAdmin(
+    `UNWIND $ids AS n
+     OPTIONAL MATCH (s:Source {id: 'load-source-' + n})
+     OPTIONAL MATCH (f:Faction {id: 'load-faction-' + n})
+     OPTIONAL MATCH ()-[r:MEMBER_OF {id: 'load-membership-' + n}]->()
+     RETURN n, s IS NOT NULL AS source, f IS NOT NULL AS faction, r IS NOT NULL AS membership`,
+    { ids },
+  );
+  for (const row of rows) {
+    const status = imports.get(Number(row.n));
+    const present = [row.source, row.faction, row.membership];
+    if (status === 200) expect(present, `import ${row.n} was confirmed`).toEqual([true, true, true]);
+    else expect(new Set(present).size, `import ${row.n} (answered ${status}) is half there`).toBe(1);
+  }
+}
+
+describe('the local Neo4j, supervised', () => {
+  it('is restarted after it is killed under load, and the same app answers again with nothing lost', async () => {
+    const load = loadUntilStopped();
+    await load.confirmedMore(3);
+    const killedAt = Date.now();
+    process.kill(supervised.pid!, 'SIGKILL');
+    await waitForState('restarting', 10_000);
+    await waitForState('up', 120_000);
+    console.info(`API answering again ${Date.now() - killedAt} ms after Neo4j was killed`);
+    await load.confirmedMore(3);
+    const { imports, readStatuses } = await load.stop();
+
+    expect(new Set([...imports.values(), ...readStatuses])).toEqual(new Set([200, 503]));
+    await expectNothingLost(imports);
+    expect(db.availability.status.restarts).toBe(1);
+    expect(logLines.join('\n')).toMatch(/Neo4j was ended by SIGKILL; restarting it in 1 s \(attempt 1 of 3\)/);
+    expect(escaped).toEqual([]);
+  });
+
+  it('fails requests fast while frozen, then kills and restarts a server silent too long', async () => {
+    const load = loadUntilStopped();
+    await load.confirmedMore(2);
+    process.kill(supervised.pid!, 'SIGSTOP');
+    await waitForState('unresponsive', 10_000);
+    const started = Date.now();
+    const { status } = await request(app).get('/api/nodes/jaysh-al-nasr');
+    expect(status).toBe(503);
+    console.info(`a request while frozen answered 503 in ${Date.now() - started} ms`);
+    await waitForState('restarting', 40_000);
+    await waitForState('up', 120_000);
+    await load.confirmedMore(2);
+    const { imports } = await load.stop();
+    await expectNothingLost(imports);
+    expect(logLines.join('\n')).toMatch(/has not answered for \d+ s; killing it/);
+    expect(escaped).toEqual([]);
+  });
+
+  it('gives up on a crash loop and names the cause, with the last lines of Neo4j’s log', async () => {
+    let squatter: Server | undefined;
+    const pid = supervised.pid!;
+    const exited = new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          clearInterval(poll);
+          done();
+        }
+      }, 50);
+    });
+    process.kill(pid, 'SIGKILL');
+    await exited;
+    // Something else takes Neo4j's port: every restart fails.
+    squatter = createServer().listen(serverOptions.boltPort, '127.0.0.1');
+    try {
+      await waitForState('failed', 180_000);
+      const response = await request(app).get('/api/health').expect(503);
+      const body = healthUnavailableResponse.parse(response.body);
+      expect(body.database.message).toMatch(/3 restarts in a row did not keep it up/);
+      expect(body.database.message).toMatch(/Neo4j's last log lines/);
+      expect(body.error.message).toMatch(/could not be restarted/);
+      await request(app).get('/api/search?q=Jaysh').expect(503);
+      expect(escaped).toEqual([]);
+    } finally {
+      squatter?.close();
+    }
+  });
+});
