@@ -17,12 +17,17 @@ const directives = {
   'img-src': ["'self'", 'data:', 'blob:'],
 };
 
-/** helmet's headers, with `upgrade-insecure-requests` and Strict-Transport-Security only over HTTPS. */
+/**
+ * helmet's headers, with `upgrade-insecure-requests`, Strict-Transport-Security and
+ * Cross-Origin-Opener-Policy only over HTTPS.
+ */
 export function securityHeaders(): RequestHandler {
   const overHttps = helmet({ contentSecurityPolicy: { directives } });
   const overHttp = helmet({
     contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
     strictTransportSecurity: false,
+    // Browsers ignore COOP from an origin they do not trust, and say so in the console as an error.
+    crossOriginOpenerPolicy: false,
   });
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }

@@ -19,6 +19,8 @@ describe('over plain http', () => {
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(response.headers['strict-transport-security']).toBeUndefined();
+    // Ignored by browsers from an untrusted origin, with an error in the console.
+    expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('ignores X-Forwarded-Proto: https from a proxy it was not told to trust', async () => {
@@ -33,6 +35,7 @@ describe('behind a trusted HTTPS proxy (TRUST_PROXY)', () => {
     const response = await request(app(true)).get('/api/health').set('X-Forwarded-Proto', 'https');
     expect(response.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   it('sends neither when the proxy says the request came over http', async () => {
