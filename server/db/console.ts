@@ -3,6 +3,8 @@
  * nothing) and refused unless its plan is read-only (readOnlyPlan.ts); then it runs in a READ
  * transaction with a server-side timeout, its records streamed up to a row cap. A query that asks
  * for its own plan or profile (EXPLAIN, PROFILE) is planned without it and run as typed (consoleMode.ts).
+ * Before any of it, the run must be admitted (consoleAdmission.ts): a cap on console queries at once,
+ * for all analysts and for one, and none for an analyst whose stopped query still runs.
  *
  * Every run is registered under its run id so it can be stopped while it runs: on
  * DELETE /api/cypher/:runId, when the client goes away, or when the server's timeout has not
@@ -16,23 +18,19 @@
  * exponentially (MATCH p = SHORTEST 1 (a:Entity)-[]-{1,}(b:Entity) ran 18 s past its timeout on the
  * seed); reduce() and list comprehensions over a long range never check. So a stopped run answers
  * (408 or 409) as soon as the server has taken the termination, waiting a moment for the query to
- * end, but not for as long as the query may take to notice.
+ * end, but not for as long as the query may take to notice. A query still running then keeps its
+ * place in the admission, watched on the server until it is gone (lingering.ts).
  */
 import { randomUUID } from 'node:crypto';
-import neo4j, {
-  type Driver,
-  type Node,
-  type Record as Neo4jRecord,
-  type ResultSummary,
-  type Session,
-  type Transaction,
-} from 'neo4j-driver';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { CypherResponse } from '../../contract/console.ts';
 import { AppError } from '../errors.ts';
-import { ResultGraph, rowsOf, summaryOf } from './consoleResult.ts';
-import { type ExecutionMode, splitExecutionMode } from './consoleMode.ts';
+import { type AdmissionLimits, ConsoleAdmission, DEFAULT_ADMISSION_LIMITS, type Ticket } from './consoleAdmission.ts';
+import { cancelled, isUnreachable, runFailure, type StopReason, timedOut, unavailable } from './consoleErrors.ts';
+import { splitExecutionMode } from './consoleMode.ts';
+import { readCapped, refuseUnlessReadOnly } from './consoleRead.ts';
 import { cypher } from './cypher.ts';
-import { describeQueryError, refusalOf, type PlanStep } from './readOnlyPlan.ts';
+import { LingeringRuns } from './lingering.ts';
 
 export interface ConsoleRunOptions {
   /** Server-side transaction timeout. */
@@ -42,13 +40,19 @@ export interface ConsoleRunOptions {
   runId: string;
   /** Aborted when the client is gone: the run is stopped like a cancelled one. */
   signal?: AbortSignal;
+  /**
+   * Who runs it, for the caps per analyst: the client's address for now, a user's id once there are
+   * users (issue 10). Runs without one share the key "unknown".
+   */
+  analyst?: string;
+  /** Console queries at once, for all and for one analyst (default DEFAULT_ADMISSION_LIMITS). */
+  admission?: AdmissionLimits;
 }
 
 /** What the console answers; `runId` is the caller's to add. */
 export type ConsoleResult = Omit<CypherResponse, 'runId'>;
 
 type Params = Record<string, unknown>;
-type StopReason = 'cancelled' | 'timeout';
 
 interface Run {
   session: Session;
@@ -61,47 +65,58 @@ interface Run {
   stopFailure?: unknown;
   /** Called once the stop has settled: the run then answers without waiting for its query. */
   halt: () => void;
+  /** The run's session closing; it settles once the query is over on the server. Never rejects. */
+  closing?: Promise<void>;
+  /** The session closed cleanly: the query is over on the server. */
+  ended: boolean;
 }
 
-/** The console's queries are planned as `EXPLAIN\n` + query; error positions are moved back by it. */
-const EXPLAIN_PREFIX = 'EXPLAIN\n';
 /**
  * The server checks timeouts every couple of seconds (db.transaction.monitor.check.interval);
  * if it has not ended a run this long after its timeout, the console stops it itself.
  */
 const TIMEOUT_GRACE_MS = 2_000;
-/** How long the server may take to confirm a TERMINATE; past it, the database is taken to be away. */
+/**
+ * How long the server may take to confirm a TERMINATE before the run answers anyway; the watch of
+ * lingering runs terminates it again if the mark never arrived.
+ */
 const TERMINATE_PATIENCE_MS = 4_000;
 /** How long a stopped run waits for its query to end on the server before it answers anyway. */
 const SETTLE_MS = 1_500;
 
 const STOPPED = Symbol('stopped');
 
-const cancelled = (cause?: unknown) =>
-  new AppError(409, 'QUERY_CANCELLED', 'The query was cancelled; its transaction was terminated.', { cause });
-const timedOut = (timeoutMs: number, cause?: unknown) =>
-  new AppError(408, 'QUERY_TIMEOUT', `The query ran past its time limit (${timeoutMs / 1000} s) and was stopped.`, {
-    cause,
-  });
-const refused = (why: string, cause?: unknown, outcome = 'Nothing was run.') =>
-  new AppError(403, 'QUERY_REFUSED', `The console runs read-only queries only, and ${why}. ${outcome}`, { cause });
-
 export class ConsoleQueries {
   private readonly runs = new Map<string, Run>();
+  private readonly lingering: LingeringRuns;
+  private readonly admission: ConsoleAdmission;
 
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-  ) {}
+  ) {
+    this.lingering = new LingeringRuns(driver, database);
+    this.admission = new ConsoleAdmission(this.lingering, TIMEOUT_GRACE_MS + TERMINATE_PATIENCE_MS + SETTLE_MS);
+  }
 
+  /**
+   * Runs an analyst's query if admitted (else 429, consoleAdmission.ts) and read-only (else 403).
+   * Answers its rows, or throws: 400 for a query the database rejects, 408 past its time, 409
+   * cancelled (also when `signal` aborts), 422 past a memory limit, 503 when the database is away.
+   */
   async run(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     const { runId, signal, timeoutMs } = options;
-    if (this.runs.has(runId)) {
-      throw new AppError(409, 'RUN_ID_IN_USE', `A query with run id "${runId}" is still running; choose another id.`);
-    }
+    this.refuseRunIdInUse(runId);
     if (signal?.aborted) throw cancelled();
+    const analyst = options.analyst ?? 'unknown';
+    const ticket = await this.admission.admit(analyst, options.admission ?? DEFAULT_ADMISSION_LIMITS, timeoutMs);
+    if (this.runs.has(runId) || signal?.aborted) {
+      ticket.release(); // another request took the id, or the client left, while admission checked the server
+      this.refuseRunIdInUse(runId);
+      throw cancelled();
+    }
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const run: Run = { session, tag: randomUUID(), halt: () => {} };
+    const run: Run = { session, tag: randomUUID(), halt: () => {}, ended: false };
     const stopped = new Promise<typeof STOPPED>((resolve) => {
       run.halt = () => resolve(STOPPED);
     });
@@ -110,25 +125,24 @@ export class ConsoleQueries {
     signal?.addEventListener('abort', onAbort, { once: true });
     const watchdog = setTimeout(() => this.beginStop(run, 'timeout'), timeoutMs + TIMEOUT_GRACE_MS);
     const work = this.readOnly(run, query, params, options);
-    const settled = work.then(
-      () => undefined,
-      () => undefined,
-    );
+    work.catch(() => {}); // a stopped run answers without it; its late failure is nobody's to handle
     try {
       // A stopped run answers when the stop is confirmed, even if its query has not noticed yet.
       const outcome = await Promise.race([work, stopped]);
       if (outcome !== STOPPED) return outcome;
     } catch (error) {
-      if (!run.stopped) throw failure(error, timeoutMs);
+      if (!run.stopped) throw runFailure(error, timeoutMs);
     } finally {
       clearTimeout(watchdog);
       signal?.removeEventListener('abort', onAbort);
       this.runs.delete(runId);
-      // A stopped query may still run on the server, holding its connection until it notices.
-      if (run.stopped) void settled.then(() => run.session.close()).catch(() => {});
-      else await run.session.close();
+      if (!run.stopped) {
+        await closeSession(run);
+        ticket.release();
+      }
     }
     await run.stopping;
+    this.keepPlaceWhileItRuns(run, ticket, timeoutMs);
     throw stopError(run, timeoutMs);
   }
 
@@ -138,8 +152,37 @@ export class ConsoleQueries {
     if (!run) return false;
     this.beginStop(run, 'cancelled');
     await run.stopping;
-    if (run.stopFailure) throw run.stopFailure;
+    if (run.stopFailure && isUnreachable(run.stopFailure)) throw unavailable(run.stopFailure);
     return true;
+  }
+
+  /** Console queries holding a place now: running, or stopped but still running in the database. */
+  runningCounts(analyst?: string): { running: number; lingering: number } {
+    return this.admission.counts(analyst);
+  }
+
+  /** Stops watching lingering runs (the app is stopping). */
+  close(): void {
+    this.lingering.stop();
+  }
+
+  private refuseRunIdInUse(runId: string): void {
+    if (this.runs.has(runId)) {
+      throw new AppError(409, 'RUN_ID_IN_USE', `A query with run id "${runId}" is still running; choose another id.`);
+    }
+  }
+
+  /**
+   * A stopped run whose query has ended frees its place now; one still running in the database keeps
+   * it, watched until the server no longer lists it (or its session closes, which says the same).
+   */
+  private keepPlaceWhileItRuns(run: Run, ticket: Ticket, timeoutMs: number): void {
+    if (run.ended) {
+      ticket.release();
+      return;
+    }
+    ticket.linger(run.tag, run.stopped ?? 'cancelled', timeoutMs);
+    void closeSession(run).then(() => this.lingering.refresh());
   }
 
   /** Plans the query, refuses it unless read-only, then runs it as typed; nothing is committed. */
@@ -149,55 +192,10 @@ export class ConsoleQueries {
       metadata: { app: 'faction-atlas', type: 'console', runId: options.runId, consoleRun: run.tag },
     });
     const { mode, planned } = splitExecutionMode(query);
-    await this.refuseUnlessReadOnly(tx, planned, params);
-    const result = await this.readCapped(tx, query, params, options.rowCap, mode);
+    await refuseUnlessReadOnly(tx, planned, params, this.database);
+    const result = await readCapped(tx, query, params, options.rowCap, mode);
     await tx.rollback(); // nothing to commit: the transaction only read
     return result;
-  }
-
-  private async refuseUnlessReadOnly(tx: Transaction, planned: string, params: Params): Promise<void> {
-    let summary: ResultSummary;
-    try {
-      summary = await tx.run(EXPLAIN_PREFIX + planned, params).summary();
-    } catch (error) {
-      throw planFailure(error);
-    }
-    const refusal = refusalOf(summary.queryType, summary.plan as PlanStep | false, this.database);
-    if (refusal) throw refused(`this one ${refusal}`);
-  }
-
-  private async readCapped(
-    tx: Transaction,
-    query: string,
-    params: Params,
-    rowCap: number,
-    mode: ExecutionMode | null,
-  ): Promise<ConsoleResult> {
-    const result = tx.run(query, params);
-    const columns = (await result.keys()) as string[];
-    const records: Neo4jRecord[] = [];
-    let truncated = false;
-    for await (const record of result) {
-      if (records.length === rowCap) {
-        // Leaving the loop discards the rest on the server; the summary is still reported.
-        truncated = true;
-        break;
-      }
-      records.push(record);
-    }
-    const summary = await result.summary();
-
-    const graph = new ResultGraph();
-    for (const record of records) {
-      for (const value of record.values()) graph.gather(value);
-    }
-    const missing = graph.missingEndpoints();
-    if (missing.length) {
-      const ends = await tx.run(cypher('nodesByElementId'), { elementIds: missing });
-      graph.addNodes(ends.records.map((r) => r.get('node') as Node));
-    }
-    const rows = rowsOf(records, columns, graph);
-    return { columns, rows, truncated, graph: graph.toJson(), summary: summaryOf(summary, mode) };
   }
 
   /**
@@ -222,10 +220,7 @@ export class ConsoleQueries {
    * resets its connection; then waits a moment (SETTLE_MS) for the query to end on the server.
    */
   private async terminate(run: Run): Promise<void> {
-    const closed = run.session.close().then(
-      () => true,
-      () => true,
-    );
+    const closed = closeSession(run);
     const session = this.driver.session({ database: this.database });
     const terminating = session.run(cypher('terminateConsoleRun'), { tag: run.tag });
     try {
@@ -241,6 +236,18 @@ export class ConsoleQueries {
   }
 }
 
+/** Closes the run's session once; `run.ended` tells whether it closed cleanly (the query is over). */
+function closeSession(run: Run): Promise<void> {
+  run.closing ??= run.session.close().then(
+    () => {
+      run.ended = true;
+    },
+    () => {}, // a broken connection: whether the query still runs, only the server can say (lingering.ts)
+  );
+  return run.closing;
+}
+
+/** The server was slow to confirm a TERMINATE: the run answers anyway, and the watch terminates again. */
 class StopUnconfirmed extends Error {
   constructor() {
     super(`The database did not confirm the stop within ${TERMINATE_PATIENCE_MS / 1000} s.`);
@@ -252,50 +259,12 @@ const delay = <T>(ms: number, value: T) =>
     setTimeout(resolve, ms, value).unref();
   });
 
-/** What a stopped run answers: 409 cancelled or 408 timed out, or 503 when the database could not be told. */
+/**
+ * What a stopped run answers: 409 cancelled or 408 timed out, also when the database was slow to
+ * confirm; 503 only when the database could not be reached at all.
+ */
 function stopError(run: Run, timeoutMs: number): AppError {
   const failure = run.stopFailure;
-  const unreachable =
-    failure instanceof StopUnconfirmed ||
-    (isNeo4jError(failure) && (failure.code === 'N/A' || /ServiceUnavailable|SessionExpired/.test(failure.code)));
-  if (unreachable) {
-    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', {
-      cause: failure,
-    });
-  }
+  if (isUnreachable(failure)) return unavailable(failure);
   return run.stopped === 'cancelled' ? cancelled(failure) : timedOut(timeoutMs, failure);
-}
-
-function isNeo4jError(error: unknown): error is InstanceType<typeof neo4j.Neo4jError> {
-  return error instanceof neo4j.Neo4jError;
-}
-
-/** The database refused to plan the query: a syntax error, an unknown procedure, a command it won't run. */
-function planFailure(error: unknown): unknown {
-  if (!isNeo4jError(error) || !error.code.startsWith('Neo.ClientError.')) return error;
-  const { message, position } = describeQueryError(error.message, { lines: 1, length: EXPLAIN_PREFIX.length });
-  if (error.code === 'Neo.ClientError.Statement.SyntaxError') {
-    return new AppError(400, 'SYNTAX_ERROR', message, { position, cause: error });
-  }
-  if (error.code === 'Neo.ClientError.Statement.UnsupportedAdministrationCommand') {
-    return refused(`this is an administration command (${message})`, error);
-  }
-  if (/Timed?Out/.test(error.code)) return error;
-  return new AppError(400, 'QUERY_INVALID', message, { position, cause: error });
-}
-
-/** The query failed while it ran. */
-function failure(error: unknown, timeoutMs: number): unknown {
-  if (error instanceof AppError || !isNeo4jError(error)) return error;
-  if (/TransactionTimedOut/.test(error.code)) return timedOut(timeoutMs);
-  if (error.code === 'Neo.ClientError.Transaction.Terminated') return cancelled();
-  if (error.code === 'Neo.ClientError.Statement.AccessMode') {
-    // The plan check let a write through; the READ transaction stopped it.
-    return refused('the database refused a write in this one', error, 'Nothing was written.');
-  }
-  if (error.code.startsWith('Neo.ClientError.Statement.') || error.code.startsWith('Neo.ClientError.Procedure.')) {
-    const { message, position } = describeQueryError(error.message);
-    return new AppError(400, 'QUERY_FAILED', message, { position, cause: error });
-  }
-  return error;
 }

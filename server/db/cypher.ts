@@ -28,6 +28,8 @@ export const QUERY_NAMES = [
   'importMissingRelationshipTimes',
   'nodesByElementId',
   'terminateConsoleRun',
+  'consoleRunsOnServer',
+  'terminateTransactions',
   'nodesExist',
   'shortestPaths',
   'factionById',

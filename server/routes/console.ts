@@ -1,11 +1,13 @@
 /**
  * HTTP for the Cypher console and the named queries. A run is cancelled by DELETE /api/cypher/:runId
- * or by the client going away before the answer (closing the tab, aborting the fetch).
+ * or by the client going away before the answer (closing the tab, aborting the fetch). Whose run it
+ * is (the caps per analyst, db/consoleAdmission.ts) is, until there are users, the client's address:
+ * req.ip, which is the X-Forwarded-For address when TRUST_PROXY is set (app.ts).
  */
-import { Router, type Response } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { cypherRequest, namedQueryNameParam, namedQueryRunRequest, runIdParam } from '../../contract/console.ts';
 import type { Database } from '../db/database.ts';
-import { cancelCypher, runCypher, type ConsoleLimits } from '../services/console.ts';
+import { cancelCypher, type ConsoleLimits, type RunContext, runCypher } from '../services/console.ts';
 import { namedQueries, runNamedQuery } from '../services/namedQueries.ts';
 import { parse } from './validate.ts';
 
@@ -15,7 +17,7 @@ export function consoleRoutes(db: Database, limits: ConsoleLimits): Router {
 
   router.post('/cypher', async (req, res) => {
     const request = parse(cypherRequest, req.body, 'body field');
-    res.json(await runCypher(db, request, limits, abortedWithClient(res)));
+    res.json(await runCypher(db, request, limits, runContext(req, res)));
   });
 
   router.delete('/cypher/:runId', async (req, res) => {
@@ -31,10 +33,15 @@ export function consoleRoutes(db: Database, limits: ConsoleLimits): Router {
   router.post('/queries/:name', async (req, res) => {
     const { name } = parse(namedQueryNameParam, req.params);
     const request = parse(namedQueryRunRequest, req.body ?? {}, 'body field');
-    res.json(await runNamedQuery(db, name, request, limits, abortedWithClient(res)));
+    res.json(await runNamedQuery(db, name, request, limits, runContext(req, res)));
   });
 
   return router;
+}
+
+/** The analyst behind a request (its address for now), and a signal that aborts when the client is gone. */
+function runContext(req: Request, res: Response): RunContext {
+  return { analyst: req.ip ?? req.socket.remoteAddress ?? 'unknown', signal: abortedWithClient(res) };
 }
 
 /** Aborts when the connection closes before the response is complete. */

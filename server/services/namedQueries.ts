@@ -26,7 +26,7 @@ import {
 } from '../../contract/console.ts';
 import { type Database, int } from '../db/database.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
-import { runReadOnly, type ConsoleLimits } from './console.ts';
+import { runReadOnly, type ConsoleLimits, type RunContext } from './console.ts';
 
 const QUERY_DIR = fileURLToPath(new URL('../../cypher/queries/', import.meta.url));
 
@@ -52,16 +52,22 @@ export function namedQuery(name: string): NamedQuery {
   return query;
 }
 
+/**
+ * Runs a named query with the request's parameters, through the console's path (db/console.ts): an
+ * explicit READ transaction, which the driver never retries — a managed one would run a query that hit
+ * a memory limit (a TransientError) again and again for its retry time. The same caps and errors as
+ * the console's own queries, and 400 for parameters that do not fit the declaration, 404 for no such query.
+ */
 export async function runNamedQuery(
   db: Database,
   name: string,
   request: NamedQueryRunRequest,
   limits: ConsoleLimits,
-  signal?: AbortSignal,
+  context: RunContext,
 ): Promise<CypherResponse> {
   const query = namedQuery(name);
   const params = bindParams(query, request.params);
-  return runReadOnly(db, query.cypher, params, request.runId, limits, signal);
+  return runReadOnly(db, query.cypher, params, request.runId, limits, context);
 }
 
 /**

@@ -1,0 +1,202 @@
+/**
+ * Console queries built to exhaust or hog the database. A value too big for the heap (a string doubled
+ * thirty times, a list of 100 million strings) answers 422 QUERY_MEMORY_LIMIT and the database answers
+ * the next query (the local Neo4j used to exit on the OutOfMemoryError). A quadratic string builder
+ * ignores its timeout and its TERMINATE (expressions never check for termination): after its 408 or
+ * 409 it is seen still running in the database, and its client gets 429 PREVIOUS_QUERY_STILL_RUNNING
+ * (console and named queries) until the database has ended it, while another client is served. A flood
+ * of queries from several clients runs at most the caps at once; the rest are 429 with Retry-After.
+ */
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../../contract/api.ts';
+import { createApp } from '../../server/app.ts';
+import type { ConsoleLimits } from '../../server/services/console.ts';
+import { type Answer, type Listening, listen, send } from '../support/clientAddress.ts';
+import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { rounds } from '../support/resilience.ts';
+
+const db = connectTestDatabase();
+beforeAll(() => freshSeededDatabase(db));
+afterAll(() => db.close());
+
+const appWith = (limits: ConsoleLimits) => createApp({ db, logger: pino({ level: 'silent' }), consoleLimits: limits });
+
+/**
+ * Builds a 1.5 MB string ten characters at a time: quadratic copying, about 10–20 s of one CPU on our
+ * machines, in one expression that never checks whether its transaction was terminated.
+ */
+const STRING_BUILDER = "RETURN size(reduce(s = '', i IN range(1, 150000) | s + 'xxxxxxxxxx')) AS n";
+/** Counts to ten billion, checking for termination all along: stops at once when told. */
+const SLOW_QUERY = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS never';
+
+/** The console's transactions on the server whose run id starts with `prefix`, with their status. */
+async function onServer(prefix: string): Promise<string[]> {
+  const rows = await db.runAdmin(
+    `SHOW TRANSACTIONS YIELD status, metaData
+     WHERE metaData.type = 'console' AND metaData.runId STARTS WITH $prefix RETURN status`,
+    { prefix },
+  );
+  return rows.map((r) => r.status as string);
+}
+
+async function eventually(what: string, condition: () => Promise<boolean>, patienceMs = 120_000): Promise<void> {
+  const deadline = Date.now() + patienceMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const codeOf = (answer: Answer | request.Response) => errorBody.parse(answer.body).error;
+
+describe('a console query too big for the database memory', () => {
+  const app = testApp(db);
+
+  it.each([
+    [
+      'a string doubled thirty times (1 GiB)',
+      "RETURN size(reduce(s = 'x', i IN range(1, 30) | s + s)) AS n",
+      /too large.*string or list/,
+    ],
+    [
+      'a list of 100 million strings',
+      'RETURN size([i IN range(1, 100000000) | toString(i)]) AS n',
+      /too large.*string or list/,
+    ],
+    [
+      '100 million strings collected',
+      'UNWIND range(1, 100000000) AS i RETURN size(collect(toString(i))) AS n',
+      /more in memory than one query may \(\d/,
+    ],
+  ])(
+    'answers 422 QUERY_MEMORY_LIMIT for %s, in words an analyst can act on, and the database stays up',
+    async (_what, query, says) => {
+      for (let round = 0; round < rounds(1, 3); round++) {
+        const response = await request(app).post('/api/cypher').send({ query });
+        expect(response.status, JSON.stringify(response.body)).toBe(422);
+        const { code, message } = codeOf(response);
+        expect(code).toBe('QUERY_MEMORY_LIMIT');
+        expect(message).toMatch(says); // which limit, and so what to change
+        expect(message).not.toMatch(/java|Exception|Neo\.|heap space/i); // not the JVM's words
+        const next = await request(app)
+          .post('/api/cypher')
+          .send({ query: 'MATCH (f:Faction) RETURN count(f) AS n' })
+          .expect(200);
+        expect(next.body.rows[0][0]).toBeGreaterThan(0);
+      }
+    },
+  );
+});
+
+describe('a console query the database keeps running after it was stopped', () => {
+  let quick: Listening;
+  let patient: Listening;
+  beforeAll(async () => {
+    quick = await listen(appWith({ timeoutMs: 1_000, rowCap: 100 }));
+    patient = await listen(appWith({ timeoutMs: 600_000, rowCap: 100 }));
+  });
+  afterAll(async () => {
+    await quick.close();
+    await patient.close();
+  });
+
+  const cypher = (server: Listening, from: string, query: string, runId?: string) =>
+    send(server.base, 'POST', '/api/cypher', { from, json: { query, runId } });
+
+  /** The stopped builder lingers: its client is refused, another is served, and it is served again once it is gone. */
+  async function expectLingeringRefusals(runId: string, owner: string, other: string): Promise<void> {
+    const statuses = await onServer(runId);
+    expect(statuses.length, 'the builder should still run after its answer').toBe(1);
+    expect(statuses[0]).toMatch(/^Terminated/); // marked: the database would end it if it ever checked
+
+    for (const [path, json] of [
+      ['/api/cypher', { query: 'RETURN 1 AS one' }],
+      ['/api/queries/mostConnectedFactions', { params: {} }],
+    ] as const) {
+      const refused = await send(quick.base, 'POST', path, { from: owner, json });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(429);
+      expect(codeOf(refused).code).toBe('PREVIOUS_QUERY_STILL_RUNNING');
+      expect(codeOf(refused).message).toMatch(/still running in the database/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    const served = await cypher(quick, other, 'RETURN 1 AS one');
+    expect(served.status, JSON.stringify(served.body)).toBe(200);
+
+    await eventually(`${runId} to end in the database`, async () => (await onServer(runId)).length === 0);
+    const again = await cypher(quick, owner, 'RETURN 1 AS one');
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+  }
+
+  it('after its timeout: 408, then 429 for its client until the database has ended it; others are served', async () => {
+    const answer = await cypher(quick, '127.0.0.1', STRING_BUILDER, 'builder-past-time');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(408); // not 503: the database is there, only busy
+    expect(codeOf(answer).code).toBe('QUERY_TIMEOUT');
+    await expectLingeringRefusals('builder-past-time', '127.0.0.1', '127.0.0.2');
+  });
+
+  it('after Cancel: 409, then 429 for its client until the database has ended it; others are served', async () => {
+    const pending = cypher(patient, '127.0.0.3', STRING_BUILDER, 'builder-cancelled');
+    await eventually('the builder to run', async () => (await onServer('builder-cancelled')).length === 1, 30_000);
+    const cancel = await send(patient.base, 'DELETE', '/api/cypher/builder-cancelled', { from: '127.0.0.3' });
+    expect(cancel.status).toBe(204);
+    const answer = await pending;
+    expect(answer.status, JSON.stringify(answer.body)).toBe(409);
+    expect(codeOf(answer).code).toBe('QUERY_CANCELLED');
+    await expectLingeringRefusals('builder-cancelled', '127.0.0.3', '127.0.0.4');
+  });
+});
+
+describe('a flood of console queries from several clients', () => {
+  let server: Listening;
+  const limits = { timeoutMs: 600_000, rowCap: 10, maxRunning: 3, maxRunningPerAnalyst: 2 };
+  beforeAll(async () => {
+    server = await listen(appWith(limits));
+  });
+  afterAll(() => server.close());
+
+  it('runs at most the caps at once and refuses the rest at once with 429 CONSOLE_BUSY and Retry-After', async () => {
+    for (let round = 0; round < rounds(1, 5); round++) {
+      const clients = ['127.0.0.11', '127.0.0.12', '127.0.0.13', '127.0.0.14'];
+      const sent = clients.flatMap((from, c) => [0, 1, 2].map((k) => ({ from, runId: `flood-${round}-${c}-${k}` })));
+      const answered = new Map<string, Answer>();
+      const answers = sent.map(async ({ from, runId }) => {
+        const answer = await send(server.base, 'POST', '/api/cypher', {
+          from,
+          json: { query: SLOW_QUERY, runId },
+        });
+        answered.set(runId, answer);
+        return { from, runId, answer };
+      });
+
+      const refusedCount = sent.length - limits.maxRunning;
+      await eventually('the refusals', async () => answered.size === refusedCount, 30_000);
+      await eventually(
+        'the admitted queries to run',
+        async () => (await onServer(`flood-${round}-`)).length === limits.maxRunning,
+        30_000,
+      );
+      for (const runId of sent.map((s) => s.runId).filter((id) => !answered.has(id))) {
+        expect((await send(server.base, 'DELETE', `/api/cypher/${runId}`)).status).toBe(204);
+      }
+
+      const all = await Promise.all(answers);
+      const admitted = all.filter((a) => a.answer.status === 409);
+      expect(admitted.map((a) => codeOf(a.answer).code)).toEqual(Array(limits.maxRunning).fill('QUERY_CANCELLED'));
+      for (const from of clients) {
+        expect(admitted.filter((a) => a.from === from).length).toBeLessThanOrEqual(limits.maxRunningPerAnalyst);
+      }
+      const refused = all.filter((a) => a.answer.status === 429);
+      expect(refused).toHaveLength(refusedCount);
+      for (const { answer } of refused) {
+        expect(codeOf(answer).code).toBe('CONSOLE_BUSY');
+        expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // Every place is free again.
+      await eventually('the cancelled queries to end', async () => (await onServer(`flood-${round}-`)).length === 0);
+      const after = await send(server.base, 'POST', '/api/cypher', { json: { query: 'RETURN 1 AS one' } });
+      expect(after.status, JSON.stringify(after.body)).toBe(200);
+    }
+  });
+});
