@@ -8,6 +8,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { AppError } from '../errors.ts';
 import { Availability } from './availability.ts';
+import { CommitGate } from './commitGate.ts';
 import { ConsoleQueries, type ConsoleResult, type ConsoleRunOptions } from './console.ts';
 import { cypher, statements, type QueryName } from './cypher.ts';
 import { Liveness } from './liveness.ts';
@@ -58,6 +59,8 @@ export class Database {
   private readonly driver: Driver;
   private readonly timeoutMs: number;
   private readonly console: ConsoleQueries;
+  /** Read transactions against import commits (commitGate.ts). */
+  private readonly commits = new CommitGate();
 
   constructor(options: DatabaseOptions) {
     this.uri = options.uri;
@@ -82,14 +85,40 @@ export class Database {
     return this.liveness;
   }
 
-  /** Run named queries in one read transaction. */
+  /** Run named queries in one read transaction; it never sees an import of this process half committed. */
   read<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.transaction('read', purpose, work, options.timeoutMs);
+    return this.commits.read(() => this.transaction('read', purpose, work, options.timeoutMs));
   }
 
-  /** Run named queries in one write transaction: all of them commit, or none. */
-  write<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.transaction('write', purpose, work, options.timeoutMs);
+  /**
+   * Run named queries in one write transaction: all of them commit, or none. With `wholeForReaders`
+   * (imports), its commit waits for the reads in flight and holds new ones until it is done
+   * (commitGate.ts), so no reader sees part of it.
+   */
+  async write<T>(
+    purpose: string,
+    work: (tx: Tx) => Promise<T>,
+    options: { timeoutMs?: number; wholeForReaders?: boolean } = {},
+  ): Promise<T> {
+    if (!options.wholeForReaders) return this.transaction('write', purpose, work, options.timeoutMs);
+    let release: (() => void) | undefined;
+    let answered = false;
+    const gated = async (tx: Tx) => {
+      const result = await work(tx);
+      // Last in the transaction function, so the commit follows; kept across the driver's retries.
+      if (!release) {
+        release = await this.commits.publishing();
+        // Answered already (the database went away meanwhile): don't hold readers for a lost commit.
+        if (answered) release();
+      }
+      return result;
+    };
+    try {
+      return await this.transaction('write', purpose, gated, options.timeoutMs);
+    } finally {
+      answered = true;
+      release?.();
+    }
   }
 
   /**
@@ -98,8 +127,10 @@ export class Database {
    */
   async runConsoleQuery(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     try {
-      return await this.availability.guard(() =>
-        withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS),
+      return await this.commits.read(() =>
+        this.availability.guard(() =>
+          withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS),
+        ),
       );
     } catch (error) {
       throw translate(error);

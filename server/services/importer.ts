@@ -75,7 +75,7 @@ export async function importGraph(
       await tx.run('importUnlock');
       return counted;
     },
-    { timeoutMs: IMPORT_TIMEOUT_MS },
+    { timeoutMs: IMPORT_TIMEOUT_MS, wholeForReaders: true },
   );
 
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
