@@ -77,7 +77,8 @@ describe.each(shapes)('JSON nested as %s', (_name, shape) => {
         body: body(value),
       });
       expect(response.status, `${what}: ${response.text.slice(0, 200)}`).toBe(400);
-      expect(response.json().error.code).toMatch(/^(NESTED_TOO_DEEP|BAD_REQUEST|INVALID_IMPORT)$/);
+      // Refused as what it is, before any parser or schema walks it.
+      expect(response.json().error.code, what).toBe('NESTED_TOO_DEEP');
     }
     const gzipped = await httpRequest(app.url, {
       method: 'POST',
@@ -85,7 +86,9 @@ describe.each(shapes)('JSON nested as %s', (_name, shape) => {
       headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
       body: gzipSync(`{"nodes":[${value}]}`),
     });
+    // Brackets compress so well that a deep enough text is a zip bomb too (413).
     expect([400, 413], gzipped.text.slice(0, 200)).toContain(gzipped.status);
+    if (gzipped.status === 400) expect(gzipped.json().error.code).toBe('NESTED_TOO_DEEP');
     expect(await fingerprint(db)).toBe(before);
   });
 });
