@@ -41,7 +41,12 @@ async function main() {
       jsonMaxBytes: config.JSON_MAX_BYTES,
     },
     trustProxy: config.TRUST_PROXY,
-    consoleLimits: { timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS, rowCap: config.CONSOLE_ROW_CAP },
+    consoleLimits: {
+      timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS,
+      rowCap: config.CONSOLE_ROW_CAP,
+      maxRunning: config.CONSOLE_MAX_RUNNING,
+      maxRunningPerAnalyst: config.CONSOLE_MAX_RUNNING_PER_CLIENT,
+    },
   });
   let server: Server;
   try {
