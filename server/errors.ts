@@ -44,6 +44,20 @@ export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
 
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
 
+/**
+ * Deepest nesting of arrays and objects any request body may have, far beyond any real request's needs
+ * (middleware/jsonDepth.ts checks JSON bodies, services/importStream.ts the import's).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** 400 NESTED_TOO_DEEP, for a body nested past MAX_JSON_DEPTH. */
+export const nestedTooDeep = () =>
+  new AppError(
+    400,
+    'NESTED_TOO_DEEP',
+    `The JSON body nests arrays and objects more than ${MAX_JSON_DEPTH} deep; no request needs that many`,
+  );
+
 // baseUrl: under app.use('/api', …) req.path has lost the /api the caller wrote.
 export const unknownRoute: RequestHandler = (req, _res, next) =>
   next(new AppError(404, 'NOT_FOUND', `No route for ${req.method} ${req.baseUrl}${req.path}`));

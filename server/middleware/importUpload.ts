@@ -9,7 +9,7 @@
  * - Content-Encoding identity, gzip, deflate or br (RFC 9110 §8.4); anything else 415.
  * - One import is decoded, parsed, checked and written at a time (p-limit); a few more may wait, their
  *   bodies read meanwhile; beyond them 429 IMPORT_BUSY with Retry-After, before reading a byte.
- * - Nesting past MAX_JSON_DEPTH is refused before parsing (jsonDepth.ts).
+ * - The bytes are handed on as they are: services/importStream.ts parses them as it checks them.
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -17,7 +17,6 @@ import type { Request } from 'express';
 import pLimit from 'p-limit';
 import getRawBody from 'raw-body';
 import { AppError, describeBytes } from '../errors.ts';
-import { assertShallowJson } from './jsonDepth.ts';
 import type { RequestLimits } from './requestLimits.ts';
 
 /** How many imports run at once (decode to write) and how many more may wait, per process. */
@@ -39,14 +38,14 @@ const INFLATE: Record<Coding, (body: Buffer, options: zlib.ZlibOptions) => Promi
   br: promisify(zlib.brotliDecompress),
 };
 
-/** Receives import files: `receive` reads, bounds and parses a body, and runs `work` on it in turn. */
+/** Receives import files: `receive` reads and bounds a body, and runs `work` on its JSON bytes in turn. */
 export interface ImportUploads {
   /**
-   * Reads `req`'s body within the limits, then, in its turn, decodes and parses it and resolves with
-   * what `work` resolves with. Throws AppError: 413 PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE /
-   * UNSUPPORTED_ENCODING, 429 IMPORT_BUSY, 400 INVALID_ENCODING / NESTED_TOO_DEEP / INVALID_JSON.
+   * Reads `req`'s body within the limits, then, in its turn, decodes it and resolves with what `work`
+   * resolves with, given the JSON text's bytes. Throws AppError: 413 PAYLOAD_TOO_LARGE, 415
+   * UNSUPPORTED_MEDIA_TYPE / UNSUPPORTED_ENCODING, 429 IMPORT_BUSY, 400 INVALID_ENCODING.
    */
-  receive<T>(req: Request, work: (body: unknown) => Promise<T>): Promise<T>;
+  receive<T>(req: Request, work: (json: Buffer) => Promise<T>): Promise<T>;
 }
 
 export function importUploads(limits: RequestLimits, queue: ImportQueue = DEFAULT_IMPORT_QUEUE): ImportUploads {
@@ -67,9 +66,9 @@ export function importUploads(limits: RequestLimits, queue: ImportQueue = DEFAUL
       try {
         let sent: Buffer | undefined = await readBody(req, limits);
         return await inTurn(async () => {
-          const body = parseJson(await decode(sent!, coding, limits));
+          const json = await decode(sent!, coding, limits);
           sent = undefined; // not held while the import runs
-          return work(body);
+          return work(json);
         });
       } finally {
         admitted--;
@@ -143,16 +142,5 @@ async function decode(sent: Buffer, coding: Coding | 'identity', limits: Request
       throw tooLarge(`inflates to more than ${describeBytes(limits.importMaxBytes)}`, limits);
     }
     throw new AppError(400, 'INVALID_ENCODING', `The body is not valid ${coding}: ${(error as Error).message}`);
-  }
-}
-
-/** The JSON value, refused before parsing when nested past MAX_JSON_DEPTH. */
-function parseJson(bytes: Buffer): unknown {
-  assertShallowJson(bytes);
-  try {
-    // TextDecoder drops a leading byte order mark, which Windows editors write and JSON.parse refuses.
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new AppError(400, 'INVALID_JSON', `The import file is not valid JSON: ${(error as Error).message}`);
   }
 }

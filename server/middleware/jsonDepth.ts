@@ -4,10 +4,9 @@
  * line or an error, zod, the driver's encoder), and a 100,000-deep array overflows the stack there and
  * answers 500. Refusing it up front, in one pass without recursion, makes every route answer 400.
  */
-import { AppError } from '../errors.ts';
+import { MAX_JSON_DEPTH, nestedTooDeep } from '../errors.ts';
 
-/** Deepest nesting of arrays and objects any request body may have: far beyond any real request's needs. */
-export const MAX_JSON_DEPTH = 64;
+export { MAX_JSON_DEPTH };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -36,14 +35,6 @@ export function nestsDeeperThan(bytes: Uint8Array, max: number): boolean {
   }
   return false;
 }
-
-/** 400 NESTED_TOO_DEEP, for a body (or a value in it) nested past MAX_JSON_DEPTH. */
-export const nestedTooDeep = () =>
-  new AppError(
-    400,
-    'NESTED_TOO_DEEP',
-    `The JSON body nests arrays and objects more than ${MAX_JSON_DEPTH} deep; no request needs that many`,
-  );
 
 /** Throws 400 NESTED_TOO_DEEP when `bytes` nest past MAX_JSON_DEPTH. */
 export function assertShallowJson(bytes: Uint8Array): void {

@@ -11,7 +11,7 @@ import { importGraph } from '../services/importer.ts';
 export function importRoutes(db: Database, uploads: ImportUploads): Router {
   const router = Router();
   router.post('/import', async (req, res) => {
-    const summary = await uploads.receive(req, (file) => importGraph(db, file));
+    const summary = await uploads.receive(req, (json) => importGraph(db, json));
     req.log.info({ import: summary }, 'import done');
     res.json(summary);
   });

@@ -12,6 +12,7 @@ import type { ImportResponse } from '../../contract/api.ts';
 import type { ValidTime } from '../../contract/validTime.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
 import { ImportConflict, ImportRejected, planImport } from './importChecks.ts';
+import { validImportJson } from './importStream.ts';
 import { validImportFile } from './importValidation.ts';
 import { searchKeys, sourceSearchKeys } from './nameFolding.ts';
 
@@ -27,7 +28,8 @@ export const IMPORT_TIMEOUT_MS = 30 * 60_000;
 export type ProgressListener = (done: number, total: number) => void;
 
 /**
- * Checks `input` whole and writes it in one transaction. Returns what the file held and what changed
+ * Checks `input` whole and writes it in one transaction. `input` is a parsed JSON value, or the bytes
+ * of a JSON text (an upload), which are parsed as they are checked (importStream.ts). Returns what the file held and what changed
  * (counters summed over the batches; all zero when the database already held exactly this).
  * Errors: ImportRejected (400 INVALID_IMPORT) for a file with problems, ImportConflict (409
  * IMPORT_CONFLICT) for one that conflicts with the database, both with the first 100 problems and their
@@ -36,10 +38,10 @@ export type ProgressListener = (done: number, total: number) => void;
  */
 export async function importGraph(
   db: Database,
-  input: unknown,
+  input: unknown | Uint8Array,
   onProgress?: ProgressListener,
 ): Promise<ImportResponse> {
-  const file = await validImportFile(input);
+  const file = input instanceof Uint8Array ? await validImportJson(input) : await validImportFile(input);
   const total = file.sources.length + file.nodes.length + file.relationships.length;
   const changes = await db.write(
     'import',

@@ -55,6 +55,36 @@ describe('schema problems', () => {
     expect(bytes).toBeLessThan(50_000);
   });
 
+  it('stops reading at the 101st problem: a file whose JSON breaks after it is answered with its problems', async () => {
+    const text = JSON.stringify({ relationships: badRelationships(200) });
+    const response = await request(app)
+      .post('/api/import')
+      .set('Content-Type', 'application/json')
+      .send(`${text.slice(0, -2)}, {"id": this is not JSON`);
+    expect(response.status).toBe(400);
+    const { error } = errorBody.parse(response.body);
+    expect(error.code).toBe('INVALID_IMPORT');
+    expect(error.details).toHaveLength(MAX_REPORTED_PROBLEMS);
+    expect(error.detailsTruncated).toBe(true);
+  });
+
+  it('answers a wrong outline at once, naming it', async () => {
+    const outline = async (body: string) => {
+      const response = await request(app).post('/api/import').set('Content-Type', 'application/json').send(body);
+      expect(response.status).toBe(400);
+      return errorBody.parse(response.body).error.details;
+    };
+    expect(await outline(`{"nodes": 42, "relationships": [${'{},'.repeat(1000)}{}]}`)).toEqual([
+      { path: 'nodes', message: 'Invalid input: expected array, received number' },
+    ]);
+    expect(await outline(`{"people": [${'{},'.repeat(1000)}{}]}`)).toEqual([
+      { path: '', message: 'Unrecognized key: "people"' },
+    ]);
+    expect(await outline('[{"nodes": []}]')).toEqual([
+      { path: '', message: 'Invalid input: expected object, received array' },
+    ]);
+  });
+
   it('answers one node with 100,000 aliases with one problem, not one per alias', async () => {
     const node = {
       label: 'Person',

@@ -138,6 +138,19 @@ describe('import bodies', () => {
     expect(JSON.parse(response.text)).toMatchObject({ nodes: 50, changes: { nodesCreated: 51 } });
   });
 
+  it('takes an import that starts with a byte order mark, as Windows editors write them', async () => {
+    const response = await postImport(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(peopleFile(2, 'bom'))]),
+    );
+    expect(response.status, response.text).toBe(200);
+  });
+
+  it('answers an import with bytes after its JSON with 400 INVALID_JSON', async () => {
+    const response = await postImport(`${peopleFile(2, 'trailing')} {}`);
+    expect(response.status).toBe(400);
+    expect(response.json().error.code).toBe('INVALID_JSON');
+  });
+
   it('answers an import past IMPORT_MAX_BYTES with 413 naming it, before reading it', async () => {
     const response = await postImport(peopleFile(3_000));
     expect(response.status).toBe(413);
