@@ -31,7 +31,8 @@ describe('console parameters nested past any need', () => {
       .set('content-type', 'application/json')
       .send(body('RETURN $x IS NULL AS empty', value))
       .expect(400);
-    expect(response.body.error.code).toBe('BAD_REQUEST');
+    // Past 64 levels the whole body is refused before it is parsed (server/middleware/jsonDepth.ts).
+    expect(response.body.error.code).toMatch(/^(BAD_REQUEST|NESTED_TOO_DEEP)$/);
     expect(response.body.error.message).toMatch(/deep/);
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
   });
