@@ -29,8 +29,9 @@ export type ProgressListener = (done: number, total: number) => void;
 
 /**
  * Checks `input` whole and writes it in one transaction. `input` is a parsed JSON value, or the bytes
- * of a JSON text (an upload), which are parsed as they are checked (importStream.ts). Returns what the file held and what changed
- * (counters summed over the batches; all zero when the database already held exactly this).
+ * of a JSON text (an upload), which are parsed as they are checked (importStream.ts). Returns what the
+ * file held and what changed (counters summed over the batches; all zero when the database already held
+ * exactly this).
  * Errors: ImportRejected (400 INVALID_IMPORT) for a file with problems, ImportConflict (409
  * IMPORT_CONFLICT) for one that conflicts with the database, both with the first 100 problems and their
  * paths in `details` (`detailsTruncated` when there are more; importValidation.ts), and nothing written;
