@@ -99,6 +99,9 @@ export function buildOpenApiDocument(): object {
         error,
         'The file conflicts with what the database holds (an id used for something else); nothing was written',
       ),
+      413: json(error, 'Too large as sent, as inflated, or inflating by more than the allowed ratio'),
+      415: json(error, 'Not JSON, or a Content-Encoding other than gzip, deflate, br'),
+      429: json(error, 'Imports are already running and waiting; try again after Retry-After seconds'),
       503: errors[503],
     },
   });
@@ -109,6 +112,11 @@ export function buildOpenApiDocument(): object {
     403: json(error, 'Refused, nothing run: the query is not read-only or calls a procedure not allowed'),
     408: json(error, 'The query ran past its time limit; its transaction was terminated'),
     409: json(error, 'Cancelled (its transaction was terminated), or the run id is in use'),
+    422: json(error, 'The query needed more memory than one query may use, and was stopped'),
+    429: json(
+      error,
+      'Too many console queries running (all analysts, or yours, stopped ones still running included); try after Retry-After',
+    ),
   };
   registry.registerPath({
     method: 'post',
