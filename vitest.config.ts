@@ -22,6 +22,9 @@ export default defineConfig({
         test: {
           name: 'resilience',
           include: ['tests/resilience/**/*.test.ts'],
+          // After the others, not beside them: it kills Neo4j processes and floods its own app, and on two
+          // cores that load would make the other projects' browser and database slow for no reason.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/support/globalNeo4j.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
