@@ -26,7 +26,15 @@ import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { CypherResponse } from '../../contract/console.ts';
 import { AppError } from '../errors.ts';
 import { type AdmissionLimits, ConsoleAdmission, DEFAULT_ADMISSION_LIMITS, type Ticket } from './consoleAdmission.ts';
-import { cancelled, isUnreachable, runFailure, type StopReason, timedOut, unavailable } from './consoleErrors.ts';
+import {
+  cancelled,
+  isHeapOutOfMemory,
+  isUnreachable,
+  runFailure,
+  type StopReason,
+  timedOut,
+  unavailable,
+} from './consoleErrors.ts';
 import { splitExecutionMode } from './consoleMode.ts';
 import { readCapped, refuseUnlessReadOnly } from './consoleRead.ts';
 import { cypher } from './cypher.ts';
@@ -131,6 +139,7 @@ export class ConsoleQueries {
       const outcome = await Promise.race([work, stopped]);
       if (outcome !== STOPPED) return outcome;
     } catch (error) {
+      if (isHeapOutOfMemory(error)) ticket.ranOutOfHeap();
       if (!run.stopped) throw runFailure(error, timeoutMs);
     } finally {
       clearTimeout(watchdog);

@@ -36,6 +36,11 @@ export function isUnreachable(error: unknown): boolean {
   return isNeo4jError(error) && (error.code === 'N/A' || /ServiceUnavailable|SessionExpired/.test(error.code));
 }
 
+/** The Java heap itself ran out (not a memory pool's limit, which refuses early and cheaply). */
+export function isHeapOutOfMemory(error: unknown): boolean {
+  return isNeo4jError(error) && /OutOfMemory/.test(error.code) && !/MemoryPool|MemoryLimit/.test(error.code);
+}
+
 /** The database refused to plan the query: a syntax error, an unknown procedure, a command it won't run. */
 export function planFailure(error: unknown): unknown {
   if (!isNeo4jError(error) || !error.code.startsWith('Neo.ClientError.')) return error;

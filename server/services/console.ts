@@ -22,6 +22,12 @@ export interface ConsoleLimits {
   maxRunning?: number;
   /** The same for one analyst (CONSOLE_MAX_RUNNING_PER_CLIENT; default 2). */
   maxRunningPerAnalyst?: number;
+  /**
+   * After a console query ran the database's heap out or kept running after it was stopped, the
+   * console takes no query for this many times as long as it ran, at most a minute (default 4; 0: no
+   * pause). See db/consoleAdmission.ts.
+   */
+  recoveryFactor?: number;
 }
 
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
@@ -29,6 +35,7 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
   rowCap: 5_000,
   maxRunning: DEFAULT_ADMISSION_LIMITS.maxRunning,
   maxRunningPerAnalyst: DEFAULT_ADMISSION_LIMITS.maxRunningPerAnalyst,
+  recoveryFactor: DEFAULT_ADMISSION_LIMITS.recoveryFactor,
 };
 
 /** Who runs a console query and how it can be stopped, besides DELETE /api/cypher/:runId. */
@@ -44,8 +51,8 @@ export interface RunContext {
 
 /**
  * Runs an analyst's query. Throws AppErrors: 400 (syntax, parameters), 403 (not read-only), 408 (past
- * its time), 409 (cancelled, run id in use), 422 (memory limit), 429 (console busy, or the analyst's
- * stopped query still running in the database; with Retry-After), 503 (database away).
+ * its time), 409 (cancelled, run id in use), 422 (memory limit), 429 (console busy or pausing, or the
+ * analyst's stopped query still running in the database; with Retry-After), 503 (database away).
  */
 export async function runCypher(
   db: Database,
@@ -80,6 +87,7 @@ export async function runReadOnly(
     admission: {
       maxRunning: limits.maxRunning ?? DEFAULT_ADMISSION_LIMITS.maxRunning,
       maxRunningPerAnalyst: limits.maxRunningPerAnalyst ?? DEFAULT_ADMISSION_LIMITS.maxRunningPerAnalyst,
+      recoveryFactor: limits.recoveryFactor ?? DEFAULT_ADMISSION_LIMITS.recoveryFactor,
     },
   });
   return { runId: id, ...result };

@@ -6,6 +6,8 @@
  * 409 it is seen still running in the database, and its client gets 429 PREVIOUS_QUERY_STILL_RUNNING
  * (console and named queries) until the database has ended it, while another client is served. A flood
  * of queries from several clients runs at most the caps at once; the rest are 429 with Retry-After.
+ * After a query that ran the heap out, the console pauses for everyone (429 CONSOLE_PAUSED) while the
+ * rest of the app is served, then runs one query at a time for a while.
  */
 import { pino } from 'pino';
 import request from 'supertest';
@@ -14,14 +16,19 @@ import { errorBody } from '../../contract/api.ts';
 import { createApp } from '../../server/app.ts';
 import type { ConsoleLimits } from '../../server/services/console.ts';
 import { type Answer, type Listening, listen, send } from '../support/clientAddress.ts';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { connectTestDatabase, freshSeededDatabase } from '../support/fixtures.ts';
 import { rounds } from '../support/resilience.ts';
 
 const db = connectTestDatabase();
 beforeAll(() => freshSeededDatabase(db));
 afterAll(() => db.close());
 
-const appWith = (limits: ConsoleLimits) => createApp({ db, logger: pino({ level: 'silent' }), consoleLimits: limits });
+/**
+ * An app on `database` with these limits. The console's recovery pause after a costly query is proven on
+ * a database of its own at the end; elsewhere it is off, so each test starts with an open console.
+ */
+const appWith = (limits: ConsoleLimits, database = db) =>
+  createApp({ db: database, logger: pino({ level: 'silent' }), consoleLimits: { recoveryFactor: 0, ...limits } });
 
 /**
  * Builds a 1.5 MB string ten characters at a time: quadratic copying, about 10–20 s of one CPU on our
@@ -52,7 +59,7 @@ async function eventually(what: string, condition: () => Promise<boolean>, patie
 const codeOf = (answer: Answer | request.Response) => errorBody.parse(answer.body).error;
 
 describe('a console query too big for the database memory', () => {
-  const app = testApp(db);
+  const app = appWith({ timeoutMs: 10_000, rowCap: 100 });
 
   it.each([
     [
@@ -198,5 +205,44 @@ describe('a flood of console queries from several clients', () => {
       const after = await send(server.base, 'POST', '/api/cypher', { json: { query: 'RETURN 1 AS one' } });
       expect(after.status, JSON.stringify(after.body)).toBe(200);
     }
+  });
+});
+
+describe('after a console query ran the database out of memory', () => {
+  // A database of its own: the console's pause and probation are kept per database (db/console.ts).
+  const own = connectTestDatabase();
+  let server: Listening;
+  beforeAll(async () => {
+    server = await listen(appWith({ timeoutMs: 600_000, rowCap: 10, recoveryFactor: 2 }, own));
+  });
+  afterAll(async () => {
+    await server.close();
+    await own.close();
+  });
+  const cypher = (from: string, query: string, runId?: string) =>
+    send(server.base, 'POST', '/api/cypher', { from, json: { query, runId } });
+
+  it('pauses the console for everyone (429 CONSOLE_PAUSED) while the rest of the app is served, then runs one query at a time', async () => {
+    const killer = await cypher('127.0.0.51', "RETURN size(reduce(s = 'x', i IN range(1, 30) | s + s)) AS n");
+    expect(killer.status, JSON.stringify(killer.body)).toBe(422);
+
+    const paused = await cypher('127.0.0.52', 'RETURN 1 AS one');
+    expect(paused.status, JSON.stringify(paused.body)).toBe(429);
+    expect(codeOf(paused).code).toBe('CONSOLE_PAUSED');
+    expect(codeOf(paused).message).toMatch(/ran the database out of memory/);
+    const retryAfter = Number(paused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect((await send(server.base, 'GET', '/api/nodes/jaysh-al-nasr')).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+    const pending = cypher('127.0.0.52', SLOW_QUERY, 'probation-slow');
+    await eventually('the slow query to run', async () => (await onServer('probation-slow')).length === 1, 30_000);
+    const second = await cypher('127.0.0.53', 'RETURN 1 AS one');
+    expect(second.status, JSON.stringify(second.body)).toBe(429);
+    expect(codeOf(second).message).toMatch(/one query at a time/);
+
+    expect((await send(server.base, 'DELETE', '/api/cypher/probation-slow')).status).toBe(204);
+    expect((await pending).status).toBe(409);
+    expect((await cypher('127.0.0.53', 'RETURN 1 AS one')).status).toBe(200);
   });
 });

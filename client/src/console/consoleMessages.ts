@@ -15,6 +15,18 @@ export type Message =
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Words for the answers of a database protecting itself (time and memory limits, the caps on console
+ * queries at once); the server's message says why and when to try again. Other codes show as they are.
+ */
+const HEADLINES: Record<string, string> = {
+  QUERY_TIMEOUT: 'Stopped at its time limit',
+  QUERY_MEMORY_LIMIT: 'Too big for the database’s memory',
+  CONSOLE_BUSY: 'The console is busy',
+  CONSOLE_PAUSED: 'The console is pausing while the database recovers',
+  PREVIOUS_QUERY_STILL_RUNNING: 'Your previous query is still running',
+};
+
 /** While a run lasts: its elapsed time and Cancel; after it: the message, if any. */
 export function messageTemplate(
   run: { active: ActiveRun; what: string } | null,
@@ -38,7 +50,7 @@ export function messageTemplate(
   const { error } = message;
   const at = error.more.position;
   return html`<div class="error console-error" role="alert" data-testid="console-error">
-    <strong>${error.code}</strong>${
+    <strong title=${error.code}>${HEADLINES[error.code] ?? error.code}</strong>${
       at
         ? html` at <button class="link" data-testid="console-error-position" @click=${() => act.goTo(at.offset)}>line ${at.line}, column ${at.column}</button>`
         : nothing
