@@ -13,7 +13,9 @@
  * 3. the same reads and the same heavy queries through the raw driver (no app, no caps: the heavy
  *    queries in explicit transactions with the console's 10 s timeout), for comparison.
  *
- * BENCH_RAW=0 leaves step 3 out. The caps are the app's (CONSOLE_MAX_RUNNING, CONSOLE_MAX_RUNNING_PER_CLIENT from the environment,
+ * Undisturbed is measured for BENCH_MEASURE_S (30) before and after the attack, the attack for
+ * BENCH_ATTACK_S (120: several of the console's recovery pauses); BENCH_HEAVY=killers|builders sends
+ * only those; BENCH_RAW=0 leaves step 3 out. The caps are the app's (CONSOLE_MAX_RUNNING, CONSOLE_MAX_RUNNING_PER_CLIENT from the environment,
  * else 4 and 2; BENCH_RECOVERY_FACTOR, else 4). Figures only; nothing asserts on time. Check `uptime` first: other load skews them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
