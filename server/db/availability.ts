@@ -53,20 +53,24 @@ export class Availability {
 
   /**
    * Runs `work` unless the database is known to be away (then fails at once), and fails it with the
-   * 503 as soon as the database goes away while it runs: a request on a frozen server's connection
-   * would otherwise wait for the server's own timeouts. The work itself is left to settle on its own.
+   * 503 as soon as the database goes away while it runs (or `graceMs` later): a request on a frozen
+   * server's connection would otherwise wait for the server's own timeouts. The work itself is left to
+   * settle on its own.
    */
-  async guard<T>(work: () => Promise<T>): Promise<T> {
+  async guard<T>(work: () => Promise<T>, { graceMs = 0 } = {}): Promise<T> {
     if (!this.isUp) throw this.unavailableError();
     let stopListening = () => {};
+    let grace: NodeJS.Timeout | undefined;
     const away = new Promise<never>((_, reject) => {
       stopListening = this.onChange((status) => {
-        if (status.state !== 'up') reject(this.unavailableError());
+        if (status.state === 'up' || grace) return;
+        grace = setTimeout(() => reject(this.unavailableError()), graceMs);
       });
     });
     try {
       return await Promise.race([work(), away]);
     } finally {
+      clearTimeout(grace);
       stopListening();
     }
   }

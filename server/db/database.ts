@@ -40,6 +40,8 @@ const APP_METADATA = { app: 'faction-atlas' };
 const CONNECTION_TIMEOUT_MS = 2_000;
 const ACQUISITION_TIMEOUT_MS = 4_000;
 const RETRY_TIME_MS = 2_000;
+/** How long a console run may outlive the database's going unresponsive (a heap it is filling itself). */
+const CONSOLE_STALL_GRACE_MS = 4_000;
 /**
  * A database that stops answering without closing its sockets (frozen, or cut off by the network)
  * would hold a request on a pooled connection until the server's receive-timeout hint (120 s on
@@ -128,8 +130,11 @@ export class Database {
   async runConsoleQuery(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     try {
       return await this.commits.read(() =>
-        this.availability.guard(() =>
-          withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS),
+        this.availability.guard(
+          () => withDeadline(this.console.run(query, params, options), options.timeoutMs + DEADLINE_MARGIN_MS),
+          // A query filling the heap stalls the whole server for seconds before its own OutOfMemoryError
+          // (422) arrives: wait that long for it rather than answer 503 for its own stall.
+          { graceMs: CONSOLE_STALL_GRACE_MS },
         ),
       );
     } catch (error) {

@@ -70,7 +70,7 @@ export const refuseBodyOnReadMethods: RequestHandler = (req, res, next) => {
  * compressed), UTF-8 only (RFC 8259 §8.1), refused before parsing when nested too deep.
  */
 export function jsonBodies(maxBytes: number): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit: maxBytes,
     verify: (_req, _res, body, encoding) => {
       if (encoding !== 'utf-8' && encoding !== 'utf8') {
@@ -79,4 +79,18 @@ export function jsonBodies(maxBytes: number): RequestHandler {
       assertShallowJson(body);
     },
   });
+  return (req, res, next) => {
+    // express.json() leaves a body of another type unread, and the route would then say "expected
+    // object, received undefined" instead of what to fix.
+    if (carriesBody(req.headers) && !req.is('application/json')) {
+      return next(
+        new AppError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Send the body as JSON, with Content-Type: application/json (not ${req.headers['content-type'] ?? 'none'})`,
+        ),
+      );
+    }
+    parse(req, res, next);
+  };
 }

@@ -117,6 +117,19 @@ describe('JSON bodies of every route but the import', () => {
     });
     expect(response.status).toBe(415);
   });
+
+  it('answers a body that is not JSON (text/plain, or no type) with 415 naming the type, not a schema error', async () => {
+    for (const type of ['text/plain', undefined]) {
+      const response = await httpRequest(app.url, {
+        method: 'POST',
+        path: '/api/cypher',
+        headers: type ? { 'Content-Type': type } : {},
+        body: Buffer.from('RETURN 1'),
+      });
+      expect(response.status, String(type)).toBe(415);
+      expect(response.json().error.message).toMatch(/Content-Type: application\/json/);
+    }
+  });
 });
 
 describe('import bodies', () => {
