@@ -30,15 +30,17 @@ export interface Vocabulary {
   properties: string[];
 }
 
-/** Labels, types and property keys, asked through the console itself (these calls are allow-listed). */
+/**
+ * Labels, types and property keys, asked through the console itself (these calls are allow-listed),
+ * one after the other: the server runs at most CONSOLE_MAX_RUNNING_PER_CLIENT (2) console queries of
+ * one client at once, and the analyst's own query may be running beside them.
+ */
 export async function fetchVocabulary(api: Api): Promise<Vocabulary> {
   const column = async (query: string) =>
     (await api.cypher({ query, params: {}, runId: newRunId() })).rows.map((r) => String(r[0]));
-  const [labels, types, properties] = await Promise.all([
-    column('CALL db.labels()'),
-    column('CALL db.relationshipTypes()'),
-    column('CALL db.propertyKeys()'),
-  ]);
+  const labels = await column('CALL db.labels()');
+  const types = await column('CALL db.relationshipTypes()');
+  const properties = await column('CALL db.propertyKeys()');
   return { labels, types, properties };
 }
 
