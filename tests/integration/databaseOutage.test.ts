@@ -4,39 +4,22 @@
  * a restart. Runs on its own Neo4j (started here, stopped and restarted on the same home and port),
  * not on the run's shared one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorBody, healthResponse, searchResponse } from '../../contract/api.ts';
 import { Database } from '../../server/db/database.ts';
-import { startLocalServer, type LocalServer } from '../../server/neo4j/localServer.ts';
+import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../server/neo4j/localServer.ts';
 import { importGraph } from '../../server/services/importer.ts';
 import { readSeed } from '../../server/services/seed.ts';
 import { testApp } from '../support/fixtures.ts';
+import { ownServerOptions } from '../support/neo4j.ts';
 
 const PASSWORD = 'outage-password';
-const CLASSPATH_FILE = new URL('../../.neo4j/classpath.txt', import.meta.url).pathname;
 // The app's default: a restarted server is cold, and its first queries take a few seconds.
 const QUERY_TIMEOUT_MS = 10_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
-      );
-    });
-  });
-}
-
-const home = mkdtempSync(join(tmpdir(), 'faction-atlas-outage-'));
-let serverOptions: Parameters<typeof startLocalServer>[0];
+let serverOptions: LocalServerOptions;
 let server: LocalServer;
 let db: Database;
 let app: ReturnType<typeof testApp>;
@@ -46,15 +29,7 @@ const escaped: unknown[] = [];
 const recordEscape = (error: unknown) => escaped.push(error);
 
 beforeAll(async () => {
-  serverOptions = {
-    home,
-    boltPort: await freePort(),
-    password: PASSWORD,
-    heapMb: 512,
-    pageCache: '64m',
-    classpathFile: CLASSPATH_FILE,
-    log: () => {},
-  };
+  serverOptions = await ownServerOptions('outage', PASSWORD);
   server = await startLocalServer(serverOptions);
   db = new Database({
     uri: server.uri,
@@ -76,7 +51,7 @@ afterAll(async () => {
   if (server?.pid) process.kill(server.pid, 'SIGCONT');
   await db?.close();
   await server?.stop();
-  rmSync(home, { recursive: true, force: true });
+  rmSync(serverOptions.home, { recursive: true, force: true });
 });
 
 /** A request, and how long its answer took. */

@@ -4,10 +4,8 @@
  * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; in a crash
  * loop the supervisor gives up and says why, with Neo4j's own last log lines. Runs a Neo4j of its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { healthResponse, healthUnavailableResponse, type DatabaseState } from '../../contract/api.ts';
@@ -17,11 +15,9 @@ import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/
 import { importGraph } from '../../server/services/importer.ts';
 import { readSeed } from '../../server/services/seed.ts';
 import { testApp } from '../support/fixtures.ts';
-import { freePort } from '../support/neo4j.ts';
+import { ownServerOptions } from '../support/neo4j.ts';
 
 const PASSWORD = 'supervised-password';
-const CLASSPATH_FILE = new URL('../../.neo4j/classpath.txt', import.meta.url).pathname;
-const home = mkdtempSync(join(tmpdir(), 'faction-atlas-supervised-'));
 const logLines: string[] = [];
 let serverOptions: LocalServerOptions;
 let supervised: SupervisedServer;
@@ -31,15 +27,7 @@ const escaped: unknown[] = [];
 const recordEscape = (error: unknown) => escaped.push(error);
 
 beforeAll(async () => {
-  serverOptions = {
-    home,
-    boltPort: await freePort(),
-    password: PASSWORD,
-    heapMb: 512,
-    pageCache: '64m',
-    classpathFile: CLASSPATH_FILE,
-    log: () => {},
-  };
+  serverOptions = await ownServerOptions('supervised', PASSWORD);
   db = new Database({
     uri: `bolt://127.0.0.1:${serverOptions.boltPort}`,
     user: 'neo4j',
@@ -72,7 +60,7 @@ afterAll(async () => {
   }
   await db?.close();
   await supervised?.stop();
-  rmSync(home, { recursive: true, force: true });
+  rmSync(serverOptions.home, { recursive: true, force: true });
 });
 
 /** One import that is whole or absent: a source, a faction citing it, and a relationship between them. */

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../server/db/database.ts';
-import { NEO4J_VERSION, startLocalServer } from '../../server/neo4j/localServer.ts';
+import { type LocalServerOptions, NEO4J_VERSION, startLocalServer } from '../../server/neo4j/localServer.ts';
 
 export interface TestNeo4j {
   uri: string;
@@ -101,4 +101,21 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * Options for a Neo4j of a test's own, to stop, kill or freeze without touching the run's shared one: a
+ * fresh home under the system's temp folder (named after `name`; the caller removes it), a free port, a
+ * 512 MB heap, the project's jar list.
+ */
+export async function ownServerOptions(name: string, password: string): Promise<LocalServerOptions> {
+  return {
+    home: mkdtempSync(join(tmpdir(), `faction-atlas-${name}-`)),
+    boltPort: await freePort(),
+    password,
+    heapMb: 512,
+    pageCache: '64m',
+    classpathFile: CLASSPATH_FILE,
+    log: () => {},
+  };
 }
