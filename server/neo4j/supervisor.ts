@@ -14,8 +14,12 @@ import type { Availability } from '../db/availability.ts';
 import type { Liveness } from '../db/liveness.ts';
 import { type LocalServer, type LocalServerOptions, lastLogLines, startLocalServer } from './localServer.ts';
 
-/** A server silent this long is taken to be hung and is killed, then restarted. */
-export const HANG_RESTART_MS = 20_000;
+/**
+ * A server silent this long is taken to be hung and is killed, then restarted. Not shorter: one console
+ * query filling the heap once stalled the JVM for 26 s before it recovered by itself, and a restart
+ * would end every other analyst's work; requests fail fast with 503 meanwhile anyway.
+ */
+export const HANG_RESTART_MS = 45_000;
 /** A start that stays up this long ends the run of failures. */
 export const STABLE_MS = 60_000;
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000];

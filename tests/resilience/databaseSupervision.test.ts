@@ -180,7 +180,7 @@ describe('the local Neo4j, supervised', () => {
     const { status } = await request(app).get('/api/nodes/jaysh-al-nasr');
     expect(status).toBe(503);
     console.info(`a request while frozen answered 503 in ${Date.now() - started} ms`);
-    await waitForState('restarting', 40_000);
+    await waitForState('restarting', 70_000);
     await waitForState('up', 120_000);
     await load.confirmedMore(2);
     const { imports } = await load.stop();
