@@ -8,46 +8,34 @@ import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorBody, healthResponse, searchResponse } from '../../contract/api.ts';
-import { Database } from '../../server/db/database.ts';
+import type { Database } from '../../server/db/database.ts';
 import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../server/neo4j/localServer.ts';
-import { importGraph } from '../../server/services/importer.ts';
-import { readSeed } from '../../server/services/seed.ts';
-import { testApp } from '../support/fixtures.ts';
-import { ownServerOptions } from '../support/neo4j.ts';
+import { watchEscapes } from '../support/escapes.ts';
+import { freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { ownServerDatabase, ownServerOptions } from '../support/neo4j.ts';
 
 const PASSWORD = 'outage-password';
-// The app's default: a restarted server is cold, and its first queries take a few seconds.
-const QUERY_TIMEOUT_MS = 10_000;
 
 let serverOptions: LocalServerOptions;
 let server: LocalServer;
 let db: Database;
 let app: ReturnType<typeof testApp>;
 
-/** Anything that escaped a request would end up here, and would take a real server process down. */
-const escaped: unknown[] = [];
-const recordEscape = (error: unknown) => escaped.push(error);
+/** Anything that escaped a request would take a real server process down. */
+const escapes = watchEscapes();
+const { escaped } = escapes;
 
 beforeAll(async () => {
   serverOptions = await ownServerOptions('outage', PASSWORD);
   server = await startLocalServer(serverOptions);
-  db = new Database({
-    uri: server.uri,
-    user: 'neo4j',
-    password: PASSWORD,
-    database: 'neo4j',
-    queryTimeoutMs: QUERY_TIMEOUT_MS,
-  });
-  await db.applySchema();
-  await importGraph(db, readSeed());
+  db = ownServerDatabase(serverOptions);
+  await freshSeededDatabase(db);
   app = testApp(db);
-  process.on('unhandledRejection', recordEscape);
-  process.on('uncaughtException', recordEscape);
+  escapes.start();
 });
 
 afterAll(async () => {
-  process.off('unhandledRejection', recordEscape);
-  process.off('uncaughtException', recordEscape);
+  escapes.stop();
   if (server?.pid) process.kill(server.pid, 'SIGCONT');
   await db?.close();
   await server?.stop();

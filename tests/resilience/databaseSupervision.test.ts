@@ -9,13 +9,12 @@ import { createServer, type Server } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { healthResponse, healthUnavailableResponse, type DatabaseState } from '../../contract/api.ts';
-import { Database } from '../../server/db/database.ts';
+import type { Database } from '../../server/db/database.ts';
 import type { LocalServerOptions } from '../../server/neo4j/localServer.ts';
 import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/supervisor.ts';
-import { importGraph } from '../../server/services/importer.ts';
-import { readSeed } from '../../server/services/seed.ts';
-import { testApp } from '../support/fixtures.ts';
-import { ownServerOptions } from '../support/neo4j.ts';
+import { watchEscapes } from '../support/escapes.ts';
+import { freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { ownServerDatabase, ownServerOptions } from '../support/neo4j.ts';
 
 const PASSWORD = 'supervised-password';
 const logLines: string[] = [];
@@ -23,19 +22,13 @@ let serverOptions: LocalServerOptions;
 let supervised: SupervisedServer;
 let db: Database;
 let app: ReturnType<typeof testApp>;
-const escaped: unknown[] = [];
-const recordEscape = (error: unknown) => escaped.push(error);
+/** Anything that escaped a request would take a real server process down. */
+const escapes = watchEscapes();
+const { escaped } = escapes;
 
 beforeAll(async () => {
   serverOptions = await ownServerOptions('supervised', PASSWORD);
-  db = new Database({
-    uri: `bolt://127.0.0.1:${serverOptions.boltPort}`,
-    user: 'neo4j',
-    password: PASSWORD,
-    database: 'neo4j',
-    queryTimeoutMs: 10_000,
-    liveness: false,
-  });
+  db = ownServerDatabase(serverOptions, { liveness: false });
   supervised = await superviseLocalServer({
     server: serverOptions,
     availability: db.availability,
@@ -43,16 +36,13 @@ beforeAll(async () => {
     attempts: 3,
     log: (line) => logLines.push(line),
   });
-  await db.applySchema();
-  await importGraph(db, readSeed());
+  await freshSeededDatabase(db);
   app = testApp(db);
-  process.on('unhandledRejection', recordEscape);
-  process.on('uncaughtException', recordEscape);
+  escapes.start();
 });
 
 afterAll(async () => {
-  process.off('unhandledRejection', recordEscape);
-  process.off('uncaughtException', recordEscape);
+  escapes.stop();
   try {
     if (supervised?.pid) process.kill(supervised.pid, 'SIGCONT');
   } catch {

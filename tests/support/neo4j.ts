@@ -119,3 +119,15 @@ export async function ownServerOptions(name: string, password: string): Promise<
     log: () => {},
   };
 }
+
+/** A Database on a test's own server (ownServerOptions), as the app would open it: user neo4j, 10 s timeout. */
+export function ownServerDatabase(options: LocalServerOptions, extra: { liveness?: boolean } = {}): Database {
+  return new Database({
+    uri: `bolt://127.0.0.1:${options.boltPort}`,
+    user: 'neo4j',
+    password: options.password,
+    database: 'neo4j',
+    queryTimeoutMs: 10_000,
+    ...extra,
+  });
+}
