@@ -5,7 +5,7 @@
  * (state/viewState.ts): recorded for undo, then drawn by the core. The helpers in graph/ receive the
  * instance from here only.
  */
-import type { Elements, NodeData, PathsResponse } from '../../../contract/api.ts';
+import type { EdgeData, Elements, NodeData, PathsResponse } from '../../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
 import {
   cloneViewState,
@@ -73,6 +73,14 @@ export class Canvas extends CanvasCore {
   nodeData(id: string): NodeData | null {
     const n = this.cy.getElementById(id);
     return n.nonempty() && n.isNode() ? (n.data() as NodeData) : null;
+  }
+
+  /** The nodes and links drawn now (filtered-out ones included), as plain data: for lists beside the canvas. */
+  drawnElements(): { nodes: NodeData[]; edges: EdgeData[] } {
+    return {
+      nodes: this.cy.nodes().map((n) => n.data() as NodeData),
+      edges: this.cy.edges().map((e) => e.data() as EdgeData),
+    };
   }
 
   selectedNodeIds(): string[] {
