@@ -53,3 +53,10 @@ CREATE INDEX fought_valid_time IF NOT EXISTS FOR ()-[r:FOUGHT]-() ON (r.validFro
 CREATE INDEX participated_in_valid_time IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.validFrom, r.validTo);
 CREATE INDEX supported_by_valid_time IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.validFrom, r.validTo);
 CREATE INDEX based_in_valid_time IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.validFrom, r.validTo);
+
+// Investigations (server/services/investigations.ts): the analysts' workspace, never :Entity. One node
+// per investigation, found by id; one revision per save, found by (investigationId, n), which the
+// uniqueness makes safe against two saves both writing revision n.
+CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (n:Investigation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT investigation_revision_n IF NOT EXISTS
+FOR (n:InvestigationRevision) REQUIRE (n.investigationId, n.n) IS UNIQUE;

@@ -38,6 +38,7 @@ export const QUERY_NAMES = [
   'searchKeyInputs',
   'setSearchKeys',
   'sourceClaims',
+  'entitiesList',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
