@@ -39,6 +39,19 @@ export const QUERY_NAMES = [
   'setSearchKeys',
   'sourceClaims',
   'entitiesList',
+  'investigationCreate',
+  'investigationLock',
+  'investigationById',
+  'investigationAddRevision',
+  'investigationRevision',
+  'investigationRevisionList',
+  'investigationList',
+  'investigationDelete',
+  'investigationUndelete',
+  'investigationPurge',
+  'investigationSources',
+  'investigationNodesNow',
+  'investigationEdgesNow',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
