@@ -224,18 +224,22 @@ export const revision = investigation
   });
 export type Revision = z.infer<typeof revision>;
 
+/** What changed: a node or an edge of the snapshot, or a Source its elements cite (its title, date…). */
+export const changeKind = z.enum(['node', 'edge', 'source']);
+
 /**
  * GET /api/investigations/:id/changes: what changed in the database since the snapshot was taken,
  * element by element: `removed` (no longer in the database), `edited` (a property or a source differs:
  * each field with its value then and now), `added` (relationships among the snapshot's nodes that it
- * did not have).
+ * did not have). A cited Source whose title, date… changed is `edited` with kind `source`; one no longer
+ * in the database is `removed` with kind `source`.
  */
 export const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export const snapshotChanges = z.object({
   takenAt: instant,
   added: z.object({ edges: z.array(edgeData) }),
-  removed: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'edge']) })),
-  edited: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'edge']), fields: z.array(fieldChange) })),
+  removed: z.array(z.object({ id: z.string(), kind: changeKind })),
+  edited: z.array(z.object({ id: z.string(), kind: changeKind, fields: z.array(fieldChange) })),
 });
 export type SnapshotChanges = z.infer<typeof snapshotChanges>;
 
