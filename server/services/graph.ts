@@ -26,7 +26,8 @@ export async function nodeWithSources(db: Database, id: string): Promise<NodeDet
   return { node: nodeData(record.get('node') as Node), sources };
 }
 
-function sourceData(node: Node): SourceData {
+/** A Source node as the API answers it: its properties, with the citation fields null when absent. */
+export function sourceData(node: Node): SourceData {
   const d = nodeData(node);
   const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
   return {
