@@ -25,6 +25,7 @@ import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/import.ts';
 import { consoleRoutes } from './routes/console.ts';
+import { entityRoutes } from './routes/entities.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './services/console.ts';
 
@@ -92,6 +93,7 @@ export function createApp({
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));
+  app.use('/api', entityRoutes(db));
   app.use('/api', consoleRoutes(db, consoleLimits));
   app.use('/api', unknownRoute);
 

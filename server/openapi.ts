@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { z } from 'zod';
 import * as api from '../contract/api.ts';
 import * as consoleApi from '../contract/console.ts';
+import * as entitiesApi from '../contract/entities.ts';
 import { importFile } from '../contract/importFile.ts';
 
 export function buildOpenApiDocument(): object {
@@ -68,6 +69,13 @@ export function buildOpenApiDocument(): object {
       404: json(error, 'No such source'),
       ...errors,
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/entities',
+    summary: "One label's whole list: filtered by name, kind and date range, sorted by an allow-listed column, paged",
+    request: { query: entitiesApi.entityListQuery },
+    responses: { 200: json(entitiesApi.entityListResponse, 'A page of rows and the total'), ...errors },
   });
   registry.registerPath({
     method: 'get',
