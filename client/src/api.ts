@@ -24,6 +24,7 @@ import {
   type SearchResult,
 } from '../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
+import { entityListResponse, type EntityListQueryInput, type EntityListResponse } from '../../contract/entities.ts';
 import {
   cypherResponse,
   namedQueryList,
@@ -262,6 +263,13 @@ export const api = {
       `/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`,
       lineageResponse,
     );
+  },
+
+  /** One label's whole list, filtered, sorted and paged (GET /api/entities; contract/entities.ts). */
+  entities(query: EntityListQueryInput, signal?: AbortSignal): Promise<EntityListResponse> {
+    const { label, q, kind, from, to, sort, order, limit, offset } = query;
+    const params = queryString({ label, q, kind, from, to, sort, order, limit, offset });
+    return getJson(`/api/entities${params}`, entityListResponse, signal);
   },
 
   /** An analyst's own read-only Cypher (the console). */
