@@ -24,7 +24,7 @@ import {
   type SearchResult,
 } from '../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
-import { entityListResponse, type EntityListQueryInput, type EntityListResponse } from '../../contract/entities.ts';
+import { entityListResponse, type EntityListQuery, type EntityListResponse } from '../../contract/entities.ts';
 import {
   cypherResponse,
   namedQueryList,
@@ -266,7 +266,10 @@ export const api = {
   },
 
   /** One label's whole list, filtered, sorted and paged (GET /api/entities; contract/entities.ts). */
-  entities(query: EntityListQueryInput, signal?: AbortSignal): Promise<EntityListResponse> {
+  entities(
+    query: Pick<EntityListQuery, 'label'> & Partial<EntityListQuery>,
+    signal?: AbortSignal,
+  ): Promise<EntityListResponse> {
     const { label, q, kind, from, to, sort, order, limit, offset } = query;
     const params = queryString({ label, q, kind, from, to, sort, order, limit, offset });
     return getJson(`/api/entities${params}`, entityListResponse, signal);
