@@ -26,13 +26,17 @@ import { graphRoutes } from './routes/graph.ts';
 import { importRoutes } from './routes/import.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { investigationRoutes } from './routes/investigations.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './services/console.ts';
 
 export interface AppOptions {
   db: Database;
   logger: Logger;
-  /** Body limits: IMPORT_MAX_BYTES, IMPORT_MAX_INFLATE_RATIO, JSON_MAX_BYTES (defaults: their defaults). */
+  /**
+   * Body limits: IMPORT_MAX_BYTES, IMPORT_MAX_INFLATE_RATIO, JSON_MAX_BYTES, INVESTIGATION_MAX_BYTES
+   * (defaults: their defaults).
+   */
   requestLimits?: Partial<RequestLimits>;
   /** Imports running at once and waiting (default 1 and 3); more are answered 429. */
   importQueue?: ImportQueue;
@@ -84,6 +88,8 @@ export function createApp({
   app.use(refuseBodyOnReadMethods);
   // The import reads its own body (compressed, up to IMPORT_MAX_BYTES); every other route a small JSON one.
   app.use('/api', importRoutes(db, importUploads(limits, importQueue)));
+  // Investigations carry snapshots of thousands of elements: a larger JSON limit of their own.
+  app.use('/api/investigations', jsonBodies(limits.investigationMaxBytes, 'INVESTIGATION_MAX_BYTES'));
   app.use(jsonBodies(limits.jsonMaxBytes));
 
   const openApi = buildOpenApiDocument();
@@ -94,6 +100,7 @@ export function createApp({
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));
   app.use('/api', entityRoutes(db));
+  app.use('/api', investigationRoutes(db));
   app.use('/api', consoleRoutes(db, consoleLimits));
   app.use('/api', unknownRoute);
 

@@ -46,6 +46,12 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Largest JSON body of the investigation routes: saves and imports carry snapshots of thousands of elements. */
+  INVESTIGATION_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** Behind an HTTPS reverse proxy: trust its X-Forwarded-* headers (the client's address, https). */
   TRUST_PROXY: flag.default(false),
   /** Console queries running at once, for all analysts together; more wait for none and get 429. */

@@ -12,6 +12,7 @@ import { loadAllCypher } from './db/cypher.ts';
 import { serve } from './http.ts';
 import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
+import { purgeDeletedInvestigations } from './services/investigations.ts';
 import { prepareStoredData } from './services/seed.ts';
 import { refreshSearchKeys } from './services/searchKeys.ts';
 
@@ -29,6 +30,8 @@ async function main() {
   const { derived, seeded } = await prepareStoredData(db, { seed: config.SEED_ON_START });
   if (derived.nodes + derived.relationships > 0) logger.info({ derived }, 'valid time derived for older data');
   if (seeded) logger.info('seed dataset imported');
+  const purged = await purgeDeletedInvestigations(db);
+  if (purged > 0) logger.info({ purged }, 'investigations deleted more than 30 days ago purged');
   const refreshed = await refreshSearchKeys(db);
   if (refreshed > 0) logger.info({ refreshed }, 'search keys refolded for older data');
 
@@ -39,6 +42,7 @@ async function main() {
       importMaxBytes: config.IMPORT_MAX_BYTES,
       importMaxInflateRatio: config.IMPORT_MAX_INFLATE_RATIO,
       jsonMaxBytes: config.JSON_MAX_BYTES,
+      investigationMaxBytes: config.INVESTIGATION_MAX_BYTES,
     },
     trustProxy: config.TRUST_PROXY,
     consoleLimits: {

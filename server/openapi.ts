@@ -8,6 +8,7 @@ import * as api from '../contract/api.ts';
 import * as consoleApi from '../contract/console.ts';
 import * as entitiesApi from '../contract/entities.ts';
 import { importFile } from '../contract/importFile.ts';
+import { registerInvestigationPaths } from './openapiInvestigations.ts';
 
 export function buildOpenApiDocument(): object {
   const registry = new OpenAPIRegistry();
@@ -160,6 +161,8 @@ export function buildOpenApiDocument(): object {
       ...consoleErrors,
     },
   });
+
+  registerInvestigationPaths(registry, json);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

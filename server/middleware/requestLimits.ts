@@ -4,7 +4,7 @@
  * never nested past MAX_JSON_DEPTH (400). The import reads its own, larger body (importUpload.ts).
  */
 import express, { type RequestHandler } from 'express';
-import { AppError } from '../errors.ts';
+import { AppError, describeBytes } from '../errors.ts';
 import { assertShallowJson } from './jsonDepth.ts';
 
 /** What createApp takes from the configuration (server/config.ts). */
@@ -15,12 +15,15 @@ export interface RequestLimits {
   importMaxInflateRatio: number;
   /** JSON_MAX_BYTES: largest JSON body of every other request. */
   jsonMaxBytes: number;
+  /** INVESTIGATION_MAX_BYTES: largest JSON body of the investigation routes (saves and imports with snapshots). */
+  investigationMaxBytes: number;
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   importMaxBytes: 50 * 1024 * 1024,
   importMaxInflateRatio: 50,
   jsonMaxBytes: 1024 * 1024,
+  investigationMaxBytes: 20 * 1024 * 1024,
 };
 
 /**
@@ -67,9 +70,10 @@ export const refuseBodyOnReadMethods: RequestHandler = (req, res, next) => {
 
 /**
  * The JSON parser of every route but the import: bodies up to `maxBytes` (as inflated, when sent
- * compressed), UTF-8 only (RFC 8259 §8.1), refused before parsing when nested too deep.
+ * compressed), UTF-8 only (RFC 8259 §8.1), refused before parsing when nested too deep. `setting`
+ * names the limit in the 413 of a parser with a limit of its own (the investigations').
  */
-export function jsonBodies(maxBytes: number): RequestHandler {
+export function jsonBodies(maxBytes: number, setting?: string): RequestHandler {
   const parse = express.json({
     limit: maxBytes,
     verify: (_req, _res, body, encoding) => {
@@ -91,6 +95,14 @@ export function jsonBodies(maxBytes: number): RequestHandler {
         ),
       );
     }
-    parse(req, res, next);
+    if (!setting) return parse(req, res, next);
+    parse(req, res, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
+        return next(
+          new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${describeBytes(maxBytes)} (${setting})`),
+        );
+      }
+      next(error);
+    });
   };
 }
