@@ -7,6 +7,7 @@ import type { ConsoleResult } from './console.ts';
 import { EXPLAIN_PREFIX, planFailure, refused } from './consoleErrors.ts';
 import type { ExecutionMode } from './consoleMode.ts';
 import { ResultGraph, rowsOf, summaryOf } from './consoleResult.ts';
+import { withheldNotice } from './consoleWorkspace.ts';
 import { cypher } from './cypher.ts';
 import { type PlanStep, refusalOf } from './readOnlyPlan.ts';
 
@@ -67,6 +68,9 @@ export async function readCapped(
     const ends = await tx.run(cypher('nodesByElementId'), { elementIds: missing });
     graph.addNodes(ends.records.map((r) => r.get('node') as Node));
   }
-  const rows = rowsOf(records, columns, graph);
-  return { columns, rows, truncated, graph: graph.toJson(), summary: summaryOf(summary, mode) };
+  const { rows, withheld } = rowsOf(records, columns, graph);
+  const summaryOut = summaryOf(summary, mode);
+  const notice = withheldNotice(withheld);
+  if (notice) summaryOut.notifications.push(notice);
+  return { columns, rows, truncated, graph: graph.toJson(), summary: summaryOut };
 }

@@ -9,6 +9,7 @@ import type { QueryPosition } from '../../contract/api.ts';
 import type { CypherResponse, PlanOperator, QueryPlan } from '../../contract/console.ts';
 import type { ExecutionMode } from './consoleMode.ts';
 import { consoleValue } from './consoleValues.ts';
+import { isWorkspaceNode, withholdWorkspace } from './consoleWorkspace.ts';
 import { edgeData, idOf, isModelNode, nodeData, toJson } from './values.ts';
 
 export class ResultGraph {
@@ -45,6 +46,11 @@ export class ResultGraph {
     for (const n of nodes) this.nodes.set(n.elementId, n);
   }
 
+  /** elementIds of the workspace nodes (investigations…) among the nodes seen (consoleWorkspace.ts). */
+  workspaceNodeIds(): Set<string> {
+    return new Set([...this.nodes].filter(([, n]) => isWorkspaceNode(n)).map(([elementId]) => elementId));
+  }
+
   /** A node's id as the client knows it: our `id` property (nodeData's rule), else its elementId. */
   readonly idOf = (elementId: string): string => {
     const node = this.nodes.get(elementId);
@@ -63,9 +69,18 @@ export class ResultGraph {
   }
 }
 
-/** The records as the console's rows: every value typed as contract/console.ts says (consoleValues.ts). */
-export function rowsOf(records: Neo4jRecord[], columns: string[], graph: ResultGraph): unknown[][] {
-  return records.map((record) => columns.map((column) => consoleValue(record.get(column), graph.idOf)));
+/**
+ * The records as the console's rows: every value typed as contract/console.ts says (consoleValues.ts),
+ * the workspace's left out (consoleWorkspace.ts); `withheld` counts what was.
+ */
+export function rowsOf(
+  records: Neo4jRecord[],
+  columns: string[],
+  graph: ResultGraph,
+): { rows: unknown[][]; withheld: number } {
+  const values = records.map((record) => columns.map((column) => record.get(column) as unknown));
+  const { rows, withheld } = withholdWorkspace(values, graph.workspaceNodeIds());
+  return { rows: rows.map((row) => row.map((value) => consoleValue(value, graph.idOf))), withheld };
 }
 
 /** Timings, notifications, and the plan or profile when the query asked for one (`mode`). */

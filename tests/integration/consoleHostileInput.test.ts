@@ -59,15 +59,20 @@ describe('a query past the database memory limit', () => {
 });
 
 describe("the app's bookkeeping nodes in a console result", () => {
-  it('are rows of labels and properties, never drawn as a Faction', async () => {
-    // The import lock exists once anything was imported (the seed was).
+  it('are left out of the rows, never drawn, and the notice says how many', async () => {
+    // The import lock exists once anything was imported (the seed was); it is workspace, not network.
     const response = await request(app)
       .post('/api/cypher')
       .send({ query: 'MATCH (n:ImportLock) RETURN n' })
       .expect(200);
     const result = cypherResponse.parse(response.body);
-    expect(result.rows.length).toBe(1);
-    expect(result.rows[0]?.[0]).toMatchObject({ labels: ['ImportLock'] });
+    expect(result.rows).toEqual([]);
     expect(result.graph.nodes).toEqual([]);
+    expect(result.summary.notifications).toContainEqual(
+      expect.objectContaining({
+        code: 'FactionAtlas.WorkspaceWithheld',
+        description: expect.stringMatching(/^1 value/),
+      }),
+    );
   });
 });
