@@ -15,10 +15,12 @@ import { Canvas } from './graph/canvas.ts';
 import { mountContextMenu } from './panels/contextMenu.ts';
 import { mountDatabaseBanner } from './panels/databaseBanner.ts';
 import { mountDetails } from './panels/details.ts';
+import { mountEntityTable } from './panels/entityTable.ts';
 import { mountExport } from './panels/export.ts';
 import { mountFilters } from './panels/filters.ts';
 import { mountHelp, type Shortcut } from './panels/help.ts';
 import { mountLineage } from './panels/lineage.ts';
+import { mountPanelLayout } from './panels/panelLayout.ts';
 import { mountPaths } from './panels/paths.ts';
 import { mountSearch } from './panels/search.ts';
 import { mountStatus } from './panels/status.ts';
@@ -50,6 +52,8 @@ const time = mountTime(host('time'), canvas);
 mountStatus(host('status'), canvas);
 const cypherConsole = mountConsole(host('console'), host('console-toggle'), canvas, api);
 const menu = mountContextMenu(host('context-menu'), canvas, pathActions);
+const entityTable = mountEntityTable(host('entity-table'), canvas, api);
+mountPanelLayout({ onOpen: (panel) => panel === 'table' && entityTable.refresh() });
 
 const layoutKey = (key: string, name: LayoutName): Shortcut => ({
   keys: [key],
