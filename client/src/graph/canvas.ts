@@ -1,42 +1,36 @@
 /**
- * The canvas: the one module that owns the Cytoscape.js instance (with its core, canvasCore.ts).
- * Panels change the view only through this API and learn about it through its events (selection,
- * stats, state, truncations, problems...). Every command here is a change of the view recipe
- * (state/viewState.ts): recorded for undo, then drawn by the core. The helpers in graph/ receive the
- * instance from here only.
+ * The canvas: the scene that owns the Cytoscape.js instance and renders the view model
+ * (client/src/model/viewModel.ts, `canvas.model`). Its parts, each with one reason to change:
+ * canvasCore.ts (the instance, drawing, reporting moves/zoom/pan/selection into the model),
+ * canvasSaved.ts (undo's scene, view files, exact reopen, refresh), canvasCommands.ts (the commands,
+ * with their provenance), canvasHook.ts (window.__atlas). Panels change the view through this API or
+ * the model's, and learn about it through the events of either (selection, stats, state, truncations,
+ * problems... here; change, annotations, provenance... on the model).
  */
-import type { EdgeData, Elements, NodeData, PathsResponse } from '../../../contract/api.ts';
-import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
-import {
-  cloneViewState,
-  emptyViewState,
-  sameExpansion,
-  seedIds,
-  type Direction,
-  type Expansion,
-  type LayoutName,
-  type PathSpec,
-  type ViewState,
-} from '../state/viewState.ts';
-import { viewStateToQuery } from '../state/url.ts';
-import { CanvasCore } from './canvasCore.ts';
-import { jsonBlob, pngBlob, svgBlob, viewFileOf } from './exporting.ts';
-import { centre, clientPosition, fit, selectNext, zoomBy } from './interaction.ts';
-import { runLayout } from './layouts.ts';
-import { emptySet, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
-import { currentSet, holdingOn, statsOf, type Stats } from './scene.ts';
+import type { EdgeData, NodeData } from '../../../contract/api.ts';
 import { lifetimeOf } from '../../../contract/validTime.ts';
-import { timeStops } from './timeStops.ts';
-import { mergeInto, type PathsShown } from './canvasParts.ts';
+import { partToDraw } from '../console/consoleGraph.ts';
+import { newRunId } from '../console/runner.ts';
+import type { ViewState } from '../state/viewState.ts';
+import { viewStateFromQuery, viewStateToQuery } from '../state/url.ts';
+import type { PathsShown } from './canvasParts.ts';
+import { mergeInto } from './canvasParts.ts';
+import { CanvasCommands } from './canvasCommands.ts';
+import { jsonBlob, pngBlob, svgBlob, viewFileOf } from './exporting.ts';
 import { highlightIds } from './highlight.ts';
+import { centre, clientPosition, fit, selectNext, zoomBy } from './interaction.ts';
+import { emptySet, type ElementSet, type Truncation } from './loader.ts';
+import { currentSet, statsOf, type Stats } from './scene.ts';
 import { timelineEvents, type TimelineEvent } from './timeline.ts';
+import { timeStops } from './timeStops.ts';
 
 export type { CanvasEvents, Selected } from './canvasCore.ts';
 export type { Stats, Truncation, PathsShown };
 
-export class Canvas extends CanvasCore {
+export class Canvas extends CanvasCommands {
   // ---- reading -------------------------------------------------------------------------------
 
+  /** The recipe (the model's): read it, change it through the commands. */
   get view(): Readonly<ViewState> {
     return this.state;
   }
@@ -91,250 +85,57 @@ export class Canvas extends CanvasCore {
     return clientPosition(this.cy, id);
   }
 
-  // ---- changing the view ----------------------------------------------------------------------
-
-  /** Adds a node found by name and centres it. */
-  async addNode(id: string): Promise<void> {
-    await this.commit((s) => {
-      s.lineage = null;
-      if (!s.added.includes(id)) s.added.push(id);
-      s.removed = s.removed.filter((r) => r !== id);
-      s.hidden = s.hidden.filter((h) => h !== id);
-    });
-    this.focusOn(id);
-  }
-
-  async expandNeighbourhood(
-    id: string,
-    how: { depth?: number; direction?: Direction; types?: RelationshipType[] | null } = {},
-  ): Promise<void> {
-    const exp: Expansion = {
-      id,
-      depth: how.depth ?? 1,
-      direction: how.direction ?? 'both',
-      types: how.types ?? null,
-      limit: this.state.pageSize,
-    };
-    // Expanding again brings back neighbours the analyst had removed, so look first at what comes.
-    this.working++;
-    const { elements } = await this.loader
-      .expansion(exp, this.state.asOf)
-      .catch((err: Error) => {
-        this.emit('problem', `Neighbours of ${id}: ${err.message}`);
-        return { elements: null };
-      })
-      .finally(() => this.working--);
-    if (!elements) return;
-    const arriving = new Set([...elements.nodes.map((n) => n.data.id), ...elements.edges.map((e) => e.data.id)]);
-    await this.commit((s) => {
-      s.lineage = null;
-      if (!s.expansions.some((e) => sameExpansion(e, exp))) s.expansions.push(exp);
-      s.removed = s.removed.filter((r) => !arriving.has(r));
-      s.hidden = s.hidden.filter((h) => !arriving.has(h));
-    });
-    this.focusOn(id, false);
-  }
-
-  /** Fetches what a node's expansions left out ("N more": one count for all of them, so all are lifted). */
-  fetchMore(truncation: Truncation): Promise<void> {
-    const id = truncation.expansion.id;
-    return this.commit((s) => {
-      for (const e of s.expansions) if (e.id === id) e.limit = null;
-    });
-  }
-
-  removeSelection(): Promise<void> {
-    const ids = this.cy.elements(':selected').map((e) => e.id());
-    if (ids.length === 0) return Promise.resolve();
-    const gone = new Set(ids);
-    return this.commit((s) => {
-      s.removed = [...new Set([...s.removed, ...ids])];
-      s.added = s.added.filter((id) => !gone.has(id));
-      s.hidden = s.hidden.filter((id) => !gone.has(id));
-      s.pinned = s.pinned.filter((id) => !gone.has(id));
-      s.focus = null;
-    }, 'none');
-  }
-
-  hideSelection(): Promise<void> {
-    const ids = this.cy.elements(':selected').map((e) => e.id());
-    if (ids.length === 0) return Promise.resolve();
-    this.cy.elements(':selected').unselect();
-    return this.commit((s) => {
-      s.hidden = [...new Set([...s.hidden, ...ids])];
-    }, 'none');
-  }
-
-  showHidden(): Promise<void> {
-    return this.commit((s) => {
-      s.hidden = [];
-    }, 'none');
-  }
-
-  /** Pins the selected nodes where they are (layouts leave them alone), or unpins them if all are pinned. */
-  togglePinSelection(): Promise<void> {
-    const ids = this.selectedNodeIds();
-    if (ids.length === 0) return Promise.resolve();
-    const allPinned = ids.every((id) => this.state.pinned.includes(id));
-    return this.commit((s) => {
-      s.pinned = allPinned ? s.pinned.filter((id) => !ids.includes(id)) : [...new Set([...s.pinned, ...ids])];
-    }, 'none');
-  }
-
-  /** Removes every node that is neither selected nor linked to the selection. */
-  keepOnlyNeighbourhood(): Promise<void> {
-    const selected = this.cy.nodes(':selected');
-    if (selected.empty()) return Promise.resolve();
-    const keep = selected.closedNeighborhood().nodes();
-    const gone = this.cy
-      .nodes()
-      .difference(keep)
-      .map((n) => n.id());
-    return this.commit((s) => {
-      s.removed = [...new Set([...s.removed, ...gone])];
-      s.added = s.added.filter((id) => !gone.includes(id));
-    }, 'none');
-  }
-
-  setFilters(hiddenLabels: GraphLabel[], hiddenTypes: RelationshipType[]): Promise<void> {
-    return this.commit((s) => {
-      s.hiddenLabels = hiddenLabels;
-      s.hiddenTypes = hiddenTypes;
-    }, 'none');
-  }
-
-  setPageSize(size: number): void {
-    this.state = { ...this.state, pageSize: size };
-    this.emitState();
-  }
-
-  /**
-   * The network as of a day (null: all time). Links that no longer hold go at once (the contract's
-   * interval rule, on what the canvas knows); then the server is asked and its answer drawn.
-   */
-  async setAsOf(day: string | null, record = true): Promise<void> {
-    if (day === this.state.asOf) return;
-    if (record) this.record();
-    this.state = { ...cloneViewState(this.state), asOf: day };
-    this.emitState();
-    mergeInto(this.known, currentSet(this.cy));
-    const instant = holdingOn(this.known, day, seedIds(this.state));
-    withoutRemoved(instant, new Set(this.state.removed));
-    ++this.generation; // an older answer must not overwrite this
-    await this.draw(instant, 'none');
-    await this.reload('incremental');
-  }
-
-  async runLayout(name: LayoutName): Promise<void> {
-    this.record();
-    this.state = { ...this.state, layout: name };
-    this.emitState();
-    await runLayout(this.cy, name);
-  }
-
-  /** Shortest paths between two nodes, added to the view and highlighted. */
-  async findPaths(from: string, to: string, maxLength: number): Promise<PathsResponse | null> {
-    const spec: PathSpec = { from, to, maxLength };
-    await this.commit((s) => {
-      s.lineage = null;
-      s.paths = [...s.paths.filter((p) => p.from !== from || p.to !== to), spec];
-    });
-    this.highlightPath('all');
-    return this.pathsShown?.answer ?? null;
-  }
-
   /** Highlights these nodes and links (a route, or one step with all its parallel links), dimming the rest. */
   highlightElements(ids: readonly string[]): void {
     highlightIds(this.cy, new Set(ids));
   }
 
-  /** Forgets the paths and their highlight (nothing stays dimmed). */
-  async clearPaths(): Promise<void> {
-    await this.commit((s) => {
-      s.paths = [];
-    }, 'none');
-    this.highlightPath(null);
-  }
-
-  openLineage(id: string): Promise<void> {
-    return this.commit((s) => {
-      s.lineage = id;
-      s.focus = id;
-    });
-  }
-
-  closeLineage(): Promise<void> {
-    return this.commit((s) => {
-      s.lineage = null;
-    });
-  }
+  // ---- provenance -----------------------------------------------------------------------------
 
   /**
-   * Draws what a Cypher console query returned, added to the view or instead of it (keeping the date,
-   * filters and layout). Like an imported file it joins the view's base, not its recipe: a shared link
-   * does not carry it.
+   * Runs a provenance step of the model again ("a click replays that step"): the search's node added,
+   * the expansion, the paths, the lineage, the console query re-run through the API and drawn, the
+   * shared link's recipe opened; each records a step of its own. False when there is no such step,
+   * it cannot be replayed (a file), or the view is read-only. Throws the API's error when a query fails.
    */
-  async showElements(els: Pick<Elements, 'nodes' | 'edges'>, how: { replace: boolean }): Promise<void> {
-    this.record(); // before the base changes: undo brings the old one back
-    const base: ElementSet = emptySet();
-    if (this.base && !how.replace) mergeInto(base, this.base);
-    for (const n of els.nodes) base.nodes.set(n.data.id, n.data);
-    for (const e of els.edges) base.edges.set(e.data.id, e.data);
-    const arriving = new Set([...els.nodes.map((n) => n.data.id), ...els.edges.map((e) => e.data.id)]);
-    this.base = base;
-    await this.commit(
-      (s) => {
-        if (how.replace) {
-          Object.assign(s, {
-            ...emptyViewState(),
-            asOf: s.asOf,
-            hiddenLabels: s.hiddenLabels,
-            hiddenTypes: s.hiddenTypes,
-            layout: s.layout,
-            pageSize: s.pageSize,
-          });
-        }
-        s.lineage = null;
-        s.removed = s.removed.filter((id) => !arriving.has(id));
-        s.hidden = s.hidden.filter((id) => !arriving.has(id));
-      },
-      how.replace ? 'full' : 'incremental',
-      false,
-    );
+  async replay(stepId: string): Promise<boolean> {
+    const step = this.model.step(stepId);
+    if (!step || this.model.readOnly) return false;
+    switch (step.kind) {
+      case 'search':
+        await this.addNode(step.node, { text: step.text });
+        return true;
+      case 'expansion':
+        await this.expandWith(structuredClone(step.expansion));
+        return true;
+      case 'path':
+        await this.findPaths(step.path.from, step.path.to, step.path.maxLength);
+        return true;
+      case 'lineage':
+        await this.openLineage(step.node);
+        return true;
+      case 'query': {
+        const answer = await this.api.cypher({ query: step.text, params: step.params, runId: newRunId() });
+        this.model.recordQuery({ text: step.text, params: step.params, rows: answer.rows.length });
+        const { part } = partToDraw(answer.graph, null);
+        await this.showElements(part, { replace: false }, { text: step.text, params: step.params });
+        return true;
+      }
+      case 'link': {
+        const recipe = viewStateFromQuery(new URL(step.url, window.location.href).search);
+        await this.bringing(
+          { kind: 'link', url: step.url },
+          () => [],
+          () => this.commit((s) => void Object.assign(s, recipe), 'full'),
+        );
+        return true;
+      }
+      case 'file':
+        return false;
+    }
   }
 
-  /** Empties the canvas, keeping the date, filters and layout. */
-  clear(): Promise<void> {
-    this.base = null;
-    return this.commit((s) => {
-      const empty = emptyViewState();
-      Object.assign(s, {
-        ...empty,
-        asOf: s.asOf,
-        hiddenLabels: s.hiddenLabels,
-        hiddenTypes: s.hiddenTypes,
-        layout: s.layout,
-        pageSize: s.pageSize,
-      });
-    }, 'none').then(() => {
-      // What was selected is gone with everything else: the details and the selection tools follow.
-      this.highlightPath(null);
-      this.selectionChanged();
-    });
-  }
-
-  /** Opens a view from its recipe (a shared link): no undo step, laid out afresh. */
-  async restore(state: ViewState): Promise<void> {
-    this.state = cloneViewState(state);
-    this.base = null;
-    this.emitState();
-    await this.reload('full');
-    if (this.pathsShown) this.highlightPath('all');
-    // The layout has fitted the view; the focus is selected, not zoomed into.
-    if (state.focus) this.focusOn(state.focus, false);
-  }
-
-  // ---- undo, files, viewport ------------------------------------------------------------------
+  // ---- files, viewport ------------------------------------------------------------------------
 
   exportPng(): Promise<Blob> {
     return pngBlob(this.cy);
