@@ -84,6 +84,8 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
   async function execute(
     what: string,
     historyEntry: Omit<HistoryEntry, 'at' | 'outcome'>,
+    /** The Cypher text and parameters run: logged in the view model and kept as the drawing's provenance. */
+    ran: { text: string; params: Record<string, unknown> },
     send: Send,
   ): Promise<ApiError | null> {
     if (run) return null;
@@ -100,7 +102,8 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     if (outcome.kind === 'result') {
       const response = outcome.response;
       said = `${response.rows.length} row${response.rows.length === 1 ? '' : 's'}`;
-      results.show(response, elapsedMs);
+      canvas.model.recordQuery({ ...ran, rows: response.rows.length });
+      results.show(response, elapsedMs, ran);
     } else if (outcome.kind === 'cancelled') {
       said = 'cancelled';
       message = { kind: 'note', text: outcome.message };
@@ -125,7 +128,7 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
       message = { kind: 'invalid', text: check.message };
       return draw();
     }
-    await execute('Your query', { query, params: paramsText }, (runId, signal) =>
+    await execute('Your query', { query, params: paramsText }, { text: query, params: check.params }, (runId, signal) =>
       api.cypher({ query, params: check.params, runId }, signal),
     );
   }
@@ -138,6 +141,7 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     const error = await execute(
       query.title,
       { query: query.cypher, params: JSON.stringify(params, null, 2) },
+      { text: query.cypher, params },
       (runId, signal) => api.runNamedQuery(query.name, { params, runId }, signal),
     );
     if (error && form?.query === query) {

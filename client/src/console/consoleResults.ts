@@ -25,6 +25,8 @@ const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(
 
 export class ConsoleResults {
   private view: ResultsView | null = null;
+  /** The query that returned the result shown, recorded as the provenance of what it draws. */
+  private query: { text: string; params: Record<string, unknown> } | undefined;
 
   constructor(
     private readonly canvas: Canvas,
@@ -35,7 +37,8 @@ export class ConsoleResults {
   ) {}
 
   /** A new result: its plan if it has one (EXPLAIN, PROFILE), else the tab in use; its graph drawn. */
-  show(response: CypherResponse, elapsedMs: number): void {
+  show(response: CypherResponse, elapsedMs: number, query?: { text: string; params: Record<string, unknown> }): void {
+    this.query = query;
     const tab: ResultsTab = response.summary.plan ? 'plan' : this.view?.tab === 'graph' ? 'graph' : 'table';
     this.view = { response, order: null, tab, elapsedMs, drawn: null, shown: ROWS_PER_PAGE };
     this.drawGraph(CANVAS_NODE_CAP);
@@ -68,7 +71,8 @@ export class ConsoleResults {
     if (part.nodes.length === 0) return;
     const replace = this.replacing();
     view.drawn = { replace, nodes: part.nodes.length, edges: part.edges.length, of };
-    afterPaint(() => void this.canvas.showElements(part, { replace }));
+    const query = this.query;
+    afterPaint(() => void this.canvas.showElements(part, { replace }, query));
   }
 
   private readonly actions: ResultsActions = {

@@ -64,6 +64,7 @@ export function mountSearch(host: HTMLElement, canvas: Canvas, api: Api): { focu
 
   function choose(result: SearchResult | undefined): void {
     if (!result) return;
+    const searched = query; // kept as the search step's text in the view model's provenance
     query = '';
     results = [];
     open = false;
@@ -76,7 +77,7 @@ export function mountSearch(host: HTMLElement, canvas: Canvas, api: Api): { focu
     else {
       const hidden = hiddenBy(result, canvas.view);
       if (hidden) notice = { result, hidden };
-      void canvas.addNode(result.id);
+      void canvas.addNode(result.id, { text: searched || result.name });
     }
     draw();
   }
