@@ -95,15 +95,22 @@ function queryString(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
+/** A request's body (sent as JSON), its method (default: POST with a body, GET without) and its cancellation. */
+export interface RequestOptions {
+  payload?: unknown;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  signal?: AbortSignal;
+}
+
 /**
  * One request and its answer: network failures, cancellation, error bodies (with their position and
  * details) and answers that do not match the contract all become ApiErrors; those that mean the API
  * is away are also told to the onUnavailable() listeners.
  */
-async function requestJson<S extends z.ZodType>(
+export async function requestJson<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: { payload?: unknown; signal?: AbortSignal } = {},
+  options: RequestOptions = {},
 ): Promise<z.infer<S>> {
   try {
     return await exchange(path, schema, options);
@@ -112,17 +119,13 @@ async function requestJson<S extends z.ZodType>(
   }
 }
 
-async function exchange<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  options: { payload?: unknown; signal?: AbortSignal },
-): Promise<z.infer<S>> {
+async function exchange<S extends z.ZodType>(path: string, schema: S, options: RequestOptions): Promise<z.infer<S>> {
   const { payload, signal } = options;
   const init: RequestInit =
     payload === undefined
-      ? { headers: { accept: 'application/json' }, signal }
+      ? { method: options.method ?? 'GET', headers: { accept: 'application/json' }, signal }
       : {
-          method: 'POST',
+          method: options.method ?? 'POST',
           headers: { accept: 'application/json', 'content-type': 'application/json' },
           body: JSON.stringify(payload),
           signal,
