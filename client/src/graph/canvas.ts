@@ -16,6 +16,10 @@ import { viewStateFromQuery, viewStateToQuery } from '../state/url.ts';
 import type { PathsShown } from './canvasParts.ts';
 import { mergeInto } from './canvasParts.ts';
 import { CanvasCommands } from './canvasCommands.ts';
+import { CompareLook } from './compareLook.ts';
+import { NoteBadges } from './noteBadges.ts';
+import type { Api } from '../api.ts';
+import type { ViewModel } from '../model/viewModel.ts';
 import { jsonBlob, pngBlob, svgBlob, viewFileOf } from './exporting.ts';
 import { highlightIds } from './highlight.ts';
 import { centre, clientPosition, fit, selectNext, zoomBy } from './interaction.ts';
@@ -28,6 +32,25 @@ export type { CanvasEvents, Selected } from './canvasCore.ts';
 export type { Stats, Truncation, PathsShown };
 
 export class Canvas extends CanvasCommands {
+  /** Notes as badges at their elements (graph/noteBadges.ts). */
+  readonly badges: NoteBadges;
+  /** The model's comparison of two dates, drawn (graph/compareLook.ts); panels read its result. */
+  readonly comparison: CompareLook;
+
+  constructor(container: HTMLElement, api: Api, model?: ViewModel) {
+    super(container, api, model);
+    this.badges = new NoteBadges(container, () => this.cy, this.model);
+    this.comparison = new CompareLook(
+      () => this.cy,
+      this.model,
+      () => this.reload('incremental'),
+    );
+    this.on('content', () => {
+      this.comparison.apply();
+      this.badges.refresh();
+    });
+  }
+
   // ---- reading -------------------------------------------------------------------------------
 
   /** The recipe (the model's): read it, change it through the commands. */

@@ -186,7 +186,7 @@ export abstract class CanvasCommands extends CanvasSaved {
       { record: false },
     );
     mergeInto(this.known, currentSet(this.cy));
-    const instant = holdingOn(this.known, day, seedIds(this.state));
+    const instant = holdingOn(this.known, this.drawState.asOf, seedIds(this.state));
     withoutRemoved(instant, new Set(this.state.removed));
     ++this.generation; // an older answer must not overwrite this
     await this.draw(instant, 'none');

@@ -81,6 +81,11 @@ export abstract class CanvasCore {
     return this.model.recipe;
   }
 
+  /** The recipe as drawn: while two dates are compared, every date (graph/compareLook.ts fades what held on neither). */
+  protected get drawState(): Readonly<ViewState> {
+    return this.model.compare && this.state.asOf !== null ? { ...this.state, asOf: null } : this.state;
+  }
+
   /** The elements drawn from outside the recipe (the model's base), or null when there are none. */
   protected get base(): ElementSet | null {
     const b = this.model.base;
@@ -182,7 +187,7 @@ export abstract class CanvasCore {
     this.emit('busy', true);
     this.working++;
     try {
-      const loaded = await this.loader.load(this.state, this.base && !this.state.lineage ? this.baseAsOf() : null);
+      const loaded = await this.loader.load(this.drawState, this.base && !this.state.lineage ? this.baseAsOf() : null);
       if (generation !== this.generation) return;
       for (const problem of loaded.problems) this.emit('problem', problem);
       const set = loaded.elements;
@@ -202,7 +207,7 @@ export abstract class CanvasCore {
   }
 
   protected baseAsOf(): ElementSet {
-    const base = holdingOn(this.base!, this.state.asOf, new Set(this.base!.nodes.keys()));
+    const base = holdingOn(this.base!, this.drawState.asOf, new Set(this.base!.nodes.keys()));
     withoutRemoved(base, new Set(this.state.removed));
     return base;
   }
@@ -222,7 +227,7 @@ export abstract class CanvasCore {
     this.syncPositions();
     const positions = this.model.positions;
     const unplaced = applyElementSet(this.cy, set, (id) => positions.get(id));
-    decorate(this.cy, this.state, this.truncations);
+    decorate(this.cy, this.drawState, this.truncations);
     this.emitStats();
     if (this.state.lineage && this.lineageShown && layout !== 'none') {
       this.cy.getElementById(this.state.lineage).addClass('lineage-root');

@@ -35,7 +35,7 @@ export abstract class CanvasSaved extends CanvasCore {
     const nodes = snap.scene.elements.filter((e) => e.group === 'nodes').length;
     this.ensureRenderer(nodes, snap.scene.elements.length - nodes);
     restoreSnapshot(this.cy, snap.scene);
-    decorate(this.cy, this.state, this.truncations);
+    decorate(this.cy, this.drawState, this.truncations);
     if (this.pathsShown) this.highlightPath('all');
     this.emitStats();
     this.emit('truncations', this.truncations);
@@ -92,7 +92,7 @@ export abstract class CanvasSaved extends CanvasCore {
     this.cy.elements().remove();
     const positions = this.model.positions;
     const unplaced = applyElementSet(this.cy, set, (id) => positions.get(id));
-    decorate(this.cy, this.state, []);
+    decorate(this.cy, this.drawState, []);
     placeNearNeighbours(this.cy, unplaced);
     this.cy.viewport({ zoom: view.viewport.zoom, pan: { ...view.viewport.pan } });
     this.cy.batch(() => {

@@ -158,10 +158,47 @@ export function stylesheet(): StylesheetJson {
       style: { width: 5, 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1, 'z-index': 30 },
     },
     { selector: 'node.lineage-root', style: { 'border-width': 4, 'border-color': '#1e8449' } },
+    // Compare two dates (graph/compareLook.ts): Okabe–Ito colours, safe for colour-blind readers, and a
+    // line or border style each, so the three never depend on colour alone.
+    ...compareRules(),
     // Everything a filter, the analyst or the date hides; :visible counts exclude these.
     { selector: '.filtered, .user-hidden, .not-yet', style: { display: 'none' } },
   ];
   return sheet as StylesheetJson;
+}
+
+/**
+ * How a comparison of two dates looks (panels/compareLegend.ts draws the same in its legend): added
+ * blue and solid (thick), ended vermillion and dashed, held grey and thin; held on neither day faded.
+ * Source: Okabe & Ito, "Color Universal Design" (2008), https://jfly.uni-koeln.de/color/.
+ */
+export const COMPARE_LOOK = {
+  added: { colour: '#0072B2', line: 'solid', width: 4.5 },
+  ended: { colour: '#D55E00', line: 'dashed', width: 3.5 },
+  held: { colour: '#8c8c8c', line: 'solid', width: 1.5 },
+} as const;
+
+function compareRules(): unknown[] {
+  const rules: unknown[] = [];
+  for (const [change, look] of Object.entries(COMPARE_LOOK)) {
+    rules.push({
+      selector: `edge.cmp-${change}`,
+      style: {
+        'line-color': look.colour,
+        'target-arrow-color': look.colour,
+        'line-style': look.line,
+        width: look.width,
+        opacity: 1,
+      },
+    });
+    if (change !== 'held')
+      rules.push({
+        selector: `node.cmp-${change}`,
+        style: { 'border-width': 5, 'border-color': look.colour, 'border-style': look.line },
+      });
+  }
+  rules.push({ selector: '.cmp-neither', style: { opacity: 0.12, 'text-opacity': 0 } });
+  return rules;
 }
 
 /** Lighter settings for large views: no edge labels to draw, straight lines. */
