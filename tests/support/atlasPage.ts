@@ -5,6 +5,8 @@
  * canvas holds; every action goes through real mouse and keyboard events.
  */
 import type { Page } from 'playwright-core';
+import type { EdgeData, NodeData } from '../../contract/api.ts';
+import type { InvestigationView } from '../../contract/investigation.ts';
 
 export interface HookNode {
   id: string;
@@ -40,6 +42,13 @@ interface AtlasHook {
   classesOf(id: string): string[];
   selectedIds(): string[];
   idle(): boolean;
+  /** The view model as an investigation saves it (contract/investigation.ts investigationView). */
+  model(): InvestigationView;
+  viewport(): { zoom: number; pan: { x: number; y: number } };
+  /** The drawn elements as a save's snapshot holds them. */
+  snapshotElements(): { nodes: NodeData[]; edges: EdgeData[] };
+  openSaved(view: InvestigationView, snapshot: { nodes: NodeData[]; edges: EdgeData[] }): Promise<void>;
+  replay(stepId: string): Promise<boolean>;
 }
 
 declare global {
@@ -75,6 +84,8 @@ export const hook = {
   classesOf: (page: Page, id: string) => page.evaluate((i) => window.__atlas.classesOf(i), id),
   renderer: (page: Page) => page.evaluate(() => window.__atlas.renderer()),
   zoom: (page: Page) => page.evaluate(() => window.__atlas.zoom()),
+  model: (page: Page) => page.evaluate(() => window.__atlas.model()),
+  viewport: (page: Page) => page.evaluate(() => window.__atlas.viewport()),
 };
 
 /** Types into the search box and chooses the suggestion with this name (mouse click). */
