@@ -12,6 +12,8 @@
  */
 import { api } from './api.ts';
 import { Canvas } from './graph/canvas.ts';
+import { mountCompare } from './panels/compare.ts';
+import { mountCompareLegend } from './panels/compareLegend.ts';
 import { mountContextMenu } from './panels/contextMenu.ts';
 import { mountDatabaseBanner } from './panels/databaseBanner.ts';
 import { mountDetails } from './panels/details.ts';
@@ -20,6 +22,8 @@ import { mountExport } from './panels/export.ts';
 import { mountFilters } from './panels/filters.ts';
 import { mountHelp, type Shortcut } from './panels/help.ts';
 import { mountLineage } from './panels/lineage.ts';
+import { mountNotes } from './panels/notes.ts';
+import { detailsExtras } from './panels/notesDetails.ts';
 import { mountPanelLayout } from './panels/panelLayout.ts';
 import { mountPaths } from './panels/paths.ts';
 import { mountSearch } from './panels/search.ts';
@@ -44,14 +48,22 @@ const canvas = new Canvas(host('canvas'), api);
 const search = mountSearch(host('search'), canvas, api);
 const paths = mountPaths(host('paths'), canvas);
 const pathActions = { pathFrom: paths.setFrom, pathTo: paths.setTo };
-mountDetails(host('details'), canvas, api, pathActions);
+const extras = detailsExtras(canvas);
+mountDetails(host('details'), canvas, api, pathActions, extras);
+mountNotes(host('notes'), canvas);
 mountFilters(host('filters'), canvas);
 mountLineage(host('lineage'), canvas);
 mountExport(host('export'), canvas);
 const time = mountTime(host('time'), canvas);
+mountCompare(host('compare'), canvas);
+mountCompareLegend(host('compare-legend'), canvas);
 mountStatus(host('status'), canvas);
 const cypherConsole = mountConsole(host('console'), host('console-toggle'), canvas, api);
-const menu = mountContextMenu(host('context-menu'), canvas, pathActions);
+const menu = mountContextMenu(host('context-menu'), canvas, {
+  ...pathActions,
+  addNoteTo: extras.addNoteTo,
+  showProvenanceOf: extras.showProvenanceOf,
+});
 const entityTable = mountEntityTable(host('entity-table'), canvas, api);
 mountPanelLayout({ onOpen: (panel) => panel === 'table' && entityTable.refresh() });
 

@@ -15,6 +15,10 @@ import type { Direction } from '../state/viewState.ts';
 export interface MenuActions {
   pathFrom(id: string): void;
   pathTo(id: string): void;
+  /** A new note on the element (panels/notesDetails.ts). */
+  addNoteTo?(target: { kind: 'node' | 'edge'; id: string }): void;
+  /** "How did this get here?" for the element. */
+  showProvenanceOf?(id: string): void;
 }
 
 type Target = { id: string; kind: 'node' | 'edge' } | null;
@@ -78,10 +82,18 @@ export function mountContextMenu(
       ${item('Path from here', () => actions.pathFrom(id))}
       ${item('Path to here', () => actions.pathTo(id))}
       <hr />
+      ${noteItems({ kind: 'node', id })}
+      <hr />
       ${item('Pin / unpin', () => canvas.togglePinSelection())}
       ${item('Hide', () => canvas.hideSelection())}
       ${item('Keep only neighbourhood', () => canvas.keepOnlyNeighbourhood())}
       ${item('Remove', () => canvas.removeSelection(), 'menu-remove')}`;
+  }
+
+  function noteItems(on: { kind: 'node' | 'edge'; id: string }): TemplateResult {
+    const { addNoteTo, showProvenanceOf } = actions;
+    return html`${addNoteTo ? item('Add a note…', () => addNoteTo(on), 'menu-add-note') : nothing}
+      ${showProvenanceOf ? item('How did this get here?', () => showProvenanceOf(on.id), 'menu-provenance') : nothing}`;
   }
 
   function draw(): void {
@@ -94,7 +106,7 @@ export function mountContextMenu(
         ? html`${item('Fit to screen', () => canvas.fit())}${item('Show hidden', () => canvas.showHidden())}`
         : target.kind === 'node'
           ? nodeItems(target.id)
-          : html`${item('Show details and sources', () => canvas.select(target!.id))}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
+          : html`${item('Show details and sources', () => canvas.select(target!.id))}${noteItems(target)}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
     render(
       html`<div class="context-menu" role="menu" data-testid="context-menu" @keydown=${onKey}>
         ${content}

@@ -18,6 +18,7 @@ import {
   figureOf,
 } from '../graph/claimWords.ts';
 import { claimGroupsFor, claimTables, type ClaimGroup, isolated } from './claims.ts';
+import type { DetailsExtras } from './notesDetails.ts';
 
 export interface DetailsActions {
   pathFrom(id: string): void;
@@ -93,7 +94,15 @@ function sourceItem(s: SourceData): TemplateResult {
   </li>`;
 }
 
-export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, actions: DetailsActions): void {
+export function mountDetails(
+  host: HTMLElement,
+  canvas: Canvas,
+  api: Api,
+  actions: DetailsActions,
+  /** Notes and "How did this get here?" for the selection (panels/notesDetails.ts). */
+  extras?: DetailsExtras,
+): void {
+  extras?.setRedraw(() => draw());
   let selected: Selected | null = null;
   let sources: SourceData[] | null = null;
   let sourcesError: string | null = null;
@@ -204,6 +213,7 @@ export function mountDetails(host: HTMLElement, canvas: Canvas, api: Api, action
       html`${sel.count > 1 ? html`<p class="muted">${sel.count} selected; showing one.</p>` : nothing}
         ${sel.kind === 'node' ? nodeView(sel.data as NodeData) : edgeView(sel.data as EdgeData)}
         ${claimTables(claimGroups, sel.data.id, (id) => canvas.select(id))}
+        ${extras ? extras.view({ kind: sel.kind, id: sel.data.id }) : nothing}
         <h3>Sources</h3>
         ${
           sourcesError
