@@ -54,6 +54,28 @@ export const viewRecipe = z.strictObject({
 });
 export type ViewRecipe = z.infer<typeof viewRecipe>;
 
+/** How many neighbours one expansion adds before saying "N more", unless the analyst chose otherwise. */
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** The recipe of an empty view: nothing drawn, all time, no filters, the force layout. */
+export function emptyRecipe(): ViewRecipe {
+  return {
+    added: [],
+    expansions: [],
+    paths: [],
+    lineage: null,
+    removed: [],
+    hidden: [],
+    pinned: [],
+    asOf: null,
+    hiddenLabels: [],
+    hiddenTypes: [],
+    layout: 'fcose',
+    focus: null,
+    pageSize: DEFAULT_PAGE_SIZE,
+  };
+}
+
 /**
  * A step of the analyst's that brought elements in, with enough to replay it. `query` keeps the
  * Cypher text and parameters; `file` a view file or investigation imported; `link` a shared link opened.

@@ -6,12 +6,13 @@
  * transaction each.
  */
 import type { Node } from 'neo4j-driver';
-import type {
-  Investigation,
-  InvestigationDocument,
-  InvestigationSummary,
-  InvestigationView,
-  SnapshotOut,
+import {
+  emptyRecipe,
+  type Investigation,
+  type InvestigationDocument,
+  type InvestigationSummary,
+  type InvestigationView,
+  type SnapshotOut,
 } from '../../contract/investigation.ts';
 import { int, type Tx } from '../db/database.ts';
 import { toJson } from '../db/values.ts';
@@ -159,22 +160,7 @@ function storedDocument(d: StoredDocument): StoredDocument {
 /** The view of a new investigation created without one: nothing drawn, the client's defaults. */
 export function emptyView(): InvestigationView {
   return {
-    recipe: {
-      added: [],
-      expansions: [],
-      paths: [],
-      lineage: null,
-      removed: [],
-      hidden: [],
-      pinned: [],
-      asOf: null,
-      hiddenLabels: [],
-      hiddenTypes: [],
-      layout: 'fcose',
-      focus: null,
-      // client/src/state/viewState.ts DEFAULT_PAGE_SIZE
-      pageSize: 25,
-    },
+    recipe: emptyRecipe(),
     positions: {},
     viewport: { zoom: 1, pan: { x: 0, y: 0 } },
     selection: [],

@@ -5,6 +5,7 @@
  * alone, so a shared link rebuilds the same view from the database.
  */
 import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
+import { DEFAULT_PAGE_SIZE, emptyRecipe } from '../../../contract/investigation.ts';
 
 export type Direction = 'both' | 'out' | 'in';
 
@@ -47,24 +48,11 @@ export interface ViewState {
   pageSize: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 25;
+export { DEFAULT_PAGE_SIZE };
 
+/** An empty view (the contract's emptyRecipe, so the server's new investigations start the same way). */
 export function emptyViewState(): ViewState {
-  return {
-    added: [],
-    expansions: [],
-    paths: [],
-    lineage: null,
-    removed: [],
-    hidden: [],
-    pinned: [],
-    asOf: null,
-    hiddenLabels: [],
-    hiddenTypes: [],
-    layout: 'fcose',
-    focus: null,
-    pageSize: DEFAULT_PAGE_SIZE,
-  };
+  return emptyRecipe();
 }
 
 export function cloneViewState(state: ViewState): ViewState {
