@@ -58,8 +58,8 @@ export function mountCompare(host: HTMLElement, canvas: Canvas): void {
       ...ids.edges.map((id) => ({ id, name: n.edge(id) })),
       ...ids.nodes.map((id) => ({ id, name: n.node(id) })),
     ];
-    return html`<details class="compare-group" data-testid=${`compare-${key}`} ?open=${key !== 'held'}>
-      <summary>${words}: ${countWords(ids.edges.length, ids.nodes.length)}</summary>
+    return html`<details class="compare-group" data-testid=${`compare-${key}`}>
+      <summary title="Show the list">${words}: ${countWords(ids.edges.length, ids.nodes.length)}</summary>
       <ul>
         ${items.slice(0, LIST_MAX).map(
           (item) => html`<li><button type="button" class="link" data-element-id=${item.id}
