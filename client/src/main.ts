@@ -8,10 +8,12 @@
  *   src/panels/*.ts          the panels; they change the view only through the canvas's API
  *   src/state/               the view as a recipe (viewState.ts) and its form in the URL (url.ts)
  *   src/console/             the Cypher console at the foot of the page (consolePanel.ts) and its parts
+ *   src/investigations/      saved investigations: sidebar, autosave, share, revisions, browser history (mount.ts)
  * This file wires them: panels to the canvas, the URL to the view, keys to actions.
  */
 import { api } from './api.ts';
 import { Canvas } from './graph/canvas.ts';
+import { mountInvestigations } from './investigations/mount.ts';
 import { mountCompare } from './panels/compare.ts';
 import { mountCompareLegend } from './panels/compareLegend.ts';
 import { mountContextMenu } from './panels/contextMenu.ts';
@@ -31,7 +33,6 @@ import { mountStatus } from './panels/status.ts';
 import { mountConsole } from './console/consolePanel.ts';
 import { mountTime } from './panels/time.ts';
 import { mountToolbar } from './panels/toolbar.ts';
-import { readViewStateFromUrl, viewStateToQuery, writeViewStateToUrl } from './state/url.ts';
 import type { LayoutName } from './state/viewState.ts';
 import './styles.css';
 
@@ -133,19 +134,8 @@ function lineageOfSelected(): void {
   if (id && canvas.nodeData(id)?.label === 'Faction') void canvas.openLineage(id);
 }
 
-// The URL follows the view (written once per burst of changes), and a link reopens it.
-let urlQueued = false;
-canvas.on('state', () => {
-  if (urlQueued) return;
-  urlQueued = true;
-  queueMicrotask(() => {
-    urlQueued = false;
-    writeViewStateToUrl(canvas.view);
-  });
-});
-
-const initial = readViewStateFromUrl();
-if (viewStateToQuery(initial) !== '') void canvas.restore(initial);
+// Investigations (sidebar, autosave, share, history); the URL follows the view and a link reopens it.
+mountInvestigations(canvas, { sidebar: host('investigations'), bar: host('investigation-bar') });
 
 // The hint on the empty canvas goes once there is something to see.
 const hint = host('canvas-hint');

@@ -16,6 +16,7 @@ import { viewStateFromQuery, viewStateToQuery } from '../state/url.ts';
 import type { PathsShown } from './canvasParts.ts';
 import { mergeInto } from './canvasParts.ts';
 import { CanvasCommands } from './canvasCommands.ts';
+import { ChangeMarks } from './changeMarks.ts';
 import { CompareLook } from './compareLook.ts';
 import { NoteBadges } from './noteBadges.ts';
 import type { Api } from '../api.ts';
@@ -36,6 +37,8 @@ export class Canvas extends CanvasCommands {
   readonly badges: NoteBadges;
   /** The model's comparison of two dates, drawn (graph/compareLook.ts); panels read its result. */
   readonly comparison: CompareLook;
+  /** What changed since an investigation's snapshot, marked (graph/changeMarks.ts). */
+  readonly changeMarks: ChangeMarks;
 
   constructor(container: HTMLElement, api: Api, model?: ViewModel) {
     super(container, api, model);
@@ -45,7 +48,9 @@ export class Canvas extends CanvasCommands {
       this.model,
       () => this.reload('incremental'),
     );
+    this.changeMarks = new ChangeMarks(() => this.cy);
     this.on('content', () => {
+      this.changeMarks.apply();
       this.comparison.apply();
       this.badges.refresh();
     });

@@ -161,6 +161,14 @@ export function stylesheet(): StylesheetJson {
     // Compare two dates (graph/compareLook.ts): Okabe–Ito colours, safe for colour-blind readers, and a
     // line or border style each, so the three never depend on colour alone.
     ...compareRules(),
+    // Changed since an investigation's snapshot (graph/changeMarks.ts): dashed vermillion for gone, solid amber for edited.
+    {
+      selector: 'node.changed-removed',
+      style: { 'border-width': 4, 'border-style': 'dashed', 'border-color': '#D55E00' },
+    },
+    { selector: 'edge.changed-removed', style: { 'line-style': 'dashed', 'line-color': '#D55E00', width: 3 } },
+    { selector: 'node.changed-edited', style: { 'border-width': 4, 'border-color': '#E69F00' } },
+    { selector: 'edge.changed-edited', style: { 'line-color': '#E69F00', width: 3 } },
     // Everything a filter, the analyst or the date hides; :visible counts exclude these.
     { selector: '.filtered, .user-hidden, .not-yet', style: { display: 'none' } },
   ];

@@ -6,6 +6,7 @@
  *   p=<from>*<to>*<maxLength>    shortest paths (repeated)
  *   lineage=<id>  asOf=YYYY-MM-DD  focus=<id>  layout=fcose|concentric|hierarchical|grid  page=<n>
  *   r=<id> removed, h=<id> hidden, pin=<id> pinned (repeated); hl=<Label>, ht=<TYPE> filtered out
+ *   investigation=<uuid> [mode=read]   an investigation instead of a recipe (investigations/browserHistory.ts)
  * Anything unknown or malformed in a link is dropped, never trusted: labels and types are checked
  * against contract/model.ts and dates with contract/partialDate.ts.
  */
@@ -122,12 +123,25 @@ export function viewStateFromQuery(search: string): ViewState {
   return state;
 }
 
-/** Keeps the address bar in step with the view without adding a history entry per change. */
+/** Keeps the address bar in step with the view without adding a history entry per change (the entry's state is kept). */
 export function writeViewStateToUrl(state: ViewState): void {
   const query = viewStateToQuery(state);
   if (query !== window.location.search) {
-    window.history.replaceState(null, '', `${window.location.pathname}${query}${window.location.hash}`);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${query}${window.location.hash}`);
   }
+}
+
+/** An investigation's link: `?investigation=<uuid>`, `&mode=read` for the read-only (shared) view. */
+export function investigationQuery(id: string, readOnly: boolean): string {
+  return `?investigation=${encodeURIComponent(id)}${readOnly ? '&mode=read' : ''}`;
+}
+
+/** The investigation a link opens (its id must be a UUID, as the server's are), or null. */
+export function investigationFromQuery(search: string): { id: string; readOnly: boolean } | null {
+  const q = new URLSearchParams(search);
+  const id = q.get('investigation');
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  return { id: id.toLowerCase(), readOnly: q.get('mode') === 'read' };
 }
 
 export function readViewStateFromUrl(): ViewState {

@@ -1,0 +1,85 @@
+/**
+ * The investigation's line in the top bar: its title, the save status (saved / saving / unsaved /
+ * conflict / offline, a live region), a "Read-only" badge, and Share, which copies the read-only link
+ * (words.ts `shareLink`) with navigator.clipboard and always shows it in a text box too (the clipboard
+ * needs a secure context and permission; the box works everywhere). Keeps the window title as the
+ * investigation's title + " — Faction Atlas", with • while unsaved. Read-only pages get
+ * `body.read-only`, which styles.css uses to hide editing controls.
+ */
+import { html, nothing, render } from 'lit';
+import type { Autosave } from './autosave.ts';
+import type { InvestigationSession } from './session.ts';
+import { saveStateWords, shareLink, windowTitle } from './words.ts';
+
+export function mountInvestigationBar(host: HTMLElement, session: InvestigationSession, autosave: Autosave): void {
+  let link: string | null = null;
+  let copied = false;
+
+  async function share(): Promise<void> {
+    const current = session.current;
+    if (!current) return;
+    link = shareLink(window.location.origin, current.id);
+    copied = false;
+    draw();
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // No clipboard here (plain http, or refused): the box below holds the link, selected.
+    }
+    draw();
+    host.querySelector<HTMLInputElement>('[data-testid=share-link]')?.select();
+  }
+
+  function draw(): void {
+    const current = session.current;
+    const state = autosave.state;
+    document.title = windowTitle(
+      current?.title ?? null,
+      state === 'unsaved' || state === 'saving' || state === 'conflict',
+    );
+    document.body.classList.toggle('read-only', current?.readOnly === true);
+    render(
+      current
+        ? html`<div class="investigation-bar" data-testid="investigation-bar">
+            <span class="investigation-title" data-testid="investigation-title" title=${current.title}>${current.title}</span>
+            ${current.readOnly ? html`<span class="badge" data-testid="read-only-badge">Read-only</span>` : nothing}
+            <span class="save-state ${state}" role="status" aria-live="polite" data-testid="save-state" data-state=${state}>
+              ${current.readOnly ? nothing : saveStateWords(state, autosave.problem)}
+            </span>
+            ${
+              current.revision === null && !current.readOnly
+                ? html`<button type="button" data-testid="share" title="Copy a read-only link to this investigation" @click=${() => void share()}>
+                    Share
+                  </button>`
+                : nothing
+            }
+            ${
+              link
+                ? html`<span class="share-box">
+                    <input readonly aria-label="Read-only link" data-testid="share-link" .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+                    <span class="muted">${copied ? 'Copied' : 'Copy this link'}</span>
+                    <button type="button" aria-label="Close the link" @click=${() => {
+                      link = null;
+                      draw();
+                    }}>×</button>
+                  </span>`
+                : nothing
+            }
+          </div>`
+        : nothing,
+      host,
+    );
+  }
+
+  let shownId: string | null = null;
+  session.on('current', (current) => {
+    // A save changes the version only: the link stays; another investigation drops it.
+    if ((current?.id ?? null) !== shownId) link = null;
+    shownId = current?.id ?? null;
+    draw();
+  });
+  session.on('opened', draw);
+  autosave.on('state', draw);
+  draw();
+}
