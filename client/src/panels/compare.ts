@@ -43,7 +43,7 @@ export function mountCompare(host: HTMLElement, canvas: Canvas): void {
   }
 
   function names() {
-    const edges = new Map(canvas.drawnElements().edges.map((e) => [e.id, e]));
+    const edges = new Map(canvas.drawnElements().edges.map((e) => [e.id, e] as const));
     const node = (id: string) => canvas.nodeName(id) ?? id;
     const edge = (id: string) => {
       const e = edges.get(id);
@@ -52,8 +52,12 @@ export function mountCompare(host: HTMLElement, canvas: Canvas): void {
     return { node, edge };
   }
 
-  function group(key: LegendKey, words: string, ids: { nodes: string[]; edges: string[] }): TemplateResult {
-    const n = names();
+  function group(
+    key: LegendKey,
+    words: string,
+    ids: { nodes: string[]; edges: string[] },
+    n: ReturnType<typeof names>,
+  ): TemplateResult {
     const items = [
       ...ids.edges.map((id) => ({ id, name: n.edge(id) })),
       ...ids.nodes.map((id) => ({ id, name: n.node(id) })),
@@ -73,7 +77,8 @@ export function mountCompare(host: HTMLElement, canvas: Canvas): void {
   function lists(r: CompareResult): TemplateResult {
     const rows = legendRows(r);
     const of = (key: LegendKey) => (key === 'between' ? r.between : { nodes: r.nodes[key], edges: r.edges[key] });
-    return html`<div class="compare-lists">${rows.map((row) => group(row.key, row.words, of(row.key)))}</div>`;
+    const n = names();
+    return html`<div class="compare-lists">${rows.map((row) => group(row.key, row.words, of(row.key), n))}</div>`;
   }
 
   function draw(): void {
