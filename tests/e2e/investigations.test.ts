@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Investigation } from '../../contract/investigation.ts';
-import { addAndExpand, hook, searchAndChoose, settled } from '../support/atlasPage.ts';
+import { addAndExpand, doubleClickNode, hook, searchAndChoose, settled } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 
 const suite = e2eSuite();
@@ -209,5 +209,48 @@ describe('investigations', () => {
     expect(original.title).toBe('Their title');
     expect(original.snapshot.nodes.map((n) => n.id)).toEqual(['jaysh-al-nasr']);
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+  });
+
+  it('lists revisions, opens one read-only, and restores it as a new revision', async () => {
+    const { page, errors } = await suite.open('/');
+    const id = await createInvestigation(page);
+    await searchAndChoose(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr');
+    await saved(page);
+    await doubleClickNode(page, 'jaysh-al-nasr');
+    await page.waitForFunction(() => window.__atlas.nodeIds().length > 1);
+    await saved(page);
+    const expanded = (await hook.nodeIds(page)).length;
+    const version = (await api<Investigation>(page, `/api/investigations/${id}`)).version;
+
+    await page.locator(`[data-testid=investigation-row][data-id="${id}"]`).getByTestId('revisions').click();
+    const row = (n: number) => page.locator(`[data-testid=revision-row][data-n="${n}"]`);
+    await row(version).waitFor();
+    // The revision with one node on it: the first save after the search.
+    const one = (
+      await api<{ revisions: { n: number; nodes: number }[] }>(page, `/api/investigations/${id}/revisions`)
+    ).revisions.find((r) => r.nodes === 1)!;
+    await row(one.n).getByRole('button').click();
+    await page.getByTestId('revision-banner').waitFor();
+    await settled(page);
+    expect((await page.getByTestId('revision-banner').textContent())!).toContain(`Revision ${one.n} — read-only`);
+    expect(await hook.nodeIds(page)).toEqual(['jaysh-al-nasr']);
+    expect(await saveState(page)).toBe('read-only');
+
+    await page.getByTestId('revision-back').click();
+    await page.waitForFunction((n) => window.__atlas.nodeIds().length === n, expanded);
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+
+    await row(one.n).getByRole('button').click();
+    await page.getByTestId('revision-banner').waitFor();
+    await page.getByTestId('revision-restore').click();
+    await page.getByTestId('revision-banner').waitFor({ state: 'detached' });
+    await saved(page);
+    const now = await api<Investigation>(page, `/api/investigations/${id}`);
+    expect(now.version).toBeGreaterThan(version);
+    expect(now.snapshot.nodes.map((n) => n.id)).toEqual(['jaysh-al-nasr']);
+    expect(await hook.nodeIds(page)).toEqual(['jaysh-al-nasr']);
+    await row(now.version).waitFor();
+    expect(await row(now.version).textContent()).toContain(`restored from ${one.n}`);
+    expect(errors).toEqual([]);
   });
 });
