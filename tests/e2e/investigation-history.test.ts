@@ -10,34 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { Investigation, InvestigationFile } from '../../contract/investigation.ts';
 import { addAndExpand, doubleClickNode, hook, searchAndChoose, settled } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
+import { createInvestigation, pageApi, saved } from '../support/investigationPage.ts';
 
 const suite = e2eSuite();
-
-async function saved(page: Page): Promise<void> {
-  await settled(page);
-  await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
-}
-
-async function createInvestigation(page: Page): Promise<string> {
-  await page.getByTestId('new-investigation').click();
-  await page.waitForFunction(() => new URLSearchParams(location.search).has('investigation'));
-  await saved(page);
-  return new URL(page.url()).searchParams.get('investigation')!;
-}
-
-async function api<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ([p, m, b]) => {
-      const r = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return r.json();
-    },
-    [path, method, body] as const,
-  ) as Promise<T>;
-}
 
 const nodeCount = async (page: Page) => (await hook.nodeIds(page)).length;
 
@@ -131,7 +106,7 @@ describe('changes since the snapshot', () => {
     const id = await createInvestigation(page);
     await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
     await saved(page);
-    const file = await api<InvestigationFile>(page, `/api/investigations/${id}/export`);
+    const file = await pageApi<InvestigationFile>(page, `/api/investigations/${id}/export`);
     const snap = file.investigation.snapshot;
     // The picture saved differs from the database: a node renamed, a link it never had, a link it lacks.
     const edited = snap.nodes.find((n) => n.id !== 'jaysh-al-nasr')!;
@@ -139,7 +114,7 @@ describe('changes since the snapshot', () => {
     const dropped = snap.edges.shift()!;
     snap.edges.push({ ...dropped, id: 'a-link-since-retracted' });
     file.investigation.title = 'Changed since';
-    const imported = await api<Investigation>(page, '/api/investigations/import', 'POST', file);
+    const imported = await pageApi<Investigation>(page, '/api/investigations/import', 'POST', file);
 
     const other = await suite.open(`/?investigation=${imported.id}`);
     const notice = other.page.getByTestId('changes-summary');
@@ -157,7 +132,7 @@ describe('changes since the snapshot', () => {
     const edges = await hook.edgeIds(other.page);
     expect(edges).toContain(dropped.id);
     expect(edges).not.toContain('a-link-since-retracted');
-    const after = await api<Investigation>(other.page, `/api/investigations/${imported.id}`);
+    const after = await pageApi<Investigation>(other.page, `/api/investigations/${imported.id}`);
     expect(after.snapshot.edges.map((e) => e.id)).toContain(dropped.id);
     expect(other.errors).toEqual([]);
     expect(errors).toEqual([]);

@@ -196,7 +196,10 @@ export abstract class CanvasCore {
       this.lineageShown = loaded.lineage;
       const last = loaded.paths.at(-1);
       this.pathsShown = last ? { spec: last.spec, answer: last.answer } : null;
+      // A lit route is lit from the new answer (another date may route elsewhere), as a reopen lights it.
+      const lit = this.cy.elements('.on-path').nonempty();
       await this.draw(set, layout);
+      if (lit && this.pathsShown) this.highlightPath('all');
       this.emit('truncations', this.truncations);
       this.emit('lineage', this.lineageShown);
       this.emit('paths', this.pathsShown);
