@@ -56,6 +56,8 @@ describe('browser history', () => {
     await page.goBack();
     await page.goBack();
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('investigation'));
+    // The URL changes at once; the walk back through both steps ends when the investigation is left.
+    await page.getByTestId('investigation-bar').waitFor({ state: 'detached' });
     await settled(page);
     expect(new URL(page.url()).origin).toBe(origin);
     expect(await nodeCount(page)).toBe(1);

@@ -198,18 +198,32 @@ export function mountBrowserHistory(session: InvestigationSession, autosave: Aut
     target.sig = signature();
   }
 
+  // Back pressed twice before the first step is drawn: the steps are walked one after the other, and
+  // only to the newest entry (two walks at once could reopen what the second one closed).
+  let wanted: EntryState | null = null;
+  let walking = false;
+  async function walk(): Promise<void> {
+    walking = true;
+    quiet++;
+    try {
+      while (wanted) {
+        const state = wanted;
+        wanted = null;
+        await go(state).catch((error) =>
+          showToast(`Could not open that step: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }
+    } finally {
+      quiet--;
+      walking = false;
+      setTimeout(capture, 0);
+    }
+  }
   window.addEventListener('popstate', (e) => {
     const state = e.state as EntryState | null;
     if (state?.atlas !== 1) return;
-    quiet++;
-    void go(state)
-      .catch((error) =>
-        showToast(`Could not open that step: ${error instanceof Error ? error.message : String(error)}`),
-      )
-      .finally(() => {
-        quiet--;
-        setTimeout(capture, 0);
-      });
+    wanted = state;
+    if (!walking) void walk();
   });
 
   return {
