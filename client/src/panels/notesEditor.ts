@@ -4,6 +4,8 @@
  * folded side panel). Every change goes through the view model (addNote, editNote, removeNote), so
  * notes are undoable and saved with the investigation.
  */
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { noteHtml } from './noteMarkdown.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Canvas } from '../graph/canvas.ts';
 import type { AnnotationTarget } from '../model/viewModel.ts';
@@ -59,9 +61,9 @@ export function editorView(
   </div>`;
 }
 
-/** A note's text, as text: line breaks kept by CSS (.note-text), nothing parsed as HTML. */
+/** A note's Markdown rendered (panels/noteMarkdown.ts: raw HTML never becomes elements, no images, safe links). */
 export function noteText(text: string): TemplateResult {
-  return html`<div class="note-text" dir="auto">${text}</div>`;
+  return html`<div class="note-text" dir="auto">${unsafeHTML(noteHtml(text))}</div>`;
 }
 
 /** Unfolds a side panel folded by panels/panelLayout.ts (by its toggle, so the choice is remembered). */
