@@ -45,6 +45,7 @@ describe('notes and provenance', () => {
     const details = page.getByTestId('details-panel');
     await details.getByTestId('add-note').click();
     await writeNote(page, '[data-testid=details-panel]', 'Commander from October 2015.\nSee ref 4.');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text (line breaks as shown), not the DOM property
     await expect(details.locator('.element-notes .note-text').innerText()).resolves.toBe(
       'Commander from October 2015.\nSee ref 4.',
     );
@@ -82,6 +83,7 @@ describe('notes and provenance', () => {
 
     // The hostile note: its characters, no element made from them, nothing run, no image fetched.
     const hostile = panel.locator('li.note-edge .note-text');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text (line breaks as shown), not the DOM property
     await expect(hostile.innerText()).resolves.toBe(HOSTILE);
     await expect(panel.locator('li.note-edge .note-text img, li.note-edge .note-text script').count()).resolves.toBe(0);
     await expect(page.locator('img[src=x]').count()).resolves.toBe(0);
@@ -96,6 +98,7 @@ describe('notes and provenance', () => {
     await expect(link.getAttribute('href')).resolves.toBe('https://jamestown.org/');
     await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
     await expect(canvasNote.locator('img').count()).resolves.toBe(0);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's rendered text (line breaks as shown), not the DOM property
     expect(await canvasNote.innerText()).toContain('a script');
 
     // Clicking a note's target selects its element and centres it.
