@@ -40,12 +40,17 @@ export async function emptyDatabase(db: Database): Promise<void> {
   await db.runAdmin('MATCH (n) DETACH DELETE n');
 }
 
-/** Every node and relationship with all its properties, sorted: equal fingerprints, equal databases. */
+/** Every node and relationship with all its properties, sorted (keys too): equal fingerprints, equal databases. */
 export async function fingerprint(db: Database): Promise<string> {
   const rows = await db.runAdmin(
     `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
      WITH n, r, m ORDER BY n.id, r.id
      RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS target`,
   );
-  return JSON.stringify(rows);
+  // Property maps come back in the store's own key order, which a rewrite of the same values may change.
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
