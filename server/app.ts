@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Database } from './db/database.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { type ImportQueue, importUploads } from './middleware/importUpload.ts';
+import { type InvestigationWriteQueue, investigationWrites } from './middleware/investigationWrites.ts';
 import {
   DEFAULT_REQUEST_LIMITS,
   jsonBodies,
@@ -40,6 +41,8 @@ export interface AppOptions {
   requestLimits?: Partial<RequestLimits>;
   /** Imports running at once and waiting (default 1 and 3); more are answered 429. */
   importQueue?: ImportQueue;
+  /** Investigation writes running at once and waiting (default 2 and 4); more are answered 429 unread. */
+  investigationWriteQueue?: InvestigationWriteQueue;
   /** TRUST_PROXY: believe the X-Forwarded-* headers of the one proxy in front (https, client address). */
   trustProxy?: boolean;
   /** The built client; served when present. */
@@ -55,6 +58,7 @@ export function createApp({
   logger,
   requestLimits,
   importQueue,
+  investigationWriteQueue,
   trustProxy = false,
   clientDir = DEFAULT_CLIENT_DIR,
   consoleLimits = DEFAULT_CONSOLE_LIMITS,
@@ -88,7 +92,9 @@ export function createApp({
   app.use(refuseBodyOnReadMethods);
   // The import reads its own body (compressed, up to IMPORT_MAX_BYTES); every other route a small JSON one.
   app.use('/api', importRoutes(db, importUploads(limits, importQueue)));
-  // Investigations carry snapshots of thousands of elements: a larger JSON limit of their own.
+  // Investigations carry snapshots of thousands of elements: a larger JSON limit of their own, and
+  // their writes queued before the body is read (parsing is their memory and event-loop cost).
+  app.use('/api/investigations', investigationWrites(investigationWriteQueue));
   app.use('/api/investigations', jsonBodies(limits.investigationMaxBytes, 'INVESTIGATION_MAX_BYTES'));
   app.use(jsonBodies(limits.jsonMaxBytes));
 

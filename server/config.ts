@@ -52,6 +52,10 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  /** Investigation writes (saves, creates, imports, restores) parsed and written at once; more wait. */
+  INVESTIGATION_WRITES_RUNNING: z.coerce.number().int().min(1).max(64).default(2),
+  /** Investigation writes waiting, their bodies unread, for their turn; beyond them 429 INVESTIGATION_BUSY. */
+  INVESTIGATION_WRITES_WAITING: z.coerce.number().int().min(0).max(1024).default(4),
   /** Behind an HTTPS reverse proxy: trust its X-Forwarded-* headers (the client's address, https). */
   TRUST_PROXY: flag.default(false),
   /** Console queries running at once, for all analysts together; more wait for none and get 429. */

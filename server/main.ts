@@ -44,6 +44,10 @@ async function main() {
       jsonMaxBytes: config.JSON_MAX_BYTES,
       investigationMaxBytes: config.INVESTIGATION_MAX_BYTES,
     },
+    investigationWriteQueue: {
+      running: config.INVESTIGATION_WRITES_RUNNING,
+      waiting: config.INVESTIGATION_WRITES_WAITING,
+    },
     trustProxy: config.TRUST_PROXY,
     consoleLimits: {
       timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS,

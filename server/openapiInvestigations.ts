@@ -24,6 +24,9 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
       'VERSION_CONFLICT: saved meanwhile from the same version (the message names the current one); nothing written',
     ),
   };
+  const busy = {
+    429: json(errorBody, 'INVESTIGATION_BUSY: other writes are running and waiting; try again after Retry-After'),
+  };
   const id = { params: inv.investigationIdParam };
   const revision = { params: inv.revisionParam };
   const path = (method: 'get' | 'post' | 'put' | 'delete', p: string, summary: string, rest: object) =>
@@ -37,11 +40,11 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
   });
   path('post', '', 'Create an investigation (version 1); its snapshot gets the sources it cites, as they read now', {
     request: body(inv.createInvestigationRequest),
-    responses: { 201: json(inv.investigation, 'Created'), ...base, ...tooLarge },
+    responses: { 201: json(inv.investigation, 'Created'), ...base, ...tooLarge, ...busy },
   });
   path('post', '/import', 'Import an investigation file as a new investigation, its snapshot as it was taken', {
     request: body(inv.investigationFile),
-    responses: { 201: json(inv.investigation, 'Imported'), ...base, ...tooLarge },
+    responses: { 201: json(inv.investigation, 'Imported'), ...base, ...tooLarge, ...busy },
   });
   path('get', '/{id}', 'The current revision of an investigation in full', {
     request: id,
@@ -49,7 +52,7 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
   });
   path('put', '/{id}', 'Save: a new revision, from the version it started from (stale: 409, nothing written)', {
     request: { ...id, ...body(inv.saveInvestigationRequest) },
-    responses: { 200: json(inv.investigation, 'Saved'), ...notFound, ...conflict, ...base, ...tooLarge },
+    responses: { 200: json(inv.investigation, 'Saved'), ...notFound, ...conflict, ...base, ...tooLarge, ...busy },
   });
   path('delete', '/{id}', 'Put an investigation in the bin; it can be undeleted for 30 days', {
     request: id,
@@ -57,7 +60,7 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
   });
   path('post', '/{id}/undelete', 'Take an investigation out of the bin, as it was', {
     request: id,
-    responses: { 200: json(inv.investigationSummary, 'In use again'), ...notFound, ...base },
+    responses: { 200: json(inv.investigationSummary, 'In use again'), ...notFound, ...base, ...busy },
   });
   path('get', '/{id}/revisions', 'Every revision, newest first', {
     request: id,
@@ -78,6 +81,7 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
       404: json(errorBody, 'INVESTIGATION_NOT_FOUND or REVISION_NOT_FOUND'),
       ...conflict,
       ...base,
+      ...busy,
     },
   });
   path('get', '/{id}/changes', 'What changed in the database since the snapshot: removed, edited, added', {
