@@ -23,6 +23,46 @@ const ids = (max: number) => z.array(id).max(max);
 const instant = z.string().datetime({ offset: true });
 const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
+/**
+ * Control characters (Unicode Cc: C0, DEL and C1) are invisible or garble what follows them; a NUL in
+ * a title is never typed. Free text keeps its line breaks and tabs (a textarea normalises to \n).
+ */
+const CONTROLS = /\p{Cc}/u;
+const CONTROLS_BUT_LINES = /[^\P{Cc}\n\t]/u;
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069; Unicode UAX #9
+ * §2.1, and CVE-2021-42574 "Trojan Source"): "gpj.exe" behind U+202E shows as "exe.jpg" in the list.
+ * A title is one line of a name, so it needs none; Arabic and Hebrew titles read right without them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const codePoint = (text: string, pattern: RegExp) =>
+  `U+${(text.match(pattern)?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** A free text (description, note) of `min` to `max` characters, without control characters but line breaks and tabs. */
+const freeText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((t) => !CONTROLS_BUT_LINES.test(t), {
+      error: (issue) =>
+        `must not contain control characters (found ${codePoint(issue.input as string, CONTROLS_BUT_LINES)}); only line breaks and tabs`,
+    });
+
+/** The issue at `path` when two entries of `items` share an id: the later one is named. */
+function refuseDuplicateIds(items: readonly { id: string }[], ctx: z.RefinementCtx, what: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `${what} id "${item.id}" is already used by [${first}]`,
+      });
+  });
+}
+
 export const MAX_ELEMENTS = 50_000;
 
 /** One expanded neighbourhood (client/src/state/viewState.ts `Expansion`). */
@@ -116,16 +156,30 @@ export type Comparison = z.infer<typeof comparison>;
  * their data), and provenance: `provenance[elementId]` lists the ids of the steps that brought it in,
  * first one first.
  */
-export const investigationView = z.strictObject({
-  recipe: viewRecipe,
-  positions: z.record(id, position),
-  viewport: z.strictObject({ zoom: z.number().finite().positive(), pan: position }),
-  selection: ids(MAX_ELEMENTS),
-  compare: comparison.nullable(),
-  base: z.strictObject({ nodes: ids(MAX_ELEMENTS), edges: ids(MAX_ELEMENTS) }),
-  steps: z.array(provenanceStep).max(10_000),
-  provenance: z.record(id, z.array(z.string().max(64)).max(100)),
-});
+export const investigationView = z
+  .strictObject({
+    recipe: viewRecipe,
+    positions: z.record(id, position),
+    viewport: z.strictObject({ zoom: z.number().finite().positive(), pan: position }),
+    selection: ids(MAX_ELEMENTS),
+    compare: comparison.nullable(),
+    base: z.strictObject({ nodes: ids(MAX_ELEMENTS), edges: ids(MAX_ELEMENTS) }),
+    steps: z
+      .array(provenanceStep)
+      .max(10_000)
+      .superRefine((steps, ctx) => refuseDuplicateIds(steps, ctx, 'step')),
+    provenance: z.record(id, z.array(z.string().max(64)).max(100)),
+  })
+  .superRefine((view, ctx) => {
+    // A provenance entry naming no step would show an element as brought in by nothing.
+    const steps = new Set(view.steps.map((s) => s.id));
+    for (const [element, ids] of Object.entries(view.provenance)) {
+      ids.forEach((step, k) => {
+        if (!steps.has(step))
+          ctx.addIssue({ code: 'custom', path: ['provenance', element, k], message: `no step has id "${step}"` });
+      });
+    }
+  });
 export type InvestigationView = z.infer<typeof investigationView>;
 
 /** A note on a node, a link, or the canvas as a whole. Markdown, always rendered as text, never as HTML. */
@@ -136,7 +190,7 @@ export const annotation = z.strictObject({
     z.strictObject({ kind: z.literal('edge'), id }),
     z.strictObject({ kind: z.literal('canvas') }),
   ]),
-  text: z.string().min(1).max(20_000),
+  text: freeText(1, 20_000),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -159,10 +213,25 @@ export const snapshotElements = z.strictObject({
 
 /** What a client saves: everything but the ids, versions and times the server keeps. */
 export const investigationDocument = z.strictObject({
-  title: z.string().trim().min(1, 'title must not be empty').max(200),
-  description: z.string().max(10_000).default(''),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'title must not be empty')
+    .max(200)
+    .refine((t) => !CONTROLS.test(t), {
+      error: (issue) => `must not contain control characters (found ${codePoint(issue.input as string, CONTROLS)})`,
+    })
+    .refine((t) => !BIDI_CONTROLS.test(t), {
+      error: (issue) =>
+        `must not contain bidirectional override or isolate characters (found ${codePoint(issue.input as string, BIDI_CONTROLS)}): they make text show in another order than it is`,
+    }),
+  description: freeText(0, 10_000).default(''),
   view: investigationView,
-  annotations: z.array(annotation).max(10_000).default([]),
+  annotations: z
+    .array(annotation)
+    .max(10_000)
+    .superRefine((notes, ctx) => refuseDuplicateIds(notes, ctx, 'note'))
+    .default([]),
   queries: z.array(queryRun).max(10_000).default([]),
   snapshot: snapshotElements,
 });
