@@ -31,6 +31,7 @@ import { incrementalLayout, lineageLayout, placeNearNeighbours, runLayout } from
 import { rememberNetwork, returnToNetwork, type NetworkPlaces } from './lineageReturn.ts';
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
 import { bindLabelDetail } from './labelDetail.ts';
+import { keepInView } from './keepInView.ts';
 import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
 import { truncationsPerNode } from './truncations.ts';
 import { applyElementSet, decorate, holdingOn, restoreSnapshot, snapshot, statsOf } from './scene.ts';
@@ -122,6 +123,7 @@ export abstract class CanvasCore {
     cy.on('viewport', () => this.model.setViewport({ zoom: cy.zoom(), pan: cy.pan() }));
     cy.on('layoutstop', () => this.syncPositions());
     cy.autoungrabify(this.model.readOnly);
+    keepInView(cy, this.container);
     return cy;
   }
 
