@@ -1,8 +1,11 @@
 /**
- * The investigation's line in the top bar: its title, the save status (saved / saving / unsaved /
- * conflict / offline, a live region), a "Read-only" badge, and Share, which copies the read-only link
- * (words.ts `shareLink`) with navigator.clipboard and always shows it in a text box too (the clipboard
- * needs a secure context and permission; the box works everywhere). Keeps the window title as the
+ * The investigation's line in the top bar: its title (cut with an ellipsis in the bar, whole in its
+ * tooltip, so the search box and toolbar keep their room at 1024 px), the save status (saved / saving /
+ * unsaved / conflict / offline, a live region), a "Read-only" badge, and Share, which copies the
+ * read-only link (words.ts `shareLink`) with navigator.clipboard and always shows it in a text box too,
+ * with a Copy button (the clipboard needs a secure context and permission; the box works everywhere).
+ * The box is a small non-modal dialog under the top bar, never inline (inline it widened the bar past
+ * the window); Escape or × closes it and gives focus back to Share. Keeps the window title as the
  * investigation's title + " — Faction Atlas", with • while unsaved. Read-only pages get
  * `body.read-only`, which styles.css uses to hide editing controls.
  */
@@ -21,14 +24,26 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
     link = shareLink(window.location.origin, current.id);
     copied = false;
     draw();
+    await copy();
+  }
+
+  async function copy(): Promise<void> {
+    if (!link) return;
     try {
       await navigator.clipboard.writeText(link);
       copied = true;
     } catch {
-      // No clipboard here (plain http, or refused): the box below holds the link, selected.
+      // No clipboard here (plain http, or refused): the box holds the link, selected, for Ctrl+C.
+      copied = false;
     }
     draw();
     host.querySelector<HTMLInputElement>('[data-testid=share-link]')?.select();
+  }
+
+  function closeShare(): void {
+    link = null;
+    draw();
+    host.querySelector<HTMLButtonElement>('[data-testid=share]')?.focus();
   }
 
   function draw(): void {
@@ -44,7 +59,7 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
         ? html`<div class="investigation-bar" data-testid="investigation-bar">
             <span class="investigation-title" data-testid="investigation-title" title=${current.title}>${current.title}</span>
             ${current.readOnly ? html`<span class="badge" data-testid="read-only-badge">Read-only</span>` : nothing}
-            <span class="save-state ${state}" role="status" aria-live="polite" data-testid="save-state" data-state=${state}>
+            <span class="save-state ${state}" role="status" aria-live="polite" data-testid="save-state" data-state=${state} title=${current.readOnly ? '' : saveStateWords(state, autosave.problem)}>
               ${current.readOnly ? nothing : saveStateWords(state, autosave.problem)}
             </span>
             ${
@@ -56,14 +71,23 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
             }
             ${
               link
-                ? html`<span class="share-box">
+                ? html`<div
+                    class="share-popover"
+                    role="dialog"
+                    aria-label="Read-only link"
+                    data-testid="share-popover"
+                    @keydown=${(e: KeyboardEvent) => {
+                      if (e.key !== 'Escape') return;
+                      // The page's own shortcuts (help.ts) listen on the document: Escape is the box's.
+                      e.stopPropagation();
+                      closeShare();
+                    }}
+                  >
                     <input readonly aria-label="Read-only link" data-testid="share-link" .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-                    <span class="muted">${copied ? 'Copied' : 'Copy this link'}</span>
-                    <button type="button" aria-label="Close the link" @click=${() => {
-                      link = null;
-                      draw();
-                    }}>×</button>
-                  </span>`
+                    <button type="button" data-testid="share-copy" @click=${() => void copy()}>${copied ? 'Copied' : 'Copy'}</button>
+                    <button type="button" aria-label="Close the link" @click=${closeShare}>×</button>
+                    <span class="muted share-hint">Anyone with this link can view this investigation, not change it.</span>
+                  </div>`
                 : nothing
             }
           </div>`

@@ -4,7 +4,11 @@
  * keyboard on the handle: Up/Down by 20 px, Page Up/Down by 100 px, Home/End to the least/most). Both
  * are remembered in localStorage. The page's grid (styles.css) reads them as classes on <body>
  * (`collapsed-left`, `collapsed-table`, `collapsed-details`) and the `--console-height` custom property;
- * Cytoscape notices its container's new size by itself (it observes it).
+ * the canvas follows its container's new size (graph/keepInView.ts).
+ *
+ * The canvas keeps at least half the window's width whatever is open: when opening a panel (or
+ * narrowing the window) leaves it less, the least recently opened other panel folds, then the next.
+ * At 1024 px that means one panel beside the left one at most; at 1280 px any two.
  *
  * The markup is index.html's: `aside[data-panel]` each holding a `.panel-toggle` button and the
  * `.panel-body` it controls; `.console-handle[role=separator]` above `#console`.
@@ -27,6 +31,10 @@ interface Remembered {
 const STORAGE_KEY = 'faction-atlas.layout';
 /** The entity table starts folded: the canvas keeps its width until an analyst asks for the list. */
 const FOLDED_AT_FIRST: Record<PanelName, boolean> = { left: false, table: true, details: false };
+/** Which panels fold first to make room, before any was opened here: the table, then the left one. */
+const FOLD_ORDER_AT_FIRST: PanelName[] = ['table', 'left', 'details'];
+/** The share of the window's width the canvas keeps. */
+const CANVAS_SHARE = 0.5;
 const CONSOLE_MIN_PX = 160;
 /** Room the top bar, the time panel and some canvas keep whatever the console's height. */
 const CONSOLE_SPARE_PX = 260;
@@ -42,27 +50,56 @@ export function mountPanelLayout(options: LayoutOptions = {}): void {
     }
   };
 
+  /** Least recently opened first. */
+  const opened: PanelName[] = [...FOLD_ORDER_AT_FIRST];
+  const folders = new Map<PanelName, (folded: boolean) => void>();
+  const isOpen = (name: PanelName) => !document.body.classList.contains(`collapsed-${name}`);
+  const canvas = document.querySelector<HTMLElement>('.canvas-wrap');
+  const makeRoom = (keep: PanelName | null) => {
+    // Reading the width lays the page out again, so each fold is measured, not computed from the CSS.
+    while (canvas && canvas.getBoundingClientRect().width < window.innerWidth * CANVAS_SHARE) {
+      const oldest = opened.find((name) => name !== keep && isOpen(name) && folders.has(name));
+      if (!oldest) return;
+      remembered.collapsed[oldest] = true;
+      folders.get(oldest)?.(true);
+      save();
+    }
+  };
+
   for (const aside of document.querySelectorAll<HTMLElement>('aside[data-panel]')) {
     const name = aside.dataset.panel as PanelName;
     const toggle = aside.querySelector<HTMLButtonElement>('.panel-toggle');
     const body = aside.querySelector<HTMLElement>('.panel-body');
     if (!toggle || !body) continue;
-    const title = toggle.textContent?.trim() ?? name;
+    const full = toggle.textContent?.trim() ?? name;
+    // A folded strip is 30 px wide and may be short (the console open): its upright name is a short one.
+    const short = toggle.dataset.short ?? full;
+    const title = aside.getAttribute('aria-label') ?? full;
     const apply = (folded: boolean) => {
       document.body.classList.toggle(`collapsed-${name}`, folded);
       body.hidden = folded;
+      toggle.textContent = folded ? short : full;
       toggle.setAttribute('aria-expanded', String(!folded));
       toggle.title = folded ? `Show ${title}` : `Hide ${title}`;
     };
+    folders.set(name, apply);
     apply(remembered.collapsed[name] ?? FOLDED_AT_FIRST[name]);
     toggle.addEventListener('click', () => {
       const folded = !body.hidden;
       remembered.collapsed[name] = folded;
       apply(folded);
+      if (!folded) {
+        opened.splice(opened.indexOf(name), 1);
+        opened.push(name);
+        makeRoom(name);
+      }
       save();
       if (!folded) options.onOpen?.(name);
     });
   }
+  const newest = () => [...opened].reverse().find(isOpen) ?? null;
+  makeRoom(newest());
+  window.addEventListener('resize', () => makeRoom(newest()));
 
   const handle = document.querySelector<HTMLElement>('.console-handle');
   if (handle) resizeConsole(handle, remembered, save);

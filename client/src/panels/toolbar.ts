@@ -1,4 +1,7 @@
-/** The toolbar: fit, zoom, centre, layout, undo and redo, help. */
+/**
+ * The toolbar: fit, zoom, centre, layout, undo and redo, help. It never shrinks in the top bar; below
+ * 1300 px the word "Layout" is for screen readers only (styles.css), so the search box keeps its room.
+ */
 import { html, render } from 'lit';
 import type { Canvas } from '../graph/canvas.ts';
 import { LAYOUTS, type LayoutName } from '../state/viewState.ts';
@@ -23,7 +26,7 @@ export function mountToolbar(host: HTMLElement, canvas: Canvas, openHelp: () => 
         <button title="Zoom out (-)" aria-label="Zoom out" @click=${() => canvas.zoomBy(0.8)}>-</button>
         <button title="Centre on the selection (C)" @click=${() => canvas.centre()}>Centre</button>
         <label>
-          Layout
+          <span class="toolbar-word">Layout</span>
           <select
             data-testid="layout"
             @change=${(e: Event) => void canvas.runLayout((e.target as HTMLSelectElement).value as LayoutName)}
