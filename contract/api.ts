@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { GRAPH_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
+import { decimalInteger } from './decimal.ts';
 
 /** Where in a Cypher query: line and column count from 1, offset (characters) from 0. */
 export const queryPosition = z.object({ line: z.number(), column: z.number(), offset: z.number() });
@@ -75,7 +76,7 @@ function commaList<T extends readonly [string, ...string[]]>(allowed: T) {
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'q must not be empty').max(200),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: decimalInteger(1, 100).default(10),
 });
 /**
  * A match: a node, or a Source (found by its title, author or publisher; `title` is its title).
@@ -150,16 +151,16 @@ export const nodeIdParam = z.object({ id: z.string().min(1).max(200) });
  * it with their end nodes, as `elements`; at most `limit` nodes and `limit` relationships citing it.
  */
 export const sourceClaimsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  limit: decimalInteger(1, 5000).default(1000),
 });
 export type SourceClaimsQuery = z.infer<typeof sourceClaimsQuery>;
 
 export const neighboursQuery = z.object({
-  depth: z.coerce.number().int().min(1).max(3).default(1),
+  depth: decimalInteger(1, 3).default(1),
   types: commaList(RELATIONSHIP_TYPES).optional(),
   labels: commaList(GRAPH_LABELS).optional(),
   asOf: fullDate.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  limit: decimalInteger(1, 1000).default(200),
 });
 export type NeighboursQuery = z.infer<typeof neighboursQuery>;
 
@@ -180,10 +181,10 @@ export type ImportResponse = z.infer<typeof importResponse>;
 export const pathsQuery = z.object({
   from: z.string().min(1).max(200),
   to: z.string().min(1).max(200),
-  maxLength: z.coerce.number().int().min(1).max(6).default(4),
+  maxLength: decimalInteger(1, 6).default(4),
   asOf: fullDate.optional(),
   types: commaList(RELATIONSHIP_TYPES).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: decimalInteger(1, 50).default(10),
 });
 export type PathsQuery = z.infer<typeof pathsQuery>;
 
@@ -203,7 +204,7 @@ export type PathsResponse = z.infer<typeof pathsResponse>;
 
 export const lineageQuery = z.object({
   asOf: fullDate.optional(),
-  depth: z.coerce.number().int().min(1).max(5).default(3),
+  depth: decimalInteger(1, 5).default(3),
 });
 
 /**

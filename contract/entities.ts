@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { GRAPH_LABELS } from './model.ts';
 import { fullDate } from './partialDate.ts';
+import { decimalInteger } from './decimal.ts';
 
 /**
  * Columns the list sorts by: `name` (case-insensitive), `kind`, `validFrom` and `validTo` (the stored
@@ -38,8 +39,8 @@ export const entityListQuery = z
     to: fullDate.optional(),
     sort: z.enum(ENTITY_SORTS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    limit: z.coerce.number().int().min(1).max(ENTITY_PAGE_MAX).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: decimalInteger(1, ENTITY_PAGE_MAX).default(50),
+    offset: decimalInteger(0, 1_000_000).default(0),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     message: 'from must not be after to',

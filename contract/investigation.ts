@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { edgeData, nodeData, sourceData } from './api.ts';
 import { GRAPH_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
+import { decimalInteger } from './decimal.ts';
 
 /** Labels that hold the analysts' workspace, never the network: exploration, search and paths never see them. */
 export const WORKSPACE_LABELS = ['Investigation', 'InvestigationRevision', 'ImportLock'] as const;
@@ -249,7 +250,7 @@ export type SaveInvestigationRequest = z.input<typeof saveInvestigationRequest>;
 export const restoreRequest = z.strictObject({ version: z.number().int().min(1).optional() });
 
 export const investigationIdParam = z.object({ id: z.string().uuid() });
-export const revisionParam = z.object({ id: z.string().uuid(), n: z.coerce.number().int().min(1) });
+export const revisionParam = z.object({ id: z.string().uuid(), n: decimalInteger(1, Number.MAX_SAFE_INTEGER) });
 
 /** GET /api/investigations: `q` searches titles and descriptions; `deleted=true` lists the bin (kept 30 days). */
 export const listInvestigationsQuery = z.object({

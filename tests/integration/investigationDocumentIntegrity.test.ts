@@ -94,6 +94,6 @@ describe('characters that lie about the text', () => {
     });
     const created = await createThrough(app, document);
     expect(created).toMatchObject({ title: 'جيش النصر وحلفاؤه', description: 'First line\n\tindented second' });
-    expect(created.annotations[0].text).toBe('**Merger**\n\n- one\n\t- two');
+    expect(created.annotations[0]?.text).toBe('**Merger**\n\n- one\n\t- two');
   });
 });
