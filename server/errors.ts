@@ -42,6 +42,20 @@ export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
   return new AppError(400, 'BAD_REQUEST', message, { details });
 }
 
+/**
+ * 400 INVALID_ENCODING for a body whose bytes are not what its Content-Encoding says (`coding`: gzip,
+ * deflate, br), in words rather than zlib's ("incorrect header check"): `error` is the zlib error,
+ * whose code tells a body cut short (Z_BUF_ERROR) from one that is not compressed that way at all.
+ */
+export function undecodableBody(coding: string, error: unknown, what = 'The body'): AppError {
+  const cutShort = (error as NodeJS.ErrnoException | undefined)?.code === 'Z_BUF_ERROR';
+  const name = coding.slice(0, 40);
+  const message = cutShort
+    ? `${what} is sent as ${name} (Content-Encoding) but ends before its compressed data does: it was cut short; send it whole`
+    : `${what} is sent as ${name} (Content-Encoding) but is not ${name} data: send it compressed that way, or uncompressed without Content-Encoding`;
+  return new AppError(400, 'INVALID_ENCODING', message, { cause: error });
+}
+
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
 
 /**

@@ -16,7 +16,7 @@ import zlib from 'node:zlib';
 import type { Request } from 'express';
 import pLimit from 'p-limit';
 import getRawBody from 'raw-body';
-import { AppError, describeBytes } from '../errors.ts';
+import { AppError, describeBytes, undecodableBody } from '../errors.ts';
 import type { RequestLimits } from './requestLimits.ts';
 
 /** How many imports run at once (decode to write) and how many more may wait, per process. */
@@ -141,6 +141,6 @@ async function decode(sent: Buffer, coding: Coding | 'identity', limits: Request
       }
       throw tooLarge(`inflates to more than ${describeBytes(limits.importMaxBytes)}`, limits);
     }
-    throw new AppError(400, 'INVALID_ENCODING', `The body is not valid ${coding}: ${(error as Error).message}`);
+    throw undecodableBody(coding, error, 'The import file');
   }
 }

@@ -3,8 +3,8 @@
  * or DELETE (400), and small JSON bodies everywhere but POST /api/import (413 past JSON_MAX_BYTES),
  * never nested past MAX_JSON_DEPTH (400). The import reads its own, larger body (importUpload.ts).
  */
-import express, { type RequestHandler } from 'express';
-import { AppError, describeBytes } from '../errors.ts';
+import express, { type Request, type RequestHandler } from 'express';
+import { AppError, describeBytes, undecodableBody } from '../errors.ts';
 import { assertShallowJson } from './jsonDepth.ts';
 
 /** What createApp takes from the configuration (server/config.ts). */
@@ -95,14 +95,51 @@ export function jsonBodies(maxBytes: number, setting?: string): RequestHandler {
         ),
       );
     }
-    if (!setting) return parse(req, res, next);
-    parse(req, res, (error?: unknown) => {
-      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') {
-        return next(
-          new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${describeBytes(maxBytes)} (${setting})`),
-        );
-      }
-      next(error);
-    });
+    parse(req, res, (error?: unknown) =>
+      next(error === undefined ? undefined : inWords(error, req, maxBytes, setting)),
+    );
   };
+}
+
+/**
+ * body-parser's errors, said in words: a body past the limit names its setting; a body that inflates
+ * badly says what is wrong with it, not zlib's "incorrect header check"; a body that is valid JSON but
+ * no object or array (`null`, `1`, `"x"`) says so, where body-parser's strict mode says
+ * "Unexpected token 'n', "null" is not valid JSON", which is false (RFC 8259 §2 allows any value).
+ */
+function inWords(error: unknown, req: Request, maxBytes: number, setting: string | undefined): unknown {
+  const e = error as { type?: string; code?: string; body?: unknown };
+  if (setting && e.type === 'entity.too.large') {
+    return new AppError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `Request body is larger than ${describeBytes(maxBytes)} (${setting})`,
+    );
+  }
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return undecodableBody(
+      String(req.headers['content-encoding'] ?? 'compressed')
+        .trim()
+        .toLowerCase(),
+      error,
+    );
+  }
+  if (e.type === 'entity.parse.failed' && typeof e.body === 'string' && isJsonScalar(e.body)) {
+    return new AppError(
+      400,
+      'BAD_REQUEST',
+      `The body must be a JSON object, not ${e.body.trim().slice(0, 20)}${e.body.trim().length > 20 ? '…' : ''}`,
+    );
+  }
+  return error;
+}
+
+/** Whether `text` is a JSON value other than an object or an array (what strict mode refuses). */
+function isJsonScalar(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value === null || typeof value !== 'object';
+  } catch {
+    return false;
+  }
 }
