@@ -26,10 +26,10 @@ const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 /**
  * Control characters (Unicode Cc: C0, DEL and C1) are invisible or garble what follows them; a NUL in
- * a title is never typed. Free text keeps its line breaks and tabs (a textarea normalises to \n).
+ * a title is never typed. Free text keeps its line breaks (\n, and \r of files written on Windows) and tabs.
  */
 const CONTROLS = /\p{Cc}/u;
-const CONTROLS_BUT_LINES = /[^\P{Cc}\n\t]/u;
+const CONTROLS_BUT_LINES = /[^\P{Cc}\n\r\t]/u;
 /**
  * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069; Unicode UAX #9
  * §2.1, and CVE-2021-42574 "Trojan Source"): "gpj.exe" behind U+202E shows as "exe.jpg" in the list.

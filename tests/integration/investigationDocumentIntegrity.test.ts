@@ -87,13 +87,13 @@ describe('characters that lie about the text', () => {
     await expectRefused(await spoilt('Lying text', spoil), field, reason);
   });
 
-  it('keeps what analysts write: an Arabic title, line breaks and tabs in the description and notes', async () => {
+  it('keeps what analysts write: an Arabic title, line breaks (Windows ones too) and tabs in the description and notes', async () => {
     const document = await spoilt('جيش النصر وحلفاؤه', (d) => {
-      d.description = 'First line\n\tindented second';
+      d.description = 'First line\r\n\tindented second';
       d.annotations = [note('a', '**Merger**\n\n- one\n\t- two')];
     });
     const created = await createThrough(app, document);
-    expect(created).toMatchObject({ title: 'جيش النصر وحلفاؤه', description: 'First line\n\tindented second' });
+    expect(created).toMatchObject({ title: 'جيش النصر وحلفاؤه', description: 'First line\r\n\tindented second' });
     expect(created.annotations[0]?.text).toBe('**Merger**\n\n- one\n\t- two');
   });
 });
