@@ -1,6 +1,6 @@
 /**
  * Faction Atlas in the browser. What lives in client/:
- *   index.html, styles.css   the page: search and toolbar on top (the database banner under them while
+ *   index.html, styles/*.css the page: search and toolbar on top (the database banner under them while
  *                            the database is away), filters/paths/lineage/export on the left, the
  *                            canvas in the middle, details on the right, time and status below
  *   src/api.ts               the one module that talks to the server (parsed with contract/ schemas)
@@ -34,7 +34,12 @@ import { mountConsole } from './console/consolePanel.ts';
 import { mountTime } from './panels/time.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import type { LayoutName } from './state/viewState.ts';
-import './styles.css';
+import './styles/layout.css';
+import './styles/panels.css';
+import './styles/console.css';
+import './styles/tables.css';
+import './styles/notesAndCompare.css';
+import './styles/investigations.css';
 
 function host(id: string): HTMLElement {
   const el = document.getElementById(id);

@@ -7,7 +7,7 @@
  * The box is a small non-modal dialog under the top bar, never inline (inline it widened the bar past
  * the window); Escape or × closes it and gives focus back to Share. Keeps the window title as the
  * investigation's title + " — Faction Atlas", with • while unsaved. Read-only pages get
- * `body.read-only`, which styles.css uses to hide editing controls.
+ * `body.read-only`, which styles/investigations.css uses to hide editing controls.
  */
 import { html, nothing, render } from 'lit';
 import type { Autosave } from './autosave.ts';

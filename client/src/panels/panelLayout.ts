@@ -2,7 +2,7 @@
  * Room for the canvas: each side panel (the left panels, the entity table, details) folds to a narrow
  * strip by its toggle button, and the Cypher console's height follows a drag handle above it (or the
  * keyboard on the handle: Up/Down by 20 px, Page Up/Down by 100 px, Home/End to the least/most). Both
- * are remembered in localStorage. The page's grid (styles.css) reads them as classes on <body>
+ * are remembered in localStorage. The page's grid (styles/layout.css) reads them as classes on <body>
  * (`collapsed-left`, `collapsed-table`, `collapsed-details`) and the `--console-height` custom property;
  * the canvas follows its container's new size (graph/keepInView.ts).
  *

@@ -15,7 +15,7 @@ import { playCourse, stepDay, stopIndex } from '../graph/timeStops.ts';
 import type { ViewState } from '../state/viewState.ts';
 
 const PLAY_STEP_MS = 700;
-/** How an event of the chosen day stands out on the strip (beside .tick and .tick.future in styles.css). */
+/** How an event of the chosen day stands out on the strip (beside .tick and .tick.future in styles/panels.css). */
 const NOW_TICK = 'background:#1f618d;box-shadow:0 0 0 2px #f5b041;z-index:1';
 
 /** A partial date's own last day, to go to an event: 2017 → 2017-12-31, 2017-02 → 2017-02-28. */

@@ -1,6 +1,6 @@
 /**
  * The toolbar: fit, zoom, centre, layout, undo and redo, help. It never shrinks in the top bar; below
- * 1300 px the word "Layout" is for screen readers only (styles.css), so the search box keeps its room.
+ * 1300 px the word "Layout" is for screen readers only (styles/layout.css), so the search box keeps its room.
  */
 import { html, render } from 'lit';
 import type { Canvas } from '../graph/canvas.ts';
