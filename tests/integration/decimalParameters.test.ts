@@ -5,8 +5,8 @@
  * on every route that takes an integer; plain digits still work.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { seededApp } from '../support/fixtures.ts';
 import {
   createThrough,
   documentOf,
@@ -16,10 +16,7 @@ import {
   saveThrough,
 } from '../support/investigations.ts';
 
-const db = connectTestDatabase();
-const app = testApp(db);
-beforeAll(() => freshSeededDatabase(db));
-afterAll(() => db.close());
+const { app } = seededApp();
 
 const NOT_DECIMAL = ['0x10', '1e2', '0b1', '0o7', '+5', '5.0', ' 5', '1_0', '٣'];
 

@@ -7,14 +7,11 @@
  * Arabic titles, line breaks and tabs in notes.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { seededApp } from '../support/fixtures.ts';
 import { createThrough, documentOf, drawnNeighbourhood, listThrough, NASR } from '../support/investigations.ts';
 
-const db = connectTestDatabase();
-const app = testApp(db);
-beforeAll(() => freshSeededDatabase(db));
-afterAll(() => db.close());
+const { app } = seededApp();
 
 // biome-ignore lint/suspicious/noExplicitAny: a document spoiled one field at a time, wherever the field is
 type Loose = Record<string, any>;

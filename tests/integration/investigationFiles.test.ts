@@ -4,10 +4,10 @@
  * refused with 400 naming what is wrong, and create nothing.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorBody } from '../../contract/api.ts';
 import { INVESTIGATION_FORMAT, type Investigation, investigationFile } from '../../contract/investigation.ts';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { seededApp } from '../support/fixtures.ts';
 import {
   createThrough,
   documentOf,
@@ -17,10 +17,7 @@ import {
   saveThrough,
 } from '../support/investigations.ts';
 
-const db = connectTestDatabase();
-const app = testApp(db);
-beforeAll(() => freshSeededDatabase(db));
-afterAll(() => db.close());
+const { app } = seededApp();
 
 // biome-ignore lint/suspicious/noExplicitAny: a file spoiled one field at a time, wherever the field is
 type Loose = Record<string, any>;

@@ -4,16 +4,13 @@
  * and overwrites nothing; a restore from a stale version is 409 and writes nothing.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorBody, type NodeData } from '../../contract/api.ts';
 import { type Investigation, revision, revisionList } from '../../contract/investigation.ts';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { seededApp } from '../support/fixtures.ts';
 import { createThrough, documentOf, drawnNeighbourhood, getThrough, saveThrough } from '../support/investigations.ts';
 
-const db = connectTestDatabase();
-const app = testApp(db);
-beforeAll(() => freshSeededDatabase(db));
-afterAll(() => db.close());
+const { app } = seededApp();
 
 let first: Investigation;
 let second: Investigation;

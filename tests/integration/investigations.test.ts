@@ -5,12 +5,12 @@
  * bodies named by field, and the investigation routes' own body limit.
  */
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { errorBody } from '../../contract/api.ts';
 import { investigationSummary, revisionList } from '../../contract/investigation.ts';
 import { createApp } from '../../server/app.ts';
-import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { seededApp } from '../support/fixtures.ts';
 import {
   createThrough,
   documentOf,
@@ -20,10 +20,7 @@ import {
   saveThrough,
 } from '../support/investigations.ts';
 
-const db = connectTestDatabase();
-const app = testApp(db);
-beforeAll(() => freshSeededDatabase(db));
-afterAll(() => db.close());
+const { db, app } = seededApp();
 
 // biome-ignore lint/suspicious/noExplicitAny: a document spoiled one field at a time, wherever the field is
 type Loose = Record<string, any>;

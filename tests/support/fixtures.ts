@@ -3,7 +3,7 @@
  * database and load the seed, and a fingerprint of everything stored, to prove "nothing changed".
  */
 import request from 'supertest';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { pino } from 'pino';
 import { cypherResponse, type CypherResponse } from '../../contract/console.ts';
 import { createApp } from '../../server/app.ts';
@@ -30,6 +30,18 @@ export function cypherRunner(app: ReturnType<typeof testApp>) {
 }
 
 /** Empties the database and loads the schema and the seed dataset. */
+/**
+ * A test file's app over a freshly seeded database: emptied and seeded before the file's tests, its
+ * driver closed after them. Call at the top level of a test file.
+ */
+export function seededApp(): { db: Database; app: ReturnType<typeof testApp> } {
+  const db = connectTestDatabase();
+  const app = testApp(db);
+  beforeAll(() => freshSeededDatabase(db));
+  afterAll(() => db.close());
+  return { db, app };
+}
+
 export async function freshSeededDatabase(db: Database): Promise<void> {
   await emptyDatabase(db);
   await db.applySchema();

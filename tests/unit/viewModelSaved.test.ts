@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotation, investigationView, queryRun } from '../../contract/investigation.ts';
 import type { EdgeData, NodeData } from '../../contract/api.ts';
-import { ViewModel } from '../../client/src/model/viewModel.ts';
+import type { ViewModel } from '../../client/src/model/viewModel.ts';
+import { testModel } from '../support/viewModel.ts';
 
-function model(): ViewModel {
-  let n = 0;
-  let t = Date.parse('2025-01-01T00:00:00Z');
-  const now = () => {
-    t += 1000;
-    return new Date(t);
-  };
-  return new ViewModel({ now, newId: (p) => `${p}-${++n}` });
-}
+const model = testModel;
 
 const node = (id: string): NodeData => ({ id, label: 'Faction', name: id, sources: [] }) as unknown as NodeData;
 const edge = (id: string, source: string, target: string): EdgeData =>

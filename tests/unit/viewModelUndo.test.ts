@@ -5,18 +5,10 @@
  * moving the window and selecting; events say what changed.
  */
 import { describe, expect, it } from 'vitest';
-import { ViewModel } from '../../client/src/model/viewModel.ts';
+import { testModel } from '../support/viewModel.ts';
 import type { ChangeKind } from '../../client/src/model/modelTypes.ts';
 
-function model(): ViewModel {
-  let n = 0;
-  let t = Date.parse('2025-01-01T00:00:00Z');
-  const now = () => {
-    t += 1000;
-    return new Date(t);
-  };
-  return new ViewModel({ now, newId: (p) => `${p}-${++n}` });
-}
+const model = testModel;
 
 describe('undo and redo in the view model', () => {
   it('undoes and redoes recipe changes one step at a time', () => {
