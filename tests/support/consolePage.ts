@@ -59,9 +59,11 @@ export async function canvasState(page: Page): Promise<string> {
     y: Math.round(n.position.y),
   }));
   const selected = await hook.selectedIds(page);
-  // Hovering is where the pointer happens to be, not a change to the view.
+  // Hovering is where the pointer happens to be, and which labels are kept readable follows how much
+  // room the canvas has (graph/labelDetail.ts; the console takes some): neither changes the view.
+  const drawingOnly = new Set(['hovered', 'label-kept', 'label-minor']);
   const classes = await Promise.all(
-    nodes.map(async (n) => (await hook.classesOf(page, n.id)).filter((c) => c !== 'hovered')),
+    nodes.map(async (n) => (await hook.classesOf(page, n.id)).filter((c) => !drawingOnly.has(c))),
   );
   return JSON.stringify({
     nodes,
