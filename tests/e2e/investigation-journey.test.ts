@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addAndExpand, clickElement, hook, searchAndChoose, settled } from '../support/atlasPage.ts';
+import { addAndExpand, findPathsBetween, clickElement, hook, settled } from '../support/atlasPage.ts';
 import { answered, openConsole, typeAndRun } from '../support/consolePage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 import { createInvestigation, saved } from '../support/investigationPage.ts';
@@ -16,19 +16,6 @@ const suite = e2eSuite();
 
 /** What the console query draws that nothing else brought: Sham Legion's other faction links. */
 const QUERY = "MATCH (f:Faction {id: 'sham-legion'})-[r]-(g:Faction) RETURN f, r, g LIMIT 3";
-
-async function findPaths(page: Page, from: string, to: string): Promise<void> {
-  for (const [name, end] of [
-    [from, 'From'],
-    [to, 'To'],
-  ] as const) {
-    await searchAndChoose(page, name, name);
-    await page.locator('.endpoint', { hasText: end }).getByRole('button', { name: 'Use selected' }).click();
-  }
-  await page.getByTestId('find-paths').click();
-  await page.getByTestId('paths-summary').waitFor();
-  await settled(page);
-}
 
 async function noteOn(page: Page, id: string, text: string): Promise<void> {
   await clickElement(page, id);
@@ -69,7 +56,7 @@ describe('an investigation, start to finish', () => {
     const id = await createInvestigation(page);
 
     await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
-    await findPaths(page, 'Muhammad Mansour', 'Sham Legion');
+    await findPathsBetween(page, 'Muhammad Mansour', 'Sham Legion');
     await openConsole(page);
     await typeAndRun(page, QUERY);
     await answered(page);

@@ -9,7 +9,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Investigation } from '../../contract/investigation.ts';
-import { addAndExpand, doubleClickNode, hook, searchAndChoose, settled } from '../support/atlasPage.ts';
+import {
+  addAndExpand,
+  findPathsBetween,
+  doubleClickNode,
+  hook,
+  searchAndChoose,
+  settled,
+} from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 import { createInvestigation, pageApi, saved } from '../support/investigationPage.ts';
 
@@ -20,16 +27,7 @@ const saveState = (page: Page) => page.getAttribute('[data-testid=save-state]', 
 
 async function buildView(page: Page): Promise<void> {
   await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
-  for (const [name, end] of [
-    ['Muhammad Mansour', 'From'],
-    ['Sham Legion', 'To'],
-  ] as const) {
-    await searchAndChoose(page, name, name);
-    await page.locator('.endpoint', { hasText: end }).getByRole('button', { name: 'Use selected' }).click();
-  }
-  await page.getByTestId('find-paths').click();
-  await page.getByTestId('paths-summary').waitFor();
-  await settled(page);
+  await findPathsBetween(page, 'Muhammad Mansour', 'Sham Legion');
   await page.getByRole('checkbox', { name: 'Person' }).uncheck();
   await settled(page);
   const slider = page.getByTestId('time-slider');

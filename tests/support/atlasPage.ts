@@ -138,3 +138,17 @@ export async function addAndExpand(page: Page, text: string, name: string, id: s
   await page.waitForFunction((n) => window.__atlas.nodeIds().length > n, before);
   await settled(page);
 }
+
+/** Finds the shortest paths between two nodes found by name: each chosen by search, then "Use selected" as From and To. */
+export async function findPathsBetween(page: Page, from: string, to: string): Promise<void> {
+  for (const [name, end] of [
+    [from, 'From'],
+    [to, 'To'],
+  ] as const) {
+    await searchAndChoose(page, name, name);
+    await page.locator('.endpoint', { hasText: end }).getByRole('button', { name: 'Use selected' }).click();
+  }
+  await page.getByTestId('find-paths').click();
+  await page.getByTestId('paths-summary').waitFor();
+  await settled(page);
+}
