@@ -16,8 +16,19 @@ import { GRAPH_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
 import { decimalInteger } from './decimal.ts';
 
-/** Labels that hold the analysts' workspace, never the network: exploration, search and paths never see them. */
-export const WORKSPACE_LABELS = ['Investigation', 'InvestigationRevision', 'ImportLock'] as const;
+/**
+ * Labels that hold the analysts' workspace, never the network: investigations and their revisions, the
+ * import lock, and the accounts (users, sessions, the audit trail). Exploration, search, paths and the
+ * console never see them; none of them is linked to anything.
+ */
+export const WORKSPACE_LABELS = [
+  'Investigation',
+  'InvestigationRevision',
+  'ImportLock',
+  'User',
+  'Session',
+  'AuditEntry',
+] as const;
 
 const id = z.string().min(1).max(200);
 const ids = (max: number) => z.array(id).max(max);

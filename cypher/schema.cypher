@@ -60,3 +60,11 @@ CREATE INDEX based_in_valid_time IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.vali
 CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (n:Investigation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT investigation_revision_n IF NOT EXISTS
 FOR (n:InvestigationRevision) REQUIRE (n.investigationId, n.n) IS UNIQUE;
+
+// Accounts (server/services/users.ts, sessions.ts, audit.ts): workspace too, never :Entity and never
+// linked. Users by username, sessions by the SHA-256 of their token, the audit trail by its ids, which
+// sort in the order entries were written.
+CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE;
+CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
+CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

@@ -9,6 +9,8 @@ const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
 export const QUERY_NAMES = [
   'schema',
+  'auditAppend',
+  'auditList',
   'serverInfo',
   'countFactions',
   'searchByName',
