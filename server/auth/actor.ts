@@ -27,3 +27,8 @@ export function actorOf(req: Request, res: Response): Actor {
 export function addressOf(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
+
+/** Whether a user signed in for this request (AUTH=on); false when the server runs single-user. */
+export function signedIn(res: Response): boolean {
+  return res.locals.actor !== undefined;
+}

@@ -49,10 +49,17 @@ export interface ConsoleRunOptions {
   /** Aborted when the client is gone: the run is stopped like a cancelled one. */
   signal?: AbortSignal;
   /**
-   * Who runs it, for the caps per analyst: the client's address for now, a user's id once there are
-   * users (issue 10). Runs without one share the key "unknown".
+   * Who runs it, for the caps per analyst and for who may cancel it: the signed-in user, or the
+   * client's address when the server runs without sign-in. Runs without one share the key "unknown".
    */
   analyst?: string;
+  /** The user, written into the transaction's metadata so SHOW TRANSACTIONS tells who runs what. */
+  user?: string;
+  /**
+   * Refuse plans that could reach the team's workspace (workspaceReach.ts): on when several users
+   * share the server (AUTH=on).
+   */
+  networkOnly?: boolean;
   /** Console queries at once, for all and for one analyst (default DEFAULT_ADMISSION_LIMITS). */
   admission?: AdmissionLimits;
 }
@@ -64,6 +71,8 @@ type Params = Record<string, unknown>;
 
 interface Run {
   session: Session;
+  /** Whose run it is (ConsoleRunOptions.analyst): only they may cancel it. */
+  analyst: string;
   /** In the transaction's metadata, to find it among the server's transactions. */
   tag: string;
   stopped?: StopReason;
@@ -124,7 +133,7 @@ export class ConsoleQueries {
       throw cancelled();
     }
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const run: Run = { session, tag: randomUUID(), halt: () => {}, ended: false };
+    const run: Run = { session, analyst, tag: randomUUID(), halt: () => {}, ended: false };
     const stopped = new Promise<typeof STOPPED>((resolve) => {
       run.halt = () => resolve(STOPPED);
     });
@@ -155,10 +164,13 @@ export class ConsoleQueries {
     throw stopError(run, timeoutMs);
   }
 
-  /** Stops a running query, on the server too; false when none runs under that id. */
-  async cancel(runId: string): Promise<boolean> {
+  /**
+   * Stops a running query, on the server too; false when none runs under that id, or it is another
+   * analyst's (`analyst` given): their run ids are not ours to learn of.
+   */
+  async cancel(runId: string, analyst?: string): Promise<boolean> {
     const run = this.runs.get(runId);
-    if (!run) return false;
+    if (!run || (analyst !== undefined && run.analyst !== analyst)) return false;
     this.beginStop(run, 'cancelled');
     await run.stopping;
     if (run.stopFailure && isUnreachable(run.stopFailure)) throw unavailable(run.stopFailure);
@@ -198,10 +210,16 @@ export class ConsoleQueries {
   private async readOnly(run: Run, query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     const tx = run.session.beginTransaction({
       timeout: options.timeoutMs,
-      metadata: { app: 'faction-atlas', type: 'console', runId: options.runId, consoleRun: run.tag },
+      metadata: {
+        app: 'faction-atlas',
+        type: 'console',
+        runId: options.runId,
+        consoleRun: run.tag,
+        ...(options.user === undefined ? {} : { user: options.user }),
+      },
     });
     const { mode, planned } = splitExecutionMode(query);
-    await refuseUnlessReadOnly(tx, planned, params, this.database);
+    await refuseUnlessReadOnly(tx, planned, params, this.database, options.networkOnly ?? false);
     const result = await readCapped(tx, query, params, options.rowCap, mode);
     await tx.rollback(); // nothing to commit: the transaction only read
     return result;

@@ -10,18 +10,21 @@ import { ResultGraph, rowsOf, summaryOf } from './consoleResult.ts';
 import { withheldNotice } from './consoleWorkspace.ts';
 import { cypher } from './cypher.ts';
 import { type PlanStep, refusalOf } from './readOnlyPlan.ts';
+import { workspaceReachOf } from './workspaceReach.ts';
 
 type Params = Record<string, unknown>;
 
 /**
  * Plans the query (EXPLAIN, which runs nothing) in the run's own transaction and throws 403
- * QUERY_REFUSED unless the plan is read-only (readOnlyPlan.ts); 400 when the database cannot plan it.
+ * QUERY_REFUSED unless the plan is read-only (readOnlyPlan.ts) and, with `networkOnly`, reaches no
+ * workspace node (workspaceReach.ts); 400 when the database cannot plan it.
  */
 export async function refuseUnlessReadOnly(
   tx: Transaction,
   planned: string,
   params: Params,
   database: string,
+  networkOnly = false,
 ): Promise<void> {
   let summary: ResultSummary;
   try {
@@ -29,7 +32,8 @@ export async function refuseUnlessReadOnly(
   } catch (error) {
     throw planFailure(error);
   }
-  const refusal = refusalOf(summary.queryType, summary.plan as PlanStep | false, database);
+  const plan = summary.plan as PlanStep | false;
+  const refusal = refusalOf(summary.queryType, plan, database) ?? (networkOnly && plan ? workspaceReachOf(plan) : null);
   if (refusal) throw refused(`this one ${refusal}`);
 }
 

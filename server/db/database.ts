@@ -27,6 +27,16 @@ export interface DatabaseOptions {
 
 export type Params = Record<string, unknown>;
 
+/**
+ * Who a transaction runs for: the actor's username goes into its metadata (`user`, beside `app` and
+ * `type`), so the database's own `SHOW TRANSACTIONS` tells who runs what. Absent for the app's own work
+ * (seed, purge, schema).
+ */
+export interface RunFor {
+  timeoutMs?: number;
+  user?: string;
+}
+
 /** A transaction in which named queries run; what services get inside `write`/`read`. */
 export interface Tx {
   run<R extends RecordShape = RecordShape>(name: QueryName, params?: Params): Promise<QueryResult<R>>;
@@ -88,8 +98,8 @@ export class Database {
   }
 
   /** Run named queries in one read transaction; it never sees an import of this process half committed. */
-  read<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    return this.commits.read(() => this.transaction('read', purpose, work, options.timeoutMs));
+  read<T>(purpose: string, work: (tx: Tx) => Promise<T>, options: RunFor = {}): Promise<T> {
+    return this.commits.read(() => this.transaction('read', purpose, work, options));
   }
 
   /**
@@ -100,9 +110,9 @@ export class Database {
   async write<T>(
     purpose: string,
     work: (tx: Tx) => Promise<T>,
-    options: { timeoutMs?: number; wholeForReaders?: boolean } = {},
+    options: RunFor & { wholeForReaders?: boolean } = {},
   ): Promise<T> {
-    if (!options.wholeForReaders) return this.transaction('write', purpose, work, options.timeoutMs);
+    if (!options.wholeForReaders) return this.transaction('write', purpose, work, options);
     let release: (() => void) | undefined;
     let answered = false;
     const gated = async (tx: Tx) => {
@@ -116,7 +126,7 @@ export class Database {
       return result;
     };
     try {
-      return await this.transaction('write', purpose, gated, options.timeoutMs);
+      return await this.transaction('write', purpose, gated, options);
     } finally {
       answered = true;
       release?.();
@@ -142,10 +152,13 @@ export class Database {
     }
   }
 
-  /** Stops a console query and its transaction on the server; false when none runs under that id. */
-  async cancelConsoleQuery(runId: string): Promise<boolean> {
+  /**
+   * Stops a console query and its transaction on the server; false when none runs under that id or
+   * it is not `analyst`'s.
+   */
+  async cancelConsoleQuery(runId: string, analyst?: string): Promise<boolean> {
     try {
-      return await this.console.cancel(runId);
+      return await this.console.cancel(runId, analyst);
     } catch (error) {
       throw translate(error);
     }
@@ -197,9 +210,10 @@ export class Database {
     mode: 'read' | 'write',
     purpose: string,
     work: (tx: Tx) => Promise<T>,
-    timeoutMs = this.timeoutMs,
+    { timeoutMs = this.timeoutMs, user }: RunFor,
   ): Promise<T> {
-    const config = { timeout: timeoutMs, metadata: { ...APP_METADATA, type: purpose } };
+    const metadata = user === undefined ? { ...APP_METADATA, type: purpose } : { ...APP_METADATA, type: purpose, user };
+    const config = { timeout: timeoutMs, metadata };
     const body = (tx: ManagedTransaction) => work({ run: (name, params = {}) => tx.run(cypher(name), params) });
     try {
       return await this.availability.guard(() => {

@@ -1,10 +1,13 @@
 /**
  * HTTP for the Cypher console and the named queries. A run is cancelled by DELETE /api/cypher/:runId
  * or by the client going away before the answer (closing the tab, aborting the fetch). Whose run it
- * is (the caps per analyst, db/consoleAdmission.ts) is, until there are users, the client's address:
- * req.ip, which is the X-Forwarded-For address when TRUST_PROXY is set (app.ts).
+ * is (the caps per analyst, db/consoleAdmission.ts, and who may cancel it) is the signed-in user, or,
+ * on a server running without sign-in, the client's address: req.ip, which is the X-Forwarded-For
+ * address when TRUST_PROXY is set (app.ts). With users, console queries also keep off the team's
+ * workspace (db/workspaceReach.ts).
  */
 import { type Request, type Response, Router } from 'express';
+import { actorOf, signedIn } from '../auth/actor.ts';
 import { cypherRequest, namedQueryNameParam, namedQueryRunRequest, runIdParam } from '../../contract/console.ts';
 import type { Database } from '../db/database.ts';
 import { cancelCypher, type ConsoleLimits, type RunContext, runCypher } from '../services/console.ts';
@@ -22,7 +25,7 @@ export function consoleRoutes(db: Database, limits: ConsoleLimits): Router {
 
   router.delete('/cypher/:runId', async (req, res) => {
     const { runId } = parse(runIdParam, req.params);
-    await cancelCypher(db, runId);
+    await cancelCypher(db, runId, runContext(req, res).analyst);
     res.status(204).end();
   });
 
@@ -39,9 +42,16 @@ export function consoleRoutes(db: Database, limits: ConsoleLimits): Router {
   return router;
 }
 
-/** The analyst behind a request (its address for now), and a signal that aborts when the client is gone. */
+/** The analyst behind a request, and a signal that aborts when the client is gone. */
 function runContext(req: Request, res: Response): RunContext {
-  return { analyst: req.ip ?? req.socket.remoteAddress ?? 'unknown', signal: abortedWithClient(res) };
+  const actor = actorOf(req, res);
+  const withUsers = signedIn(res);
+  return {
+    analyst: withUsers ? actor.username : actor.address,
+    user: actor.username,
+    networkOnly: withUsers,
+    signal: abortedWithClient(res),
+  };
 }
 
 /** Aborts when the connection closes before the response is complete. */

@@ -41,10 +41,14 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
 /** Who runs a console query and how it can be stopped, besides DELETE /api/cypher/:runId. */
 export interface RunContext {
   /**
-   * Whose query it is, for the caps per analyst: the client's address until there are users
-   * (issue 10), then the user's id.
+   * Whose query it is, for the caps per analyst and for who may cancel it: the signed-in user's
+   * name, or the client's address when the server runs without sign-in.
    */
   analyst: string;
+  /** The user, for the transaction's metadata (SHOW TRANSACTIONS tells who runs what). */
+  user: string;
+  /** Keep the query off the team's workspace (db/workspaceReach.ts): on when users share the server. */
+  networkOnly: boolean;
   /** Aborted when the client is gone: the query is stopped like a cancelled one. */
   signal?: AbortSignal;
 }
@@ -84,6 +88,8 @@ export async function runReadOnly(
     runId: id,
     signal: context.signal,
     analyst: context.analyst,
+    user: context.user,
+    networkOnly: context.networkOnly,
     admission: {
       maxRunning: limits.maxRunning ?? DEFAULT_ADMISSION_LIMITS.maxRunning,
       maxRunningPerAnalyst: limits.maxRunningPerAnalyst ?? DEFAULT_ADMISSION_LIMITS.maxRunningPerAnalyst,
@@ -93,7 +99,10 @@ export async function runReadOnly(
   return { runId: id, ...result };
 }
 
-/** Stops a running console query and its transaction on the server; 404 when none runs under that id. */
-export async function cancelCypher(db: Database, runId: string): Promise<void> {
-  if (!(await db.cancelConsoleQuery(runId))) throw notFound(`Running query "${runId}"`);
+/**
+ * Stops a running console query and its transaction on the server; 404 when none of `analyst`'s
+ * runs has that id (another analyst's run is not theirs to stop, nor to learn of).
+ */
+export async function cancelCypher(db: Database, runId: string, analyst: string): Promise<void> {
+  if (!(await db.cancelConsoleQuery(runId, analyst))) throw notFound(`Running query "${runId}"`);
 }
