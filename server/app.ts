@@ -6,11 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { routePolicy } from './auth/policy.ts';
+import { sessionMiddleware } from './auth/sessions.ts';
 import type { Database } from './db/database.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
+import { crossSiteCheck } from './middleware/crossSite.ts';
+import { hostCheck, LOOPBACK_HOSTS } from './middleware/hostCheck.ts';
 import { type ImportQueue, importUploads } from './middleware/importUpload.ts';
 import { type InvestigationWriteQueue, investigationWrites } from './middleware/investigationWrites.ts';
 import {
@@ -20,6 +25,7 @@ import {
   refuseBodyOnReadMethods,
   type RequestLimits,
 } from './middleware/requestLimits.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits, signInLimits, writeLimit } from './middleware/rateLimits.ts';
 import { securityHeaders } from './middleware/securityHeaders.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { explorationRoutes } from './routes/exploration.ts';
@@ -28,8 +34,24 @@ import { importRoutes } from './routes/import.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { investigationRoutes } from './routes/investigations.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { sourceRoutes } from './routes/sources.ts';
+import { userRoutes } from './routes/users.ts';
 import { DEFAULT_CONSOLE_LIMITS, type ConsoleLimits } from './services/console.ts';
+import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from './services/sessions.ts';
+
+/** Sign-in (issue 10). `mode: 'off'` (or no `auth` option): one local admin, no sessions (auth/actor.ts). */
+export interface AuthOptions {
+  mode: 'on' | 'off';
+  /** SESSION_IDLE_HOURS and SESSION_MAX_DAYS, in milliseconds (default 8 h and 7 days). */
+  sessionLifetimes?: Partial<SessionLifetimes>;
+  /** Sign-in and write rate limits (SIGN_IN_*, WRITES_PER_MINUTE). */
+  rateLimits?: Partial<RateLimits>;
+}
+
+/** Accounts' JSON bodies (sign-in, password change, users) are small: 16 KiB is far above any real one. */
+const ACCOUNT_MAX_BYTES = 16 * 1024;
 
 export interface AppOptions {
   db: Database;
@@ -49,6 +71,10 @@ export interface AppOptions {
   clientDir?: string;
   /** Timeout and row cap of console queries (NEO4J_CONSOLE_TIMEOUT_MS, CONSOLE_ROW_CAP). */
   consoleLimits?: ConsoleLimits;
+  /** Sign-in; absent: off (every existing caller runs as the local admin). */
+  auth?: AuthOptions;
+  /** ALLOWED_HOSTS: the names the Host header may carry (default the loopback ones); others get 421. */
+  allowedHosts?: readonly string[];
 }
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
@@ -62,8 +88,13 @@ export function createApp({
   trustProxy = false,
   clientDir = DEFAULT_CLIENT_DIR,
   consoleLimits = DEFAULT_CONSOLE_LIMITS,
+  auth = { mode: 'off' },
+  allowedHosts = LOOPBACK_HOSTS,
 }: AppOptions) {
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...requestLimits };
+  const authOn = auth.mode === 'on';
+  const lifetimes = { ...DEFAULT_SESSION_LIFETIMES, ...auth.sessionLifetimes };
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...auth.rateLimits };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -88,20 +119,31 @@ export function createApp({
     }),
   );
   app.use(securityHeaders());
+  app.use(hostCheck(allowedHosts));
   app.use(limitUrlLength);
   app.use(refuseBodyOnReadMethods);
+  app.use(crossSiteCheck);
+  // Who the request acts for (auth/sessions.ts), then what it may reach (auth/policy.ts: the one table
+  // of route roles), before any route reads its body: a stranger's 50 MB import is refused unread.
+  if (authOn) app.use(cookieParser(), sessionMiddleware(db, lifetimes));
+  app.use(routePolicy);
+  if (authOn) app.use('/api', writeLimit(rateLimits));
   // The import reads its own body (compressed, up to IMPORT_MAX_BYTES); every other route a small JSON one.
   app.use('/api', importRoutes(db, importUploads(limits, importQueue)));
   // Investigations carry snapshots of thousands of elements: a larger JSON limit of their own, and
   // their writes queued before the body is read (parsing is their memory and event-loop cost).
   app.use('/api/investigations', investigationWrites(investigationWriteQueue));
   app.use('/api/investigations', jsonBodies(limits.investigationMaxBytes, 'INVESTIGATION_MAX_BYTES'));
+  app.use(['/api/session', '/api/users'], jsonBodies(ACCOUNT_MAX_BYTES, 'the limit of account requests'));
   app.use(jsonBodies(limits.jsonMaxBytes));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  app.use('/api', sessionRoutes(db, { authOn, lifetimes, signInLimits: signInLimits(rateLimits) }));
+  app.use('/api', userRoutes(db));
+  app.use('/api', auditRoutes(db));
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));

@@ -1,0 +1,82 @@
+/**
+ * Who may reach which route: the one table of the API's access rules (issue 10), checked before any
+ * route reads its body. Roles rise viewer < analyst < admin (contract/auth.ts). With sign-in on, a
+ * request without a session reaches only GET /api/health and /api/session (to sign in, or to learn
+ * that it is not); everything else answers 401 UNAUTHENTICATED. A signed-in user below a route's role
+ * gets 403 FORBIDDEN. With sign-in off every request acts for the local admin (auth/actor.ts), so the
+ * same table lets everything through.
+ *
+ * Investigations are finer than a role: whose they are and whom they are shared with is decided by
+ * services/investigationAccess (404 for another user's unshared one, 403 for a write to a read share);
+ * this table only keeps viewers from creating and importing them.
+ */
+import type { RequestHandler } from 'express';
+import { type Role, roleAtLeast } from '../../contract/auth.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from './actor.ts';
+import type { SessionLocals } from './sessions.ts';
+
+/** One rule: requests with `method` (`*`: any) to `path` (and, with `prefix`, below it) need `role` (null: nobody). */
+export interface RouteRule {
+  method: string;
+  path: string;
+  prefix?: boolean;
+  role: Role | null;
+}
+
+/** The first rule that matches a request decides; the last one covers every other /api route. */
+export const ROUTE_ROLES: readonly RouteRule[] = [
+  { method: 'GET', path: '/api/health', role: null },
+  { method: 'PUT', path: '/api/session/password', role: 'viewer' },
+  { method: '*', path: '/api/session', role: null },
+  { method: 'POST', path: '/api/import', role: 'analyst' },
+  { method: 'POST', path: '/api/investigations', role: 'analyst' },
+  { method: 'POST', path: '/api/investigations/import', role: 'analyst' },
+  { method: '*', path: '/api/users', prefix: true, role: 'admin' },
+  { method: '*', path: '/api/audit', prefix: true, role: 'admin' },
+  // Exploration, search, the console, named queries, investigations shared with the user: any role.
+  { method: '*', path: '/api', prefix: true, role: 'viewer' },
+];
+
+/** The rule of a request (`path` without the query string, as Express's req.path under no mount). */
+export function ruleFor(method: string, path: string): RouteRule | undefined {
+  // Express routes ignore case and one trailing slash (no `strict`, no `case sensitive routing`), so
+  // the table does too: /API/Users/ must meet the rule of /api/users.
+  const lower = path.toLowerCase();
+  const p = lower.length > 1 ? lower.replace(/\/$/, '') : lower;
+  return ROUTE_ROLES.find(
+    (r) =>
+      (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
+      (p === r.path || (r.prefix === true && p.startsWith(`${r.path}/`))),
+  );
+}
+
+export const unauthenticated = () =>
+  new AppError(401, 'UNAUTHENTICATED', 'Sign in first: this needs a session (POST /api/session)');
+
+const forbidden = (role: Role) =>
+  new AppError(403, 'FORBIDDEN', `This needs the role ${role} or above; ask an admin if you need it`);
+
+/** 401 UNAUTHENTICATED unless the request has a session (always passes with sign-in off). */
+export const requireSignIn: RequestHandler = (_req, res, next) => {
+  const locals = res.locals as SessionLocals;
+  next(locals.authOn && !locals.actor ? unauthenticated() : undefined);
+};
+
+/** requireSignIn, then 403 FORBIDDEN below `role`. */
+export function requireRole(role: Role): RequestHandler {
+  return (req, res, next) =>
+    requireSignIn(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      next(roleAtLeast(actorOf(req, res).role, role) ? undefined : forbidden(role));
+    });
+}
+
+/** Applies ROUTE_ROLES to every request under /api (mounted at the app's root, before the routes). */
+export const routePolicy: RequestHandler = (req, res, next) => {
+  const path = req.path;
+  if (path !== '/api' && !path.startsWith('/api/')) return next(); // the client's files and the sign-in page
+  const rule = ruleFor(req.method, path);
+  if (!rule || rule.role === null) return next();
+  requireRole(rule.role)(req, res, next);
+};

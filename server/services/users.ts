@@ -1,0 +1,217 @@
+/**
+ * Accounts (issue 10): create, read, list, change and delete users, and the first admin of a server
+ * that starts with sign-in on and no account yet. Passwords are stored only as scrypt hashes
+ * (auth/passwords.ts). Every write is audited in its own transaction (services/audit.ts) and takes
+ * the acting admin as an Actor; nothing here knows HTTP.
+ *
+ * The server never runs out of admins: deleting, demoting or disabling the last enabled admin is
+ * refused (409 LAST_ADMIN), under the admins' write locks (cypher/userLockAdmins.cypher) so two such
+ * changes at once cannot both pass.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Node } from 'neo4j-driver';
+import type { Role, UserSummary } from '../../contract/auth.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Database, Tx } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+
+/** A user as stored: the summary and the password hash, which never leaves the server. */
+export interface StoredUser extends UserSummary {
+  passwordHash: string;
+}
+
+/** What PATCH /api/users/:username may change. */
+export interface UserChange {
+  role?: Role;
+  password?: string;
+  disabled?: boolean;
+}
+
+export const userNotFound = (username: string) =>
+  new AppError(404, 'USER_NOT_FOUND', `There is no user ${JSON.stringify(username)}`);
+
+/** The stored user, or undefined. */
+export async function getUser(db: Database, username: string): Promise<StoredUser | undefined> {
+  return db.read('user-get', (tx) => findUser(tx, username));
+}
+
+/** The stored user inside a transaction, or undefined. */
+export async function findUser(tx: Tx, username: string): Promise<StoredUser | undefined> {
+  const result = await tx.run('userByUsername', { username });
+  const node = result.records[0]?.get('u') as Node | undefined;
+  return node ? storedUserOf(node) : undefined;
+}
+
+/** Every user, by username, without password hashes. */
+export async function listUsers(db: Database, actor?: Actor): Promise<UserSummary[]> {
+  const result = await db.read('user-list', (tx) => tx.run('userList'), { user: actor?.username });
+  return result.records.map((r) => summaryOf(storedUserOf(r.get('u') as Node)));
+}
+
+/** Creates a user; 409 USER_EXISTS when the username is taken. Audited as `user.create`. */
+export async function createUser(
+  db: Database,
+  actor: Actor,
+  user: { username: string; password: string; role: Role },
+): Promise<UserSummary> {
+  const passwordHash = await hashPassword(user.password);
+  try {
+    return await db.write(
+      'user-create',
+      async (tx) => {
+        if (await findUser(tx, user.username)) throw userExists(user.username);
+        const created = await insertUser(tx, { ...user, passwordHash });
+        await recordAudit(tx, actor, { action: 'user.create', ids: [user.username], detail: `role ${user.role}` });
+        return created;
+      },
+      { user: actor.username },
+    );
+  } catch (error) {
+    // Two creations of one username at once: the constraint refuses the second.
+    if (error instanceof AppError && error.code === 'CONFLICT') throw userExists(user.username);
+    throw error;
+  }
+}
+
+/**
+ * Changes a user's role, password or disabled state. Disabling or setting a password ends all of the
+ * user's sessions (an admin resetting it); a role change takes effect at the user's next request.
+ * 404 USER_NOT_FOUND; 409 LAST_ADMIN when it would leave no enabled admin. Audited as `user.update`.
+ */
+export async function updateUser(
+  db: Database,
+  actor: Actor,
+  username: string,
+  change: UserChange,
+): Promise<UserSummary> {
+  const passwordHash = change.password === undefined ? null : await hashPassword(change.password);
+  return db.write(
+    'user-update',
+    async (tx) => {
+      const losesAdmin = change.role !== undefined && change.role !== 'admin';
+      const enabledAdmins = await lockAdmins(tx);
+      const before = await findUser(tx, username);
+      if (!before) throw userNotFound(username);
+      const wasEnabledAdmin = before.role === 'admin' && !before.disabled;
+      if (wasEnabledAdmin && (losesAdmin || change.disabled === true) && enabledAdmins <= 1) {
+        throw lastAdmin(username, losesAdmin ? 'demoted' : 'disabled');
+      }
+      const result = await tx.run('userUpdate', {
+        username,
+        role: change.role ?? null,
+        passwordHash,
+        disabled: change.disabled ?? null,
+      });
+      const after = storedUserOf(result.records[0]?.get('u') as Node);
+      if (passwordHash !== null || change.disabled === true) {
+        await tx.run('sessionEndAllOfUser', { username, keepTokenHash: null });
+      }
+      await recordAudit(tx, actor, { action: 'user.update', ids: [username], detail: describeChange(before, change) });
+      return summaryOf(after);
+    },
+    { user: actor.username },
+  );
+}
+
+/** Deletes a user and ends their sessions. 404 USER_NOT_FOUND; 409 LAST_ADMIN. Audited as `user.delete`. */
+export async function deleteUser(db: Database, actor: Actor, username: string): Promise<void> {
+  await db.write(
+    'user-delete',
+    async (tx) => {
+      const enabledAdmins = await lockAdmins(tx);
+      const user = await findUser(tx, username);
+      if (!user) throw userNotFound(username);
+      if (user.role === 'admin' && !user.disabled && enabledAdmins <= 1) throw lastAdmin(username, 'deleted');
+      await tx.run('sessionEndAllOfUser', { username, keepTokenHash: null });
+      await tx.run('userDelete', { username });
+      await recordAudit(tx, actor, { action: 'user.delete', ids: [username], detail: `role ${user.role}` });
+    },
+    { user: actor.username },
+  );
+}
+
+/** What bootstrapAdmin did: created the first admin (and, when none was given, the password it made up). */
+export interface Bootstrap {
+  created: boolean;
+  username: string;
+  /** Set only when the password was generated: the one time it is ever shown. */
+  generatedPassword?: string;
+}
+
+/**
+ * Creates the first admin when there is no user at all (a server's first start with sign-in on):
+ * `username` with `password`, or a random 24-character password when none is given (the caller
+ * prints it once). Does nothing when any user exists. Audited as `user.create` by `system`.
+ */
+export async function bootstrapAdmin(db: Database, admin: { username: string; password?: string }): Promise<Bootstrap> {
+  const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
+  const password = admin.password ?? (generatedPassword as string);
+  const passwordHash = await hashPassword(password);
+  try {
+    const created = await db.write('user-bootstrap', async (tx) => {
+      const count = await tx.run('userCount');
+      if (Number(count.records[0]?.get('users') ?? 0) > 0) return false;
+      await insertUser(tx, { username: admin.username, role: 'admin', passwordHash });
+      await recordAudit(
+        tx,
+        { username: 'system', address: 'local' },
+        { action: 'user.create', ids: [admin.username], detail: 'first admin, role admin' },
+      );
+      return true;
+    });
+    return created ? { created, username: admin.username, generatedPassword } : { created, username: admin.username };
+  } catch (error) {
+    // Two processes starting at once both found no user: the other one created it.
+    if (error instanceof AppError && error.code === 'CONFLICT') return { created: false, username: admin.username };
+    throw error;
+  }
+}
+
+async function insertUser(tx: Tx, user: { username: string; role: Role; passwordHash: string }) {
+  const result = await tx.run('userCreate', { ...user, now: new Date().toISOString() });
+  return summaryOf(storedUserOf(result.records[0]?.get('u') as Node));
+}
+
+async function lockAdmins(tx: Tx): Promise<number> {
+  const result = await tx.run('userLockAdmins');
+  return Number(result.records[0]?.get('enabledAdmins') ?? 0);
+}
+
+function describeChange(before: StoredUser, change: UserChange): string {
+  const parts: string[] = [];
+  if (change.role !== undefined && change.role !== before.role) parts.push(`role ${before.role} → ${change.role}`);
+  if (change.password !== undefined) parts.push('password set');
+  if (change.disabled !== undefined && change.disabled !== before.disabled) {
+    parts.push(change.disabled ? 'disabled' : 'enabled');
+  }
+  return parts.join(', ') || 'no change';
+}
+
+const userExists = (username: string) =>
+  new AppError(409, 'USER_EXISTS', `There is already a user ${JSON.stringify(username)}`);
+
+const lastAdmin = (username: string, what: string) =>
+  new AppError(
+    409,
+    'LAST_ADMIN',
+    `${username} is the last enabled admin and cannot be ${what}: make another user an admin first`,
+  );
+
+/** The summary of a stored user: everything but the password hash. */
+export function summaryOf({ passwordHash: _, ...summary }: StoredUser): UserSummary {
+  return summary;
+}
+
+function storedUserOf(node: Node): StoredUser {
+  const p = node.properties as Record<string, unknown>;
+  return {
+    username: String(p.username),
+    role: p.role as Role,
+    createdAt: String(p.createdAt),
+    lastSignInAt: typeof p.lastSignInAt === 'string' ? p.lastSignInAt : null,
+    disabled: p.disabled === true,
+    passwordHash: String(p.passwordHash),
+  };
+}
