@@ -11,6 +11,7 @@
  * (search, expansion, path, lineage, query…) that brought an element in, and when.
  */
 import { z } from 'zod';
+import { investigationAccess } from './auth.ts';
 import { edgeData, nodeData, sourceData } from './api.ts';
 import { GRAPH_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
@@ -291,6 +292,8 @@ export const investigationSummary = z.object({
   nodes: z.number().int(),
   edges: z.number().int(),
   notes: z.number().int(),
+  // Who owns it, its shares as the asking user may see them, and what that user may do (contract/auth.ts).
+  ...investigationAccess.shape,
 });
 export type InvestigationSummary = z.infer<typeof investigationSummary>;
 export const investigationList = z.object({ investigations: z.array(investigationSummary) });
@@ -319,7 +322,15 @@ export type RevisionSummary = z.infer<typeof revisionSummary>;
 
 /** GET /api/investigations/:id/revisions/:n: one revision, read-only. */
 export const revision = investigation
-  .omit({ version: true, createdAt: true, updatedAt: true, deletedAt: true })
+  .omit({
+    version: true,
+    createdAt: true,
+    updatedAt: true,
+    deletedAt: true,
+    owner: true,
+    shares: true,
+    access: true,
+  })
   .extend({
     n: z.number().int(),
     savedAt: instant,

@@ -57,17 +57,19 @@ export const QUERY_NAMES = [
   'entitiesList',
   'investigationCreate',
   'investigationLock',
-  'investigationById',
   'investigationAddRevision',
   'investigationRevision',
   'investigationRevisionList',
-  'investigationList',
   'investigationDelete',
   'investigationUndelete',
   'investigationPurge',
   'investigationSources',
   'investigationNodesNow',
   'investigationEdgesNow',
+  'investigationVisible',
+  'investigationShare',
+  'investigationShareUnknownUsers',
+  'investigationAdopt',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -10,7 +10,9 @@
 import type { ImportFile } from '../../contract/importFile.ts';
 import type { ImportResponse } from '../../contract/api.ts';
 import type { ValidTime } from '../../contract/validTime.ts';
+import type { Actor } from '../auth/actor.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
+import { recordAudit } from './audit.ts';
 import { ImportConflict, ImportRejected, planImport } from './importChecks.ts';
 import { validImportJson } from './importStream.ts';
 import { validImportFile } from './importValidation.ts';
@@ -36,11 +38,15 @@ export type ProgressListener = (done: number, total: number) => void;
  * IMPORT_CONFLICT) for one that conflicts with the database, both with the first 100 problems and their
  * paths in `details` (`detailsTruncated` when there are more; importValidation.ts), and nothing written;
  * the database's own failures as db/database.ts translates them.
+ * With an `actor` (an import through the API), its transaction carries their username in its metadata,
+ * and its audit entry is written in that same transaction (importAudit): a refused import leaves none.
+ * Without one (the seed, the command-line import), neither.
  */
 export async function importGraph(
   db: Database,
   input: unknown | Uint8Array,
   onProgress?: ProgressListener,
+  actor?: Actor,
 ): Promise<ImportResponse> {
   const file = input instanceof Uint8Array ? await validImportJson(input) : await validImportFile(input);
   const total = file.sources.length + file.nodes.length + file.relationships.length;
@@ -76,12 +82,37 @@ export async function importGraph(
         count(await tx.run('importRelationshipTimes', { rows: plan.retimed.slice(i, i + BATCH_SIZE) }));
       }
       await tx.run('importUnlock');
+      if (actor) await recordAudit(tx, actor, importAudit(file, counted));
       return counted;
     },
-    { timeoutMs: IMPORT_TIMEOUT_MS, wholeForReaders: true },
+    { timeoutMs: IMPORT_TIMEOUT_MS, wholeForReaders: true, ...(actor ? { user: actor.username } : {}) },
   );
 
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
+}
+
+/** An audit entry lists at most this many ids of an import; `detail` gives the totals. */
+export const AUDIT_IDS_CAP = 1_000;
+
+/**
+ * An import's audit entry: the ids of the file's nodes, relationships and sources, in that order, the
+ * first AUDIT_IDS_CAP of them, and an account of the file and of what changed.
+ */
+export function importAudit(
+  file: ImportFile,
+  changes: { nodesCreated: number; relationshipsCreated: number; propertiesSet: number },
+) {
+  const all = [...file.nodes, ...file.relationships, ...file.sources].map((x) => x.id);
+  const ids = all.slice(0, AUDIT_IDS_CAP);
+  const capped = all.length > ids.length ? `; ids: the first ${ids.length} of ${all.length}` : '';
+  return {
+    action: 'import' as const,
+    ids,
+    detail:
+      `${file.nodes.length} nodes, ${file.relationships.length} relationships, ${file.sources.length} sources; ` +
+      `${changes.nodesCreated} nodes and ${changes.relationshipsCreated} relationships created, ` +
+      `${changes.propertiesSet} properties set${capped}`,
+  };
 }
 
 /** A source is searched by its title, author and publisher, folded like names (nameFolding.ts). */

@@ -4,12 +4,18 @@
  * checks the file whole and creates a new investigation from it, its snapshot kept as it was taken.
  */
 import { INVESTIGATION_FORMAT, type Investigation, type InvestigationFile } from '../../contract/investigation.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
+import { runFor } from './investigationRecords.ts';
 import { createInvestigation, currentInvestigation } from './investigations.ts';
 
-/** The current revision of investigation `id` as a file. Throws 404 INVESTIGATION_NOT_FOUND (none, or in the bin). */
-export async function exportInvestigation(db: Database, id: string): Promise<InvestigationFile> {
-  const current = await db.read('investigation-export', (tx) => currentInvestigation(tx, id));
+/**
+ * The current revision of investigation `id` as a file. Throws 404 INVESTIGATION_NOT_FOUND (none, in
+ * the bin, or not `actor`'s to see). Its owner and shares stay out of the file: an import is its
+ * importer's, shared with nobody.
+ */
+export async function exportInvestigation(db: Database, actor: Actor, id: string): Promise<InvestigationFile> {
+  const current = await db.read('investigation-export', (tx) => currentInvestigation(tx, actor, id), runFor(actor));
   return {
     format: INVESTIGATION_FORMAT,
     formatVersion: 1,
@@ -25,8 +31,11 @@ export async function exportInvestigation(db: Database, id: string): Promise<Inv
   };
 }
 
-/** A new investigation (version 1, a new id) from a file already checked against `investigationFile`. */
-export async function importInvestigation(db: Database, file: InvestigationFile): Promise<Investigation> {
+/**
+ * A new investigation (version 1, a new id, owned by `actor`) from a file already checked against
+ * `investigationFile`. Throws 403 FORBIDDEN for a viewer.
+ */
+export async function importInvestigation(db: Database, actor: Actor, file: InvestigationFile): Promise<Investigation> {
   const { snapshot, ...document } = file.investigation;
-  return createInvestigation(db, { ...document, snapshot }, snapshot);
+  return createInvestigation(db, actor, { ...document, snapshot }, snapshot);
 }
