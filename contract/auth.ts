@@ -25,10 +25,10 @@ export const username = z
   .string()
   .min(1)
   .max(64)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    'may hold letters, digits, ".", "_" and "-", and start with a letter or digit',
-  );
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, ".", "_" and "-", and start with a letter or digit')
+  // `local` is the one user of a server without sign-in, who owns every investigation (auth/actor.ts):
+  // an account of that name would own them all once signed in.
+  .refine((u) => u !== 'local', { message: '"local" is reserved for the server without sign-in' });
 
 /**
  * Passwords: at least 12 characters and at most 256 (NIST SP 800-63B §3.1.1.2 asks for at least 8
