@@ -2,7 +2,9 @@
  * Configuration from the environment, parsed once at start. A bad value stops the process with a
  * message naming the variable, instead of failing later in a request.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { password, username } from '../contract/auth.ts';
 
 /** true/false, 1/0, yes/no, on/off, y/n, enabled/disabled, any case: zod's own reading of env flags. */
 const flag = z.stringbool();
@@ -64,9 +66,54 @@ const envSchema = z.object({
   CONSOLE_MAX_RUNNING_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
   /** Restarts of the local Neo4j in a row (each within a minute of the last) before the app gives up. */
   NEO4J_RESTART_ATTEMPTS: z.coerce.number().int().min(0).max(100).default(5),
+  /** Sign-in: on, or off (one local admin; loopback HOST only). Unset: off on a loopback HOST, else on. */
+  AUTH: z.enum(['on', 'off']).optional(),
+  /** The first admin, created on the first start with sign-in on and no user yet. */
+  ADMIN_USERNAME: username.default('admin'),
+  /** Its password; unset, one is generated and printed once in the log. */
+  ADMIN_PASSWORD: password.optional(),
+  /** Names the Host header may carry, comma-separated (default: localhost, 127.0.0.1, [::1], and HOST when a name). */
+  ALLOWED_HOSTS: z.string().optional(),
+  /** A session ends after this many hours without a request. */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(8),
+  /** A session ends this many days after sign-in, however busy. */
+  SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  /** Window of the sign-in rate limits, in minutes. */
+  SIGN_IN_WINDOW_MINUTES: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 60)
+    .default(15),
+  /** Failed sign-ins per address and username per window; then 429. */
+  SIGN_IN_FAILURES_PER_USER: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Failed sign-ins per address per window, whatever the username; then 429. */
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Writes (POST, PUT, PATCH, DELETE) per signed-in user per minute; then 429. */
+  WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
 });
 
-export type Config = z.infer<typeof envSchema>;
+/** The configuration, with AUTH settled and the allowed host names listed. */
+export type Config = Omit<z.infer<typeof envSchema>, 'AUTH' | 'ALLOWED_HOSTS'> & {
+  AUTH: 'on' | 'off';
+  ALLOWED_HOSTS: string[];
+};
+
+/** Whether `host` (HOST) is a loopback address: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
+
+/** Whether `host` is an address that listens on every interface (then it names no host). */
+const isWildcard = (host: string) => ['0.0.0.0', '::', '[::]'].includes(host.trim());
 
 export class ConfigError extends Error {}
 
@@ -78,5 +125,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${z.core.toDotPath(i.path)}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const { AUTH, ALLOWED_HOSTS, ...rest } = parsed.data;
+  const loopback = isLoopback(rest.HOST);
+  const auth = AUTH ?? (loopback ? 'off' : 'on');
+  if (auth === 'off' && !loopback) {
+    throw new ConfigError(
+      `Refusing to start: AUTH=off on HOST=${rest.HOST}, which other machines can reach. Without sign-in, anyone who reaches the port may import and read everything. Set AUTH=on (and ADMIN_USERNAME/ADMIN_PASSWORD for the first admin), or listen on 127.0.0.1.`,
+    );
+  }
+  const hosts = ALLOWED_HOSTS?.split(',')
+    .map((h) => h.trim())
+    .filter(Boolean) ?? ['localhost', '127.0.0.1', '[::1]'];
+  if (!ALLOWED_HOSTS && !isWildcard(rest.HOST) && !hosts.includes(rest.HOST)) hosts.push(rest.HOST);
+  return { ...rest, AUTH: auth, ALLOWED_HOSTS: hosts };
 }

@@ -3,18 +3,22 @@
  * the valid time older data lacks, seed an empty database, serve the API and the built client
  * (server/http.ts), and shut everything down on SIGINT/SIGTERM.
  */
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import type { Database } from './db/database.ts';
 import { loadAllCypher } from './db/cypher.ts';
 import { serve } from './http.ts';
 import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
+import { adoptLocalInvestigations } from './services/investigationSharing.ts';
 import { purgeDeletedInvestigations } from './services/investigations.ts';
 import { prepareStoredData } from './services/seed.ts';
 import { refreshSearchKeys } from './services/searchKeys.ts';
+import { purgeExpiredSessions, type SessionLifetimes } from './services/sessions.ts';
+import { bootstrapAdmin, getUser } from './services/users.ts';
 
 async function main() {
   const config = loadConfig();
@@ -34,6 +38,12 @@ async function main() {
   if (purged > 0) logger.info({ purged }, 'investigations deleted more than 30 days ago purged');
   const refreshed = await refreshSearchKeys(db);
   if (refreshed > 0) logger.info({ refreshed }, 'search keys refolded for older data');
+  const sessionLifetimes = {
+    idleMs: config.SESSION_IDLE_HOURS * 3600_000,
+    maxMs: config.SESSION_MAX_DAYS * 24 * 3600_000,
+  };
+  if (config.AUTH === 'on') await prepareAccounts(db, config, sessionLifetimes, logger);
+  else logger.warn('sign-in is off (AUTH=off): everyone who reaches this port acts as the local admin');
 
   const app = createApp({
     db,
@@ -49,6 +59,17 @@ async function main() {
       waiting: config.INVESTIGATION_WRITES_WAITING,
     },
     trustProxy: config.TRUST_PROXY,
+    allowedHosts: config.ALLOWED_HOSTS,
+    auth: {
+      mode: config.AUTH,
+      sessionLifetimes,
+      rateLimits: {
+        signInWindowMs: config.SIGN_IN_WINDOW_MINUTES * 60_000,
+        signInFailuresPerUser: config.SIGN_IN_FAILURES_PER_USER,
+        signInFailuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+        writesPerMinute: config.WRITES_PER_MINUTE,
+      },
+    },
     consoleLimits: {
       timeoutMs: config.NEO4J_CONSOLE_TIMEOUT_MS,
       rowCap: config.CONSOLE_ROW_CAP,
@@ -81,6 +102,36 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * With sign-in on: the first admin when there is no user yet (its generated password printed once),
+ * the investigations of the sign-in-less `local` user (and older unowned ones) handed to that admin,
+ * and sessions that expired while the server was down deleted.
+ */
+async function prepareAccounts(
+  db: Database,
+  config: Config,
+  lifetimes: SessionLifetimes,
+  logger: Logger,
+): Promise<void> {
+  const admin = await bootstrapAdmin(db, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD });
+  if (admin.created) logger.info({ username: admin.username }, 'first admin created');
+  if (admin.generatedPassword) {
+    // Once, to the operator: it is stored only as a hash, and a password change replaces it.
+    logger.warn(
+      `first admin "${admin.username}" created with the generated password ${admin.generatedPassword} ` +
+        '(shown only now: sign in and change it, or set ADMIN_PASSWORD before the first start)',
+    );
+  }
+  const owner = await getUser(db, config.ADMIN_USERNAME);
+  if (owner?.role === 'admin') {
+    const adopted = await adoptLocalInvestigations(db, owner.username);
+    if (adopted > 0)
+      logger.info({ adopted, owner: owner.username }, 'investigations made without sign-in handed to the admin');
+  }
+  const purged = await purgeExpiredSessions(db, lifetimes);
+  if (purged > 0) logger.info({ purged }, 'expired sessions deleted');
 }
 
 main().catch((error: unknown) => {

@@ -76,3 +76,43 @@ describe('loadConfig', () => {
     for (const name of ['PORT', 'NEO4J_PASSWORD', 'SEED_ON_START', 'LOG_LEVEL']) expect(message).toContain(name);
   });
 });
+
+describe('loadConfig: sign-in (AUTH) and the host names answered', () => {
+  it('runs without sign-in on a loopback HOST, and with it anywhere else, when AUTH is unset', () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) {
+      expect(loadConfig({ HOST: host }).AUTH, host).toBe('off');
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'atlas.example.org']) {
+      expect(loadConfig({ HOST: host }).AUTH, host).toBe('on');
+    }
+    expect(loadConfig({ AUTH: 'on' }).AUTH).toBe('on');
+  });
+
+  it('refuses to start with AUTH=off on an address other machines can reach, and says why', () => {
+    for (const host of ['0.0.0.0', '10.0.0.5', 'atlas.example.org']) {
+      const message = configErrorOf({ AUTH: 'off', HOST: host }).message;
+      expect(message).toContain(`HOST=${host}`);
+      expect(message).toMatch(/AUTH=on/);
+    }
+    expect(loadConfig({ AUTH: 'off', HOST: '127.0.0.1' }).AUTH).toBe('off');
+  });
+
+  it('defaults the first admin, the session lifetimes and the host names', () => {
+    const config = loadConfig({});
+    expect(config.ADMIN_USERNAME).toBe('admin');
+    expect(config.ADMIN_PASSWORD).toBeUndefined();
+    expect(config.SESSION_IDLE_HOURS).toBe(8);
+    expect(config.SESSION_MAX_DAYS).toBe(7);
+    expect(config.ALLOWED_HOSTS).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(loadConfig({ HOST: 'atlas.example.org' }).ALLOWED_HOSTS).toContain('atlas.example.org');
+    expect(loadConfig({ HOST: '0.0.0.0' }).ALLOWED_HOSTS).not.toContain('0.0.0.0');
+    expect(loadConfig({ ALLOWED_HOSTS: 'atlas.example.org, localhost' }).ALLOWED_HOSTS).toEqual([
+      'atlas.example.org',
+      'localhost',
+    ]);
+  });
+
+  it('refuses an ADMIN_PASSWORD shorter than a user may choose', () => {
+    expect(configErrorOf({ ADMIN_PASSWORD: 'short' }).message).toContain('ADMIN_PASSWORD');
+  });
+});
