@@ -8,6 +8,7 @@ import * as api from '../contract/api.ts';
 import * as consoleApi from '../contract/console.ts';
 import * as entitiesApi from '../contract/entities.ts';
 import { importFile } from '../contract/importFile.ts';
+import { registerAuthPaths } from './openapiAuth.ts';
 import { registerInvestigationPaths } from './openapiInvestigations.ts';
 
 export function buildOpenApiDocument(): object {
@@ -163,6 +164,7 @@ export function buildOpenApiDocument(): object {
   });
 
   registerInvestigationPaths(registry, json);
+  registerAuthPaths(registry, json);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
