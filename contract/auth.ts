@@ -44,7 +44,8 @@ export const signInRequest = z.strictObject({
 
 /** The user a session belongs to: GET /api/session, and the answer to a sign-in. */
 export const sessionUser = z.object({
-  username,
+  // Not `username`: with sign-in off the answer names the reserved local user, which no account may take.
+  username: z.string().min(1).max(64),
   role,
   /** Whether the server runs with sign-in (AUTH=on); off, the one local user is an admin. */
   auth: z.boolean(),
