@@ -37,6 +37,8 @@ import {
 export interface ApiErrorDetails {
   position?: QueryPosition;
   details?: { path: string; message: string }[];
+  /** Seconds the server asks to wait (its Retry-After header, on 429 and 503). */
+  retryAfter?: number;
 }
 
 export class ApiError extends Error {
@@ -49,6 +51,42 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/**
+ * 401 UNAUTHENTICATED: no session, or it ended (expired, signed out elsewhere, user disabled). The page
+ * answers it with the sign-in screen (auth/gate.ts), whatever asked.
+ */
+export class UnauthenticatedError extends ApiError {
+  constructor(code: string, message: string) {
+    super(401, code, message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/**
+ * The words for a refusal the analyst can read: 403 says the role or the share does not allow it
+ * (the server's message says which), every other error its own message.
+ */
+export function refusalWords(error: unknown): string {
+  if (error instanceof ApiError && error.status === 403) {
+    return error.code === 'CROSS_SITE_REFUSED' || error.code === 'HOST_NOT_ALLOWED'
+      ? `Refused by the server: ${error.message}`
+      : `Not allowed: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+type UnauthenticatedListener = (error: UnauthenticatedError) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Calls `listener` with every 401 of a request that did not ask for `signIn` (the caller still gets
+ * the error): the session is gone. Returns the function that stops it.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
 }
 
 type UnavailableListener = (error: ApiError) => void;
@@ -75,9 +113,11 @@ export function onUnavailable(listener: UnavailableListener): () => void {
   return () => unavailableListeners.delete(listener);
 }
 
-/** Tells the listeners when `error` means the API is away, and gives it back to be thrown. */
-function noticed(error: unknown): unknown {
+/** Tells the listeners when `error` means the API is away (or the session ended), and gives it back to be thrown. */
+function noticed(error: unknown, signIn = false): unknown {
   if (error instanceof ApiError && isUnavailable(error)) for (const listener of unavailableListeners) listener(error);
+  if (error instanceof UnauthenticatedError && !signIn)
+    for (const listener of unauthenticatedListeners) listener(error);
   return error;
 }
 
@@ -95,11 +135,16 @@ function queryString(params: Record<string, QueryValue>): string {
   return text ? `?${text}` : '';
 }
 
-/** A request's body (sent as JSON), its method (default: POST with a body, GET without) and its cancellation. */
+/**
+ * A request's body (sent as JSON), its method (default: POST with a body, GET without) and its
+ * cancellation. `signIn`: a 401 is this request's own answer (wrong password, no session yet), not a
+ * session that ended, so the onUnauthenticated() listeners are not told.
+ */
 export interface RequestOptions {
   payload?: unknown;
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   signal?: AbortSignal;
+  signIn?: boolean;
 }
 
 /**
@@ -115,7 +160,7 @@ export async function requestJson<S extends z.ZodType>(
   try {
     return await exchange(path, schema, options);
   } catch (err) {
-    throw noticed(err);
+    throw noticed(err, options.signIn);
   }
 }
 
@@ -137,9 +182,10 @@ async function exchange<S extends z.ZodType>(path: string, schema: S, options: R
     if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
     throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
   }
-  let body: unknown;
+  let body: unknown = null;
   try {
-    body = await response.json();
+    // 204 (a delete, a sign-out) has no body: the schema is given null.
+    if (response.status !== 204) body = await response.json();
   } catch {
     if (signal?.aborted) throw new ApiError(0, 'ABORTED', 'The request was cancelled');
     throw new ApiError(response.status, 'BAD_RESPONSE', `The server answered ${response.status} without JSON`);
@@ -148,7 +194,10 @@ async function exchange<S extends z.ZodType>(path: string, schema: S, options: R
     const parsed = errorBody.safeParse(body);
     if (!parsed.success) throw new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status}`);
     const { code, message, position, details } = parsed.data.error;
-    throw new ApiError(response.status, code, message, { position, details });
+    if (response.status === 401) throw new UnauthenticatedError(code, message);
+    const wait = Number(response.headers.get('retry-after'));
+    const retryAfter = Number.isFinite(wait) && wait > 0 ? wait : undefined;
+    throw new ApiError(response.status, code, message, { position, details, retryAfter });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

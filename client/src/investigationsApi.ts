@@ -3,6 +3,8 @@
  * the routes of server/routes/investigations.ts and parses every answer with contract/investigation.ts).
  * Failures are api.ts's ApiErrors; a save or restore refused because someone saved meanwhile is a
  * VersionConflictError, which carries the current version so the UI can offer to reload or compare.
+ * A 401 (the session ended) is api.ts's UnauthenticatedError, which the page answers with the sign-in
+ * screen; 403 (a read-only share, a viewer) and 404 (not shared with you) carry the server's words.
  */
 import {
   type Investigation,
@@ -21,6 +23,8 @@ import {
   type SnapshotChanges,
   snapshotChanges,
 } from '../../contract/investigation.ts';
+import { z } from 'zod';
+import type { Share } from '../../contract/auth.ts';
 import { ApiError, requestJson } from './api.ts';
 
 /**
@@ -126,6 +130,15 @@ export const investigationsApi = {
   /** A new investigation from a file's parsed JSON; ApiError 400 naming the field when it is broken. */
   importFile(file: unknown): Promise<Investigation> {
     return requestJson('/api/investigations/import', investigation, { payload: file, method: 'POST' });
+  },
+
+  /**
+   * Replaces its shares (its owner only): each a username or `*` (everyone signed in) with `read` or
+   * `edit`. Answers the summary read again, with the shares as stored. ApiError 400 names an unknown user.
+   */
+  async share(id: string, shares: Share[]): Promise<InvestigationSummary> {
+    await requestJson(`${base(id)}/shares`, z.unknown(), { payload: { shares }, method: 'PUT' });
+    return investigationsApi.get(id);
   },
 
   /** What changed in the database since the snapshot: removed, edited (field by field), added links. */

@@ -9,9 +9,13 @@
  *   src/state/               the view as a recipe (viewState.ts) and its form in the URL (url.ts)
  *   src/console/             the Cypher console at the foot of the page (consolePanel.ts) and its parts
  *   src/investigations/      saved investigations: sidebar, autosave, share, revisions, browser history (mount.ts)
+ *   src/auth/, src/admin/    sign-in screen (gate.ts), user menu, and the admins' users and audit trail (issue 10)
  * This file wires them: panels to the canvas, the URL to the view, keys to actions.
  */
+import { mountAdminPanel } from './admin/adminPanel.ts';
 import { api } from './api.ts';
+import { signedIn } from './auth/gate.ts';
+import { mountUserMenu } from './auth/userMenu.ts';
 import { Canvas } from './graph/canvas.ts';
 import { mountInvestigations } from './investigations/mount.ts';
 import { mountCompare } from './panels/compare.ts';
@@ -40,6 +44,7 @@ import './styles/console.css';
 import './styles/tables.css';
 import './styles/notesAndCompare.css';
 import './styles/investigations.css';
+import './styles/auth.css';
 
 function host(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -49,6 +54,8 @@ function host(id: string): HTMLElement {
 
 // First, so a database or server that is away is said from the first request on.
 mountDatabaseBanner(host('database-banner'), api);
+// Nothing of the app is mounted before the page knows who it acts for (the sign-in screen until then).
+await signedIn(host('sign-in'));
 const canvas = new Canvas(host('canvas'), api);
 
 const search = mountSearch(host('search'), canvas, api);
@@ -140,7 +147,12 @@ function lineageOfSelected(): void {
 }
 
 // Investigations (sidebar, autosave, share, history); the URL follows the view and a link reopens it.
-mountInvestigations(canvas, { sidebar: host('investigations'), bar: host('investigation-bar') });
+const investigations = mountInvestigations(canvas, { sidebar: host('investigations'), bar: host('investigation-bar') });
+const admin = mountAdminPanel(host('admin'));
+mountUserMenu(host('user-menu'), {
+  openAdmin: () => admin.open(),
+  beforeSignOut: () => investigations.autosave.saveNow(),
+});
 
 // The hint on the empty canvas goes once there is something to see.
 const hint = host('canvas-hint');

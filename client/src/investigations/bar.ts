@@ -8,15 +8,22 @@
  * the window); Escape or × closes it and gives focus back to Share. Keeps the window title as the
  * investigation's title + " — Faction Atlas", with • while unsaved. Read-only pages get
  * `body.read-only`, which styles/investigations.css uses to hide editing controls.
+ *
+ * With sign-in (issue 10) only the owner sees Share, and its dialog also manages who the
+ * investigation is shared with (shareDialog.ts); one shared with this user read-only says
+ * "Read-only: shared by <owner>".
  */
 import { html, nothing, render } from 'lit';
+import { currentUser } from '../auth/currentUser.ts';
 import type { Autosave } from './autosave.ts';
+import { createSharesEditor } from './shareDialog.ts';
 import type { InvestigationSession } from './session.ts';
 import { saveStateWords, shareLink, windowTitle } from './words.ts';
 
 export function mountInvestigationBar(host: HTMLElement, session: InvestigationSession, autosave: Autosave): void {
   let link: string | null = null;
   let copied = false;
+  const shares = createSharesEditor(session);
 
   async function share(): Promise<void> {
     const current = session.current;
@@ -58,12 +65,12 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
       current
         ? html`<div class="investigation-bar" data-testid="investigation-bar">
             <span class="investigation-title" data-testid="investigation-title" title=${current.title}>${current.title}</span>
-            ${current.readOnly ? html`<span class="badge" data-testid="read-only-badge">Read-only</span>` : nothing}
+            ${current.readOnly ? html`<span class="badge" data-testid="read-only-badge">${readOnlyWords(current)}</span>` : nothing}
             <span class="save-state ${state}" role="status" aria-live="polite" data-testid="save-state" data-state=${state} title=${current.readOnly ? '' : saveStateWords(state, autosave.problem)}>
               ${current.readOnly ? nothing : saveStateWords(state, autosave.problem)}
             </span>
             ${
-              current.revision === null && !current.readOnly
+              current.revision === null && !current.readOnly && current.access === 'owner'
                 ? html`<button type="button" data-testid="share" title="Copy a read-only link to this investigation" @click=${() => void share()}>
                     Share
                   </button>`
@@ -86,7 +93,12 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
                     <input readonly aria-label="Read-only link" data-testid="share-link" .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
                     <button type="button" data-testid="share-copy" @click=${() => void copy()}>${copied ? 'Copied' : 'Copy'}</button>
                     <button type="button" aria-label="Close the link" @click=${closeShare}>×</button>
-                    <span class="muted share-hint">Anyone with this link can view this investigation, not change it.</span>
+                    <span class="muted share-hint">${
+                      currentUser().auth
+                        ? 'Whoever it is shared with can open it by this link, read-only.'
+                        : 'Anyone with this link can view this investigation, not change it.'
+                    }</span>
+                    ${currentUser().auth ? html`<div class="share-manage-host" data-testid="share-manage-host"></div>` : nothing}
                   </div>`
                 : nothing
             }
@@ -94,6 +106,16 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
         : nothing,
       host,
     );
+    const manage = host.querySelector<HTMLElement>('[data-testid=share-manage-host]');
+    if (manage) shares.draw(manage);
+  }
+
+  /** "Read-only: shared by alice" for another's investigation, "Read-only" for a link or a revision. */
+  function readOnlyWords(current: NonNullable<InvestigationSession['current']>): string {
+    if (current.revision === null && current.owner && current.access !== 'owner' && currentUser().auth) {
+      return `Read-only: shared by ${current.owner}`;
+    }
+    return 'Read-only';
   }
 
   let shownId: string | null = null;

@@ -3,7 +3,8 @@
  * first (n, when, counts, "restored from n"). Opening one draws it read-only with a banner over the
  * canvas, "Revision n — read-only", offering Back to current and Restore; restoring POSTs
  * …/restore/:n with the version the page had (restoring is itself a new revision; a stale version is
- * 409 and nothing is written) and opens the new current revision.
+ * 409 and nothing is written) and opens the new current revision. Only the owner restores (issue 10):
+ * others see no Restore.
  */
 import { html, nothing, render } from 'lit';
 import type { RevisionSummary } from '../../../contract/investigation.ts';
@@ -73,7 +74,11 @@ export function createRevisionsPanel(session: InvestigationSession): RevisionsPa
         ? html`<div class="revision-banner" data-testid="revision-banner" role="status">
             <strong>Revision ${current.revision} — read-only</strong>
             <button type="button" data-testid="revision-back" @click=${() => void backToCurrent()}>Back to current</button>
-            <button type="button" data-testid="revision-restore" @click=${() => void restore(current.revision!)}>Restore this revision</button>
+            ${
+              current.access === 'owner'
+                ? html`<button type="button" data-testid="revision-restore" @click=${() => void restore(current.revision!)}>Restore this revision</button>`
+                : nothing
+            }
           </div>`
         : nothing,
       banner,

@@ -15,11 +15,17 @@ import type {
   InvestigationSummary,
   Revision,
 } from '../../../contract/investigation.ts';
+import type { InvestigationAccess, Share } from '../../../contract/auth.ts';
+import { can } from '../auth/currentUser.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { type InvestigationsApi, investigationsApi } from '../investigationsApi.ts';
 import { Emitter } from '../model/emitter.ts';
 
-/** What the page has open. `revision`: an old revision shown read-only (its number). */
+/**
+ * What the page has open. `revision`: an old revision shown read-only (its number). `owner`, `access`
+ * and `shares` as the server answered them for this user (contract/auth.ts investigationAccess):
+ * `access` 'read' (or a viewer's role) opens it read-only.
+ */
 export interface Current {
   id: string;
   title: string;
@@ -27,6 +33,14 @@ export interface Current {
   version: number;
   readOnly: boolean;
   revision: number | null;
+  owner: string;
+  access: InvestigationAccess['access'];
+  shares: Share[];
+}
+
+/** Whether this user may only read `inv`: shared read-only, or a viewer (who writes nothing). */
+export function onlyReadable(inv: Pick<InvestigationAccess, 'access'>): boolean {
+  return inv.access === 'read' || !can('analyst');
 }
 
 /** How an opening came about: the analyst's own step (a history entry), or the page restoring one. */
@@ -75,7 +89,7 @@ export class InvestigationSession extends Emitter<SessionEvents> {
   /** Reads investigation `id` and opens it exactly as saved. Throws the API's error (404 when gone). */
   async open(id: string, options: { readOnly?: boolean; cause?: OpenCause } = {}): Promise<Investigation> {
     const found = await this.api.get(id);
-    await this.show(found, options.readOnly ?? false, options.cause ?? 'analyst');
+    await this.show(found, (options.readOnly ?? false) || onlyReadable(found), options.cause ?? 'analyst');
     return found;
   }
 
@@ -91,8 +105,11 @@ export class InvestigationSession extends Emitter<SessionEvents> {
         title: inv.title,
         description: inv.description,
         version: inv.version,
-        readOnly,
+        readOnly: readOnly || onlyReadable(inv),
         revision: null,
+        owner: inv.owner,
+        access: inv.access,
+        shares: inv.shares,
       });
     }, cause);
   }
@@ -128,8 +145,15 @@ export class InvestigationSession extends Emitter<SessionEvents> {
     return made;
   }
 
-  /** Takes a save's (or a copy's) answer as what is open, without redrawing: the canvas already shows it. */
-  adopt(saved: Pick<InvestigationSummary, 'id' | 'title' | 'description' | 'version'>): void {
+  /**
+   * Takes a save's (or a copy's) answer as what is open, without redrawing: the canvas already shows
+   * it. Who owns it and the shares come from `saved` when it has them, else stay as they were.
+   */
+  adopt(
+    saved: Pick<InvestigationSummary, 'id' | 'title' | 'description' | 'version'> &
+      Partial<Pick<InvestigationSummary, 'owner' | 'access' | 'shares'>>,
+  ): void {
+    const before = this.now?.id === saved.id ? this.now : null;
     this.set({
       id: saved.id,
       title: saved.title,
@@ -137,7 +161,15 @@ export class InvestigationSession extends Emitter<SessionEvents> {
       version: saved.version,
       readOnly: false,
       revision: null,
+      owner: saved.owner ?? before?.owner ?? '',
+      access: saved.access ?? before?.access ?? 'owner',
+      shares: saved.shares ?? before?.shares ?? [],
     });
+  }
+
+  /** The shares as stored after the owner changed them. */
+  setShares(shares: Share[]): void {
+    if (this.now) this.set({ ...this.now, shares });
   }
 
   /** A new title for the open investigation (autosave sends it); false when read-only or none is open. */

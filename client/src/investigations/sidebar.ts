@@ -5,9 +5,14 @@
  * kept 30 days, with Restore), the open one's revisions (revisions.ts), and the investigation as a
  * file: Export (GET …/export, downloaded) and Import (POST …/import, then opened; a broken file shows
  * the server's message, which names the field).
+ *
+ * Roles (issue 10): a viewer owns nothing, so sees no New, Import, Duplicate or Bin; a read-only
+ * investigation (shared read, or a link) keeps the list but says changes are not saved.
  */
 import { html, nothing, render } from 'lit';
 import type { InvestigationSummary } from '../../../contract/investigation.ts';
+import { refusalWords } from '../api.ts';
+import { can, currentUser } from '../auth/currentUser.ts';
 import { offerDownload } from '../download.ts';
 import type { Autosave } from './autosave.ts';
 import { showToast } from './dialogs.ts';
@@ -52,7 +57,7 @@ export function mountInvestigationsSidebar(
   }
 
   function say(text: unknown, error = false): void {
-    message = { text: text instanceof Error ? text.message : String(text), error };
+    message = { text: refusalWords(text), error };
     draw();
   }
 
@@ -162,7 +167,8 @@ export function mountInvestigationsSidebar(
   function draw(): void {
     const current = session.current;
     const readOnly = current?.readOnly === true;
-    const state = { currentId: current?.id ?? null, renaming, readOnly };
+    const analyst = can('analyst');
+    const state = { currentId: current?.id ?? null, renaming, readOnly, auth: currentUser().auth, analyst };
     render(
       html`<h2 class="fold-heading">
           <button type="button" class="fold" aria-expanded=${String(!folded)} aria-controls="investigations-body" data-testid="investigations-fold" @click=${toggleFold}>
@@ -173,6 +179,11 @@ export function mountInvestigationsSidebar(
           ${
             readOnly && current?.revision === null
               ? html`<p class="muted" data-testid="read-only-note">A read-only view: changes are not saved.</p>`
+              : nothing
+          }
+          ${
+            readOnly && current?.revision === null && !currentUser().auth
+              ? nothing
               : html`<div class="actions">
                   <input type="search" placeholder="Search investigations" aria-label="Search investigations" data-testid="investigation-search"
                     .value=${q}
@@ -184,21 +195,25 @@ export function mountInvestigationsSidebar(
                     }} />
                 </div>
                 <div class="actions">
-                  <button type="button" data-testid="new-investigation" ?disabled=${bin} @click=${() => void create()}>New</button>
-                  <button type="button" data-testid="bin" aria-pressed=${String(bin)} @click=${() => {
-                    bin = !bin;
-                    void refresh();
-                  }}>
-                    ${bin ? 'Back to list' : 'Bin'}
-                  </button>
+                  ${analyst ? html`<button type="button" data-testid="new-investigation" ?disabled=${bin} @click=${() => void create()}>New</button>` : nothing}
+                  ${
+                    analyst
+                      ? html`<button type="button" data-testid="bin" aria-pressed=${String(bin)} @click=${() => {
+                          bin = !bin;
+                          void refresh();
+                        }}>
+                          ${bin ? 'Back to list' : 'Bin'}
+                        </button>`
+                      : nothing
+                  }
                   <button type="button" data-testid="export-investigation" ?disabled=${!current} @click=${() => void exportCurrent()}>Export</button>
-                  <label class="button">Import…<input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-investigation" @change=${importFile} /></label>
+                  ${analyst ? html`<label class="button">Import…<input type="file" accept="application/json,.json" class="visually-hidden" data-testid="import-investigation" @change=${importFile} /></label>` : nothing}
                 </div>
                 ${bin ? html`<p class="muted">Deleted investigations are kept for 30 days.</p>` : nothing}
                 <ul class="investigation-list" data-testid=${bin ? 'bin-list' : 'investigation-list'}>
                   ${rows.map((row) => (bin ? rowInBin(row, on) : rowInUse(row, state, on)))}
                 </ul>
-                ${rows.length === 0 ? html`<p class="muted">${bin ? 'The bin is empty.' : q ? 'None match.' : 'None yet: New saves this view.'}</p>` : nothing}`
+                ${rows.length === 0 ? html`<p class="muted">${bin ? 'The bin is empty.' : q ? 'None match.' : analyst ? 'None yet: New saves this view.' : 'None shared with you yet.'}</p>` : nothing}`
           }
           ${message ? html`<p class=${message.error ? 'error' : 'muted'} role="status" data-testid="investigations-message">${message.text}</p>` : nothing}
           <div id="revisions-host"></div>

@@ -2,6 +2,10 @@
  * The rows of the investigations list (sidebar.ts): in use (title to open, updated when, element and
  * note counts, Rename inline, Duplicate, Delete, Revisions on the open one) or in the bin (when it was
  * deleted, Restore). Templates only: sidebar.ts owns the state and the calls.
+ *
+ * With sign-in (issue 10) a row says whose it is and what this user may do ("by alice · shared with
+ * you (read)", or the owner's "shared with 2"), and offers only what can succeed: Rename to those who
+ * may edit, Duplicate to analysts, Delete to the owner.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type {
@@ -26,6 +30,18 @@ export interface RowState {
   currentId: string | null;
   renaming: string | null;
   readOnly: boolean;
+  /** Sign-in is on: say whose each investigation is. */
+  auth: boolean;
+  /** The user may own investigations (analyst or admin), so may duplicate one. */
+  analyst: boolean;
+}
+
+/** Whose it is and what this user may do with it, or '' with sign-in off. */
+export function accessWords(row: Pick<InvestigationSummary, 'owner' | 'access' | 'shares'>, auth: boolean): string {
+  if (!auth) return '';
+  if (row.access !== 'owner') return `by ${row.owner} · shared with you (${row.access})`;
+  if (row.shares.some((s) => s.username === '*')) return 'shared with everyone';
+  return row.shares.length > 0 ? `shared with ${row.shares.length}` : '';
 }
 
 /** One investigation in use. */
@@ -49,16 +65,19 @@ export function rowInUse(row: InvestigationSummary, state: RowState, on: RowActi
       : html`<button type="button" class="link open" data-testid="open-investigation" @click=${() => on.open(row)}>
           ${row.title}
         </button>`;
-  return html`<li class="investigation-row ${current ? 'current' : ''}" data-testid="investigation-row" data-id=${row.id} aria-current=${current ? 'true' : 'false'}>
+  const access = accessWords(row, state.auth);
+  const editable = state.analyst && row.access !== 'read';
+  return html`<li class="investigation-row ${current ? 'current' : ''}" data-testid="investigation-row" data-id=${row.id} data-access=${row.access} aria-current=${current ? 'true' : 'false'}>
     ${title}
     <span class="muted meta">${whenText(row.updatedAt)} · ${countsText(row)}</span>
+    ${access ? html`<span class="muted meta" data-testid="investigation-access">${access}</span>` : nothing}
     ${
       state.readOnly
         ? nothing
         : html`<span class="row-actions">
-            <button type="button" data-testid="rename" @click=${() => on.startRename(row)}>Rename</button>
-            <button type="button" data-testid="duplicate" @click=${() => on.duplicate(row)}>Duplicate</button>
-            <button type="button" data-testid="delete" @click=${() => on.remove(row)}>Delete</button>
+            ${editable ? html`<button type="button" data-testid="rename" @click=${() => on.startRename(row)}>Rename</button>` : nothing}
+            ${state.analyst ? html`<button type="button" data-testid="duplicate" @click=${() => on.duplicate(row)}>Duplicate</button>` : nothing}
+            ${row.access === 'owner' ? html`<button type="button" data-testid="delete" @click=${() => on.remove(row)}>Delete</button>` : nothing}
             ${current ? html`<button type="button" data-testid="revisions" @click=${() => on.revisions(row)}>Revisions</button>` : nothing}
           </span>`
     }
