@@ -75,7 +75,8 @@ export function requireRole(role: Role): RequestHandler {
 /** Applies ROUTE_ROLES to every request under /api (mounted at the app's root, before the routes). */
 export const routePolicy: RequestHandler = (req, res, next) => {
   const path = req.path;
-  if (path !== '/api' && !path.startsWith('/api/')) return next(); // the client's files and the sign-in page
+  const lower = path.toLowerCase(); // /API/users reaches the users router too
+  if (lower !== '/api' && !lower.startsWith('/api/')) return next(); // the client's files and the sign-in page
   const rule = ruleFor(req.method, path);
   if (!rule || rule.role === null) return next();
   requireRole(rule.role)(req, res, next);
