@@ -5,6 +5,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { errorBody } from '../contract/api.ts';
+import { sharesRequest } from '../contract/auth.ts';
 import * as inv from '../contract/investigation.ts';
 
 type Json = (schema: z.ZodType, description: string) => object;
@@ -16,7 +17,18 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
     400: json(errorBody, 'Invalid parameters or body: the message names the field (view.recipe.asOf)'),
     503: json(errorBody, 'The database is not answering'),
   };
-  const notFound = { 404: json(errorBody, 'INVESTIGATION_NOT_FOUND: no such investigation, or it is in the bin') };
+  const notFound = {
+    404: json(
+      errorBody,
+      'INVESTIGATION_NOT_FOUND: no such investigation, it is in the bin, or it is not shared with the signed-in user',
+    ),
+  };
+  const readOnly = {
+    403: json(errorBody, 'FORBIDDEN: a viewer, or the investigation is shared with this user read-only'),
+  };
+  const ownerOnly = {
+    403: json(errorBody, 'FORBIDDEN: only its owner shares, bins, undeletes or restores an investigation'),
+  };
   const tooLarge = { 413: json(errorBody, 'Body larger than INVESTIGATION_MAX_BYTES') };
   const conflict = {
     409: json(
@@ -52,15 +64,39 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
   });
   path('put', '/{id}', 'Save: a new revision, from the version it started from (stale: 409, nothing written)', {
     request: { ...id, ...body(inv.saveInvestigationRequest) },
-    responses: { 200: json(inv.investigation, 'Saved'), ...notFound, ...conflict, ...base, ...tooLarge, ...busy },
+    responses: {
+      200: json(inv.investigation, 'Saved'),
+      ...readOnly,
+      ...notFound,
+      ...conflict,
+      ...base,
+      ...tooLarge,
+      ...busy,
+    },
   });
   path('delete', '/{id}', 'Put an investigation in the bin; it can be undeleted for 30 days', {
     request: id,
-    responses: { 200: json(inv.investigationSummary, 'In the bin, with deletedAt'), ...notFound, ...base },
+    responses: {
+      200: json(inv.investigationSummary, 'In the bin, with deletedAt'),
+      ...ownerOnly,
+      ...notFound,
+      ...base,
+    },
   });
   path('post', '/{id}/undelete', 'Take an investigation out of the bin, as it was', {
     request: id,
-    responses: { 200: json(inv.investigationSummary, 'In use again'), ...notFound, ...base, ...busy },
+    responses: { 200: json(inv.investigationSummary, 'In use again'), ...ownerOnly, ...notFound, ...base, ...busy },
+  });
+  path('put', '/{id}/shares', 'Share (its owner only): the whole list of shares, with users or everyone (*)', {
+    request: { ...id, ...body(sharesRequest) },
+    responses: {
+      200: json(inv.investigationSummary, 'Shared: the summary with every share'),
+      400: json(errorBody, 'Invalid body, or UNKNOWN_USERS: the message names the usernames no user has'),
+      ...ownerOnly,
+      ...notFound,
+      503: base[503],
+      ...busy,
+    },
   });
   path('get', '/{id}/revisions', 'Every revision, newest first', {
     request: id,
@@ -78,6 +114,7 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
     request: { ...revision, ...body(inv.restoreRequest) },
     responses: {
       200: json(inv.investigation, 'Restored as the new current revision'),
+      ...ownerOnly,
       404: json(errorBody, 'INVESTIGATION_NOT_FOUND or REVISION_NOT_FOUND'),
       ...conflict,
       ...base,
