@@ -221,7 +221,7 @@ describe('imports beyond the queue', () => {
     const holder = connect(Number(new URL(app.url).port), '127.0.0.1');
     await new Promise<void>((resolve) => holder.once('connect', () => resolve()));
     holder.write(
-      'POST /api/import HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"sou',
+      'POST /api/import HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"sou',
     );
     let busy: Awaited<ReturnType<typeof postImport>> | undefined;
     for (let attempt = 0; attempt < 50 && busy?.status !== 429; attempt++) busy = await postImport('{}');
