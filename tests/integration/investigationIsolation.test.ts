@@ -85,11 +85,11 @@ describe('investigations are left out of console results', () => {
     expectNone(result.graph);
     const [count] = await db.runAdmin('MATCH (n:Entity) RETURN count(n) AS n');
     expect(result.rows).toHaveLength(Number(count?.n));
-    // One investigation, its two revisions, and the import lock.
+    // One investigation, its two revisions, the audit entries of its create and save, and the import lock.
     expect(result.summary.notifications).toContainEqual(
       expect.objectContaining({
         code: 'FactionAtlas.WorkspaceWithheld',
-        description: expect.stringMatching(/^4 values/),
+        description: expect.stringMatching(/^6 values/),
       }),
     );
   });
