@@ -116,8 +116,9 @@ export function onUnavailable(listener: UnavailableListener): () => void {
 /** Tells the listeners when `error` means the API is away (or the session ended), and gives it back to be thrown. */
 function noticed(error: unknown, signIn = false): unknown {
   if (error instanceof ApiError && isUnavailable(error)) for (const listener of unavailableListeners) listener(error);
-  if (error instanceof UnauthenticatedError && !signIn)
-    for (const listener of unauthenticatedListeners) listener(error);
+  // INVALID_CREDENTIALS is a password refused (a wrong current password when changing it), not a session ended.
+  const ended = error instanceof UnauthenticatedError && !signIn && error.code !== 'INVALID_CREDENTIALS';
+  if (ended) for (const listener of unauthenticatedListeners) listener(error);
   return error;
 }
 
