@@ -3,14 +3,16 @@
  * every investigation route, a stranger gets 404 as if it did not exist (also in the list and the
  * bin), a read share reads but never writes (403), an edit share saves but never shares, bins or
  * restores, a share with everyone ('*') reaches every signed-in user, a viewer never writes, and a
- * share naming nobody is refused. Every refusal leaves the workspace exactly as it was.
+ * share naming nobody is refused. Every refusal leaves the workspace exactly as it was. When sign-in
+ * is turned on, the local user's investigations (and ownerless older ones) go to the first admin.
  */
-import type { Agent } from 'supertest';
+import request, { type Agent } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elements } from '../../contract/api.ts';
 import { investigation, investigationList, investigationSummary } from '../../contract/investigation.ts';
 import { authApp, createTestUser, signedIn } from '../support/auth.ts';
-import { connectTestDatabase, freshSeededDatabase } from '../support/fixtures.ts';
+import { adoptLocalInvestigations } from '../../server/services/investigationSharing.ts';
+import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 import { documentOf, NASR } from '../support/investigations.ts';
 import { workspaceFingerprint } from '../support/workspace.ts';
 
@@ -210,5 +212,27 @@ describe('sharing', () => {
     expect((await as.reader.get(`/api/investigations/${id}`)).status).toBe(404);
     expect((await as.anyone.get(`/api/investigations/${id}/export`)).status).toBe(404);
     expect((await listed('reader')).map((i) => i.id)).not.toContain(id);
+  });
+});
+
+describe('handing over when sign-in is turned on', () => {
+  it('gives the local user’s investigations, and ownerless ones, to the first admin, and no one else’s', async () => {
+    const local = investigation.parse(
+      (await request(testApp(db)).post('/api/investigations').send({ title: 'On a laptop' }).expect(201)).body,
+    );
+    expect(local.owner).toBe('local');
+    // An investigation saved before they had owners: no owner, no shares.
+    await db.runAdmin(
+      `CREATE (:Investigation {id: 'older', title: 'Older', description: '', version: 0,
+        createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z'})`,
+    );
+    expect(await adoptLocalInvestigations(db, USERS.anyone)).toBe(2);
+    const mine = (await listed('anyone')).find((i) => i.id === local.id);
+    expect(mine).toMatchObject({ owner: USERS.anyone, access: 'owner' });
+    expect((await listed('stranger')).map((i) => i.id)).not.toContain(local.id);
+    const [older] = await db.runAdmin('MATCH (i:Investigation {id: "older"}) RETURN i.owner AS owner');
+    expect(older?.owner).toBe(USERS.anyone);
+    expect((await as.owner.get(`/api/investigations/${id}`).expect(200)).body.owner).toBe(USERS.owner);
+    expect(await adoptLocalInvestigations(db, USERS.anyone)).toBe(0);
   });
 });
