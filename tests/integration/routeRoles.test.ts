@@ -129,3 +129,25 @@ describe('an analyst', () => {
     expect(await fingerprint(db)).toBe(before);
   });
 });
+
+describe('the last admin', () => {
+  it('cannot be deleted, demoted or disabled (409 LAST_ADMIN, nothing changed); with a second admin it can', async () => {
+    // This file's database was emptied at its start: this is the only admin.
+    await createTestUser(db, 'roles-admin', 'admin');
+    const admin = await signedIn(app, 'roles-admin');
+    const before = await fingerprint(db);
+    for (const response of [
+      await admin.patch('/api/users/roles-admin').send({ role: 'analyst' }),
+      await admin.patch('/api/users/roles-admin').send({ disabled: true }),
+      await admin.delete('/api/users/roles-admin'),
+    ]) {
+      expect(response.status).toBe(409);
+      expect(errorBody.parse(response.body).error.code).toBe('LAST_ADMIN');
+    }
+    expect(await fingerprint(db)).toBe(before);
+    await admin.patch('/api/users/roles-analyst').send({ role: 'admin' }).expect(200);
+    await admin.patch('/api/users/roles-admin').send({ role: 'viewer' }).expect(200);
+    // The demotion holds at the next request of the same session.
+    await admin.get('/api/users').expect(403);
+  });
+});
