@@ -3,8 +3,11 @@
  * disabled; create one (username, password, role); change a role; reset a password; disable or enable;
  * delete. Deleting and disabling ask first (inline, "Delete bob? Yes / No"). A refusal shows the
  * server's words: the 409 for taking away the last admin, a username already taken, a password too short.
+ * A refused role change puts the select back to the role stored (`live`: lit compares with the DOM's
+ * value, which the admin changed, not with what it drew last).
  */
 import { html, nothing, render } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { ROLES, type Role, type UserSummary } from '../../../contract/auth.ts';
 import { refusalWords } from '../api.ts';
 import type { AuthApi } from '../auth/authApi.ts';
@@ -103,7 +106,7 @@ export function createUsersAdmin(api: AuthApi): UsersAdmin {
     return html`<tr data-testid="user-row" data-username=${u.username}>
         <td>${u.username}${me ? html` <span class="muted">(you)</span>` : nothing}</td>
         <td>
-          <select aria-label=${`Role of ${u.username}`} data-testid="user-role-select"
+          <select aria-label=${`Role of ${u.username}`} data-testid="user-role-select" .value=${live(u.role)}
             @change=${(e: Event) => {
               const role = (e.target as HTMLSelectElement).value as Role;
               void attempt(() => api.updateUser(u.username, { role }), `${u.username} is now ${role}.`);

@@ -3,9 +3,10 @@
  * server runs with sign-in (issue 10): each share is a user, or everyone signed in, with `read` (opens
  * it read-only) or `edit` (may save it too); add one by username, change its access, remove it. Every
  * change PUTs the whole list (…/shares) at once and shows the list as stored; a refusal (an unknown
- * username) shows the server's words and changes nothing.
+ * username) shows the server's words and changes nothing (the selects go back to what is stored).
  */
 import { html, nothing, render } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Share, ShareAccess } from '../../../contract/auth.ts';
 import { refusalWords } from '../api.ts';
 import type { InvestigationSession } from './session.ts';
@@ -75,7 +76,7 @@ export function createSharesEditor(session: InvestigationSession): SharesEditor 
           ${list.map(
             (s) => html`<li data-testid="share-row" data-username=${s.username}>
               <span class="share-user">${s.username}</span>
-              <select aria-label=${`Access of ${s.username}`} data-testid="share-access" ?disabled=${working}
+              <select aria-label=${`Access of ${s.username}`} data-testid="share-access" .value=${live(s.access)} ?disabled=${working}
                 @change=${(e: Event) => void put(withShare({ username: s.username, access: (e.target as HTMLSelectElement).value as ShareAccess }))}>
                 <option value="read" ?selected=${s.access === 'read'}>can read</option>
                 <option value="edit" ?selected=${s.access === 'edit'}>can edit</option>
@@ -95,7 +96,7 @@ export function createSharesEditor(session: InvestigationSession): SharesEditor 
           <button type="submit" data-testid="share-add" ?disabled=${working}>Share</button>
         </form>
         <label class="share-everyone">Everyone signed in
-          <select data-testid="share-everyone" ?disabled=${working} @change=${(e: Event) => everyone((e.target as HTMLSelectElement).value)}>
+          <select data-testid="share-everyone" .value=${live(all)} ?disabled=${working} @change=${(e: Event) => everyone((e.target as HTMLSelectElement).value)}>
             <option value="none" ?selected=${all === 'none'}>no access</option>
             <option value="read" ?selected=${all === 'read'}>can read</option>
             <option value="edit" ?selected=${all === 'edit'}>can edit</option>
