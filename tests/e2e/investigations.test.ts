@@ -154,6 +154,10 @@ describe('investigations', () => {
       nodes: _n,
       edges: _e,
       notes: _o,
+      // Who owns it and its shares are the server's to say (issue 10), never part of a save.
+      owner: _w,
+      shares: _s,
+      access: _a,
       ...rest
     } = theirs;
     await pageApi(page, `/api/investigations/${id}`, 'PUT', {
