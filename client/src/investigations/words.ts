@@ -69,7 +69,7 @@ export function changesSummary(changes: SnapshotChanges): string | null {
   return `The data changed since this was saved: ${added} added, ${removed} removed, ${edited} edited`;
 }
 
-/** The read-only link to an investigation (anyone with it can open it until users exist, issue 10). */
+/** The read-only link to an investigation: without sign-in anyone with it can open it; with sign-in, those it is shared with. */
 export function shareLink(origin: string, id: string): string {
   return `${origin}/?investigation=${encodeURIComponent(id)}&mode=read`;
 }
