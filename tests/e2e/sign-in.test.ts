@@ -128,6 +128,30 @@ describe('with sign-in on', () => {
   });
 });
 
+describe('a session ending under a dialog', () => {
+  it('closes the dialog, which would hide the sign-in screen, and shows the screen', async () => {
+    const { page, errors } = await suite.open('/');
+    await signIn(page, USER);
+    await openUserMenu(page);
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('password-dialog').waitFor();
+    await suite.db().runAdmin('MATCH (s:Session) DETACH DELETE s');
+    await page.getByTestId('password-current').fill('correct horse battery');
+    await page.getByTestId('password-new').fill(NEW_PASSWORD);
+    await page.getByTestId('password-repeat').fill(NEW_PASSWORD);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('sign-in-reason').waitFor();
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    // The screen is on top: a click in the middle of the window lands on it.
+    const hit = await page.evaluate(
+      () => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('#sign-in') !== null,
+    );
+    expect(hit).toBe(true);
+    await signIn(page, USER);
+    expect(errorsBut(errors, 401)).toEqual([]);
+  });
+});
+
 describe('with sign-in off (AUTH=off)', () => {
   it('opens the app with no sign-in screen and no sign-out; the menu says single-user', async () => {
     const { page, errors } = await offSuite.open('/');

@@ -128,6 +128,10 @@ function watchSession(host: HTMLElement, api: AuthApi, user: SessionUser): void 
   onUnauthenticated(() => {
     if (asking) return;
     asking = true;
+    // A modal dialog open now (admin panel, password, a save conflict) sits in the top layer, above
+    // any z-index, and would hide the screen while inert itself: close it (a conflict is still said
+    // in the bar; reopening the investigation from the list settles it).
+    for (const dialog of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) dialog.close();
     cover(host, true);
     const reason =
       'Your session has ended (it expired, or you were signed out). Sign in again to go on: ' +
