@@ -4,7 +4,8 @@
  * the list ("shared with you (read)"), opens it and finds it read-only ("Read-only: shared by …", no
  * Share, Rename, Delete, New or save status), and a save sent anyway is refused by the server (403);
  * an admin in a third context opens the audit trail, filters by investigation.share and reads that
- * share's entry: who shared, the investigation's id, and with whom.
+ * share's entry: who shared, the investigation's id, and with whom. Shared for edit, another analyst
+ * renames it and the save lands, with no Delete or Share; an unknown username is refused in words.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Investigation } from '../../contract/investigation.ts';
@@ -17,11 +18,13 @@ const suite = authE2eSuite();
 const ANALYST = 'sharing-analyst';
 const VIEWER = 'sharing-viewer';
 const ADMIN = 'sharing-admin';
+const EDITOR = 'sharing-editor';
 
 beforeAll(async () => {
   await createTestUser(suite.db(), ANALYST, 'analyst');
   await createTestUser(suite.db(), VIEWER, 'viewer');
   await createTestUser(suite.db(), ADMIN, 'admin');
+  await createTestUser(suite.db(), EDITOR, 'analyst');
 });
 
 describe('a team shares one Faction Atlas', () => {
@@ -109,5 +112,44 @@ describe('a team shares one Faction Atlas', () => {
     await expect(entry.getByTestId('audit-row-detail').textContent()).resolves.toContain(VIEWER);
     await suite.shot(admin.page, 'team-sharing-admin-audit');
     expect(errorsBut(admin.errors, 401)).toEqual([]);
+  });
+
+  it('shared for edit, another analyst renames it and it saves; Delete and Share stay the owner', async () => {
+    const owner = await suite.open('/');
+    await signIn(owner.page, ANALYST);
+    const id = await createInvestigation(owner.page);
+    await owner.page.getByTestId('share').click();
+    await owner.page.getByTestId('share-username').fill(EDITOR);
+    await owner.page.getByTestId('share-new-access').selectOption('edit');
+    await owner.page.getByTestId('share-add').click();
+    await owner.page.locator(`[data-testid=share-row][data-username="${EDITOR}"]`).waitFor();
+    // An unknown username is refused in the server's words, and the list stays as stored.
+    await owner.page.getByTestId('share-username').fill('sharing-nobody');
+    await owner.page.getByTestId('share-add').click();
+    await owner.page.getByTestId('share-error').waitFor();
+    await expect(owner.page.getByTestId('share-error').textContent()).resolves.toContain('sharing-nobody');
+    expect(await owner.page.getByTestId('share-row').count()).toBe(1);
+
+    const editor = await suite.open('/');
+    await signIn(editor.page, EDITOR);
+    const row = editor.page.locator(`[data-testid=investigation-row][data-id="${id}"]`);
+    await row.waitFor();
+    await expect(row.getByTestId('investigation-access').textContent()).resolves.toBe(
+      `by ${ANALYST} · shared with you (edit)`,
+    );
+    expect(await row.getByTestId('delete').count()).toBe(0);
+    await row.getByTestId('open-investigation').click();
+    await saved(editor.page);
+    expect(await editor.page.getByTestId('read-only-badge').count()).toBe(0);
+    expect(await editor.page.getByTestId('share').count()).toBe(0);
+    await row.getByTestId('rename').click();
+    await editor.page.getByTestId('rename-input').fill('Reviewed by the editor');
+    await editor.page.getByTestId('rename-input').press('Enter');
+    await saved(editor.page);
+    const stored = await pageRequest(owner.page, `/api/investigations/${id}`);
+    expect((stored.body as Investigation).title).toBe('Reviewed by the editor');
+    await suite.shot(editor.page, 'team-sharing-editor');
+    expect(errorsBut(owner.errors, 400, 401)).toEqual([]);
+    expect(errorsBut(editor.errors, 401)).toEqual([]);
   });
 });
