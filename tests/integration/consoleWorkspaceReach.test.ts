@@ -62,11 +62,14 @@ describe('console queries on a shared server', () => {
     ['element ids', 'MATCH (n) WHERE elementId(n) = $id RETURN n', { id: '4:x:1' }],
     ['a second pattern without a label', 'MATCH (f:Faction) WITH f LIMIT 1 MATCH (n) RETURN n.passwordHash'],
     ['dynamic keys', 'MATCH (n) UNWIND keys(n) AS k RETURN n[k]'],
-  ])('are refused when they could reach %s', async (_what, query, params = {}) => {
-    await someWorkspace();
-    const message = await refusedReach(query, params);
-    expect(message).toMatch(/workspace/);
-  });
+  ] as [string, string, Record<string, unknown>?][])(
+    'are refused when they could reach %s',
+    async (_what, query, params) => {
+      await someWorkspace();
+      const message = await refusedReach(query, params ?? {});
+      expect(message).toMatch(/workspace/);
+    },
+  );
 
   it('run when they reach the network through its labels and relationships', async () => {
     await someWorkspace();
