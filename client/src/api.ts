@@ -25,12 +25,7 @@ import {
 } from '../../contract/api.ts';
 import type { GraphLabel, RelationshipType } from '../../contract/model.ts';
 import { entityListResponse, type EntityListQuery, type EntityListResponse } from '../../contract/entities.ts';
-import {
-  cypherResponse,
-  namedQueryList,
-  type CypherResponse,
-  type NamedQuery,
-} from '../../contract/console.ts';
+import { cypherResponse, namedQueryList, type CypherResponse, type NamedQuery } from '../../contract/console.ts';
 import { ApiError, noticed, UnauthenticatedError } from './apiErrors.ts';
 
 export {
