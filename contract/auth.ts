@@ -11,6 +11,9 @@
 import { z } from 'zod';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+
+/** Names no account may take, in any case (see `username`). */
+export const RESERVED_USERNAMES: readonly string[] = ['local', 'system'];
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;
 
@@ -18,8 +21,10 @@ export type Role = z.infer<typeof role>;
 export const roleAtLeast = (have: Role, need: Role): boolean => ROLES.indexOf(have) >= ROLES.indexOf(need);
 
 /**
- * Usernames: 1–64 characters, letters, digits and `.`, `_`, `-` (no spaces, no look-alike controls),
- * compared as written. `*` is not a username: in a share it means everyone.
+ * Usernames: 1–64 characters, letters, digits and `.`, `_`, `-` (no spaces, no look-alike controls).
+ * One name whatever its case: `Admin` cannot be created beside `admin` (users.ts keeps them unique
+ * by their lower case). `*` is not a username: in a share it means everyone. `local` and `system`
+ * are reserved, in any case.
  */
 export const username = z
   .string()
@@ -27,8 +32,11 @@ export const username = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, ".", "_" and "-", and start with a letter or digit')
   // `local` is the one user of a server without sign-in, who owns every investigation (auth/actor.ts):
-  // an account of that name would own them all once signed in.
-  .refine((u) => u !== 'local', { message: '"local" is reserved for the server without sign-in' });
+  // an account of that name would own them all once signed in. `system` is who the audit trail names
+  // for what the server does itself (the first admin's creation).
+  .refine((u) => !RESERVED_USERNAMES.includes(u.toLowerCase()), {
+    message: 'is reserved ("local" is the server without sign-in, "system" the server itself)',
+  });
 
 /**
  * Passwords: at least 12 characters and at most 256 (NIST SP 800-63B §3.1.1.2 asks for at least 8
@@ -84,6 +92,13 @@ export const updateUserRequest = z
   });
 export const usernameParam = z.object({ username });
 
+/**
+ * GET /api/usernames (analysts and admins: whoever may share): the enabled users one can share with,
+ * and their roles, so the share dialog offers viewers read access only. No more than that.
+ */
+export const userDirectory = z.object({ users: z.array(z.object({ username: z.string(), role })) });
+export type UserDirectory = z.infer<typeof userDirectory>;
+
 /** Access a share grants: `read` opens it read-only, `edit` may save it too. Only the owner shares, bins or restores. */
 export const SHARE_ACCESS = ['read', 'edit'] as const;
 export const shareAccess = z.enum(SHARE_ACCESS);
@@ -124,7 +139,9 @@ export const AUDIT_ACTIONS = [
   'session.signIn',
   'session.signInFailed',
   'session.signOut',
+  'session.signInLimited',
   'session.passwordChange',
+  'session.passwordChangeFailed',
   'user.create',
   'user.update',
   'user.delete',
