@@ -71,8 +71,6 @@ type Params = Record<string, unknown>;
 
 interface Run {
   session: Session;
-  /** Whose run it is (ConsoleRunOptions.analyst): only they may cancel it. */
-  analyst: string;
   /** In the transaction's metadata, to find it among the server's transactions. */
   tag: string;
   stopped?: StopReason;
@@ -103,6 +101,12 @@ const SETTLE_MS = 1_500;
 
 const STOPPED = Symbol('stopped');
 
+/**
+ * Runs are kept by analyst and run id: run ids are the client's to choose, and one analyst's id must
+ * neither block another's run nor tell them it exists.
+ */
+const runKey = (analyst: string, runId: string) => `${analyst}\u0000${runId}`;
+
 export class ConsoleQueries {
   private readonly runs = new Map<string, Run>();
   private readonly lingering: LingeringRuns;
@@ -123,21 +127,22 @@ export class ConsoleQueries {
    */
   async run(query: string, params: Params, options: ConsoleRunOptions): Promise<ConsoleResult> {
     const { runId, signal, timeoutMs } = options;
-    this.refuseRunIdInUse(runId);
+    const key = runKey(options.analyst ?? 'unknown', runId);
+    this.refuseRunIdInUse(key, runId);
     if (signal?.aborted) throw cancelled();
     const analyst = options.analyst ?? 'unknown';
     const ticket = await this.admission.admit(analyst, options.admission ?? DEFAULT_ADMISSION_LIMITS, timeoutMs);
-    if (this.runs.has(runId) || signal?.aborted) {
+    if (this.runs.has(key) || signal?.aborted) {
       ticket.release(); // another request took the id, or the client left, while admission checked the server
-      this.refuseRunIdInUse(runId);
+      this.refuseRunIdInUse(key, runId);
       throw cancelled();
     }
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    const run: Run = { session, analyst, tag: randomUUID(), halt: () => {}, ended: false };
+    const run: Run = { session, tag: randomUUID(), halt: () => {}, ended: false };
     const stopped = new Promise<typeof STOPPED>((resolve) => {
       run.halt = () => resolve(STOPPED);
     });
-    this.runs.set(runId, run);
+    this.runs.set(key, run);
     const onAbort = () => this.beginStop(run, 'cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
     const watchdog = setTimeout(() => this.beginStop(run, 'timeout'), timeoutMs + TIMEOUT_GRACE_MS);
@@ -153,7 +158,7 @@ export class ConsoleQueries {
     } finally {
       clearTimeout(watchdog);
       signal?.removeEventListener('abort', onAbort);
-      this.runs.delete(runId);
+      this.runs.delete(key);
       if (!run.stopped) {
         await closeSession(run);
         ticket.release();
@@ -169,8 +174,11 @@ export class ConsoleQueries {
    * analyst's (`analyst` given): their run ids are not ours to learn of.
    */
   async cancel(runId: string, analyst?: string): Promise<boolean> {
-    const run = this.runs.get(runId);
-    if (!run || (analyst !== undefined && run.analyst !== analyst)) return false;
+    const run =
+      analyst !== undefined
+        ? this.runs.get(runKey(analyst, runId))
+        : [...this.runs.entries()].find(([key]) => key.endsWith(`\u0000${runId}`))?.[1];
+    if (!run) return false;
     this.beginStop(run, 'cancelled');
     await run.stopping;
     if (run.stopFailure && isUnreachable(run.stopFailure)) throw unavailable(run.stopFailure);
@@ -187,8 +195,8 @@ export class ConsoleQueries {
     this.lingering.stop();
   }
 
-  private refuseRunIdInUse(runId: string): void {
-    if (this.runs.has(runId)) {
+  private refuseRunIdInUse(key: string, runId: string): void {
+    if (this.runs.has(key)) {
       throw new AppError(409, 'RUN_ID_IN_USE', `A query with run id "${runId}" is still running; choose another id.`);
     }
   }

@@ -179,7 +179,7 @@ export class ConsoleAdmission {
       const wait = this.retryAfterS(own);
       const queries = own.length === 1 ? 'query' : 'queries';
       return tooBusy(
-        `You already have ${own.length} console ${queries} running, as many as one analyst may at once ` +
+        `You already have ${own.length} console ${queries} running, as many as one person may at once ` +
           `(${limits.maxRunningPerAnalyst}). Wait for one to finish or cancel it, and try again in ${wait} s.`,
         wait,
       );

@@ -24,6 +24,14 @@ export const timedOut = (timeoutMs: number, cause?: unknown) =>
 export const refused = (why: string, cause?: unknown, outcome = 'Nothing was run.') =>
   new AppError(403, 'QUERY_REFUSED', `The console runs read-only queries only, and ${why}. ${outcome}`, { cause });
 
+/** A read-only query refused because it could reach the team's workspace (workspaceReach.ts). */
+export const refusedReach = (why: string) =>
+  new AppError(
+    403,
+    'QUERY_REFUSED',
+    `On a shared server the console reads the network only, and this query ${why}. Nothing was run.`,
+  );
+
 export const unavailable = (cause?: unknown) =>
   new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is not answering; try again shortly.', { cause });
 

@@ -4,7 +4,7 @@
  */
 import type { Node, Record as Neo4jRecord, ResultSummary, Transaction } from 'neo4j-driver';
 import type { ConsoleResult } from './console.ts';
-import { EXPLAIN_PREFIX, planFailure, refused } from './consoleErrors.ts';
+import { EXPLAIN_PREFIX, planFailure, refused, refusedReach } from './consoleErrors.ts';
 import type { ExecutionMode } from './consoleMode.ts';
 import { ResultGraph, rowsOf, summaryOf } from './consoleResult.ts';
 import { withheldNotice } from './consoleWorkspace.ts';
@@ -33,8 +33,10 @@ export async function refuseUnlessReadOnly(
     throw planFailure(error);
   }
   const plan = summary.plan as PlanStep | false;
-  const refusal = refusalOf(summary.queryType, plan, database) ?? (networkOnly && plan ? workspaceReachOf(plan) : null);
+  const refusal = refusalOf(summary.queryType, plan, database);
   if (refusal) throw refused(`this one ${refusal}`);
+  const reach = networkOnly && plan ? workspaceReachOf(plan) : null;
+  if (reach) throw refusedReach(reach);
 }
 
 /**

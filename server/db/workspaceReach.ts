@@ -30,16 +30,16 @@ export function workspaceReachOf(plan: PlanStep): string | null {
     const operator = step.operatorType.split('@')[0] ?? '';
     if (UNLABELLED_LOOKUPS.has(operator)) {
       return (
-        `looks nodes up without a label (${operator}), which on a shared server could reach the team's ` +
-        'workspace (accounts, the audit trail, investigations); start from a label of the network, ' +
-        'e.g. MATCH (n:Entity) or MATCH (f:Faction)'
+        `looks nodes up without a label (${operator}), which could reach the team's workspace (accounts, ` +
+        'the audit trail, investigations); start from a label of the network, e.g. MATCH (n:Entity) or ' +
+        'MATCH (f:Faction)'
       );
     }
     const details = step.arguments?.Details;
     if (typeof details !== 'string') continue;
     for (const [, label] of details.matchAll(LABEL)) {
       if (label && WORKSPACE.has(label)) {
-        return `reads :${label} nodes, which belong to the team's workspace, not the network; the console reads the network only`;
+        return `reads :${label} nodes, which hold the team's workspace, not the network`;
       }
     }
   }

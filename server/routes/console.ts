@@ -25,7 +25,8 @@ export function consoleRoutes(db: Database, limits: ConsoleLimits): Router {
 
   router.delete('/cypher/:runId', async (req, res) => {
     const { runId } = parse(runIdParam, req.params);
-    await cancelCypher(db, runId, runContext(req, res).analyst);
+    // With users, only the analyst who started a run may stop it; single-user, anyone at the laptop.
+    await cancelCypher(db, runId, signedIn(res) ? actorOf(req, res).username : undefined);
     res.status(204).end();
   });
 

@@ -100,9 +100,10 @@ export async function runReadOnly(
 }
 
 /**
- * Stops a running console query and its transaction on the server; 404 when none of `analyst`'s
- * runs has that id (another analyst's run is not theirs to stop, nor to learn of).
+ * Stops a running console query and its transaction on the server; 404 when none runs under that id,
+ * or, `analyst` given (a server with users), none of theirs: another's run is not theirs to stop, nor
+ * to learn of.
  */
-export async function cancelCypher(db: Database, runId: string, analyst: string): Promise<void> {
+export async function cancelCypher(db: Database, runId: string, analyst?: string): Promise<void> {
   if (!(await db.cancelConsoleQuery(runId, analyst))) throw notFound(`Running query "${runId}"`);
 }

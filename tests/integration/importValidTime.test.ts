@@ -143,11 +143,13 @@ describe("a node's new lifetime moves its stored relationships", () => {
   });
 
   it('importing the old founding date again moves them back, exactly, and a second time changes nothing', async () => {
-    const seeded = await fingerprint(db);
+    // The network, as seeded: each import adds its entry to the audit trail, which is not the network.
+    const network = () => fingerprint(db, 'AuditEntry');
+    const seeded = await network();
     await postImport(jayshFoundedIn('2015-06')).expect(200);
-    expect(await fingerprint(db)).not.toBe(seeded);
+    expect(await network()).not.toBe(seeded);
     await postImport(readSeed()).expect(200);
-    expect(await fingerprint(db)).toBe(seeded);
+    expect(await network()).toBe(seeded);
     const again = importResponse.parse((await postImport(readSeed()).expect(200)).body);
     expect(again.changes).toEqual({ nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, labelsAdded: 0 });
   });
