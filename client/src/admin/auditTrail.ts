@@ -1,6 +1,7 @@
 /**
  * The admin panel's Audit trail tab (issue 10): entries newest first (when, who, what, from where, the
- * ids touched, the detail), filtered by user, action and a range of days; "Load more" pages on with the
+ * ids touched, the detail), filtered by user (the box offers the known usernames, GET /api/users),
+ * action (in words, auditWords.ts, with the code in small type) and a range of days; "Load more" pages on with the
  * server's cursor; "Export JSON lines" downloads GET /api/audit?format=jsonl with the same filters.
  *
  * Days are the reader's own: "since 3 March" starts at local midnight of 3 March and "until 5 March"
@@ -11,6 +12,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contr
 import { refusalWords } from '../api.ts';
 import type { AuditFilters, AuthApi } from '../auth/authApi.ts';
 import { offerDownload } from '../download.ts';
+import { auditActionWords } from './auditWords.ts';
 
 export interface AuditTrail {
   /** Reads the first page with the filters as they are and draws it into `host`. */
@@ -31,6 +33,17 @@ export function createAuditTrail(api: AuthApi): AuditTrail {
   let problem = '';
   let working = false;
   const form = { user: '', action: '', since: '', until: '' };
+  /** Usernames the user filter offers (every account; the trail also names usernames tried and gone). */
+  let known: string[] = [];
+
+  async function loadKnown(): Promise<void> {
+    try {
+      known = (await api.users()).map((u) => u.username).sort();
+    } catch {
+      known = [];
+    }
+    draw();
+  }
 
   const filters = (): AuditFilters => ({
     user: form.user.trim() || undefined,
@@ -77,11 +90,12 @@ export function createAuditTrail(api: AuthApi): AuditTrail {
         e.preventDefault();
         void load(false);
       }}>
-          <label>User <input name="user" .value=${form.user} maxlength="64" data-testid="audit-user" @input=${field('user')} /></label>
+          <label>User <input name="user" list="audit-users" .value=${form.user} maxlength="64" autocomplete="off" placeholder="any" data-testid="audit-user" @input=${field('user')} /></label>
+          <datalist id="audit-users" data-testid="audit-users">${known.map((u) => html`<option value=${u}></option>`)}</datalist>
           <label>Action
             <select name="action" data-testid="audit-action" @change=${field('action')}>
               <option value="" ?selected=${form.action === ''}>any</option>
-              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${form.action === a}>${a}</option>`)}
+              ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${form.action === a}>${auditActionWords(a)}</option>`)}
             </select>
           </label>
           <label>Since <input type="date" .value=${form.since} data-testid="audit-since" @input=${field('since')} /></label>
@@ -97,7 +111,7 @@ export function createAuditTrail(api: AuthApi): AuditTrail {
               (e) => html`<tr data-testid="audit-row" data-action=${e.action} data-id=${e.id}>
                 <td title=${e.at}>${new Date(e.at).toLocaleString()}</td>
                 <td data-testid="audit-row-user">${e.username}</td>
-                <td>${e.action}</td>
+                <td data-testid="audit-row-action" title=${e.action}>${auditActionWords(e.action)} <code class="audit-code">${e.action}</code></td>
                 <td>${e.address}</td>
                 <td class="audit-ids" data-testid="audit-row-ids">${e.ids.join(', ')}</td>
                 <td data-testid="audit-row-detail">${e.detail}</td>
@@ -114,6 +128,7 @@ export function createAuditTrail(api: AuthApi): AuditTrail {
   return {
     async show(el) {
       host = el;
+      void loadKnown();
       await load(false);
     },
   };

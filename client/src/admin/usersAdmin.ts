@@ -1,7 +1,11 @@
 /**
  * The admin panel's Users tab (issue 10): every user with role, created, last sign-in and whether
  * disabled; create one (username, password, role); change a role; reset a password; disable or enable;
- * delete. Deleting and disabling ask first (inline, "Delete bob? Yes / No"). A refusal shows the
+ * delete. Deleting and disabling ask first (inline, saying what follows: a deleted user's sessions end
+ * and their investigations go to the admin who deletes them). Nothing is offered that can only fail:
+ * the last enabled admin has no Disable or Delete and a fixed role ("the last admin"), and one's own
+ * row points to the user menu's Change password instead of a reset (which would end one's own
+ * session). A refusal shows the
  * server's words: the 409 for taking away the last admin, a username already taken, a password too short.
  * A refused role change puts the select back to the role stored (`live`: lit compares with the DOM's
  * value, which the admin changed, not with what it drew last).
@@ -13,6 +17,21 @@ import { refusalWords } from '../api.ts';
 import type { AuthApi } from '../auth/authApi.ts';
 import { currentUser } from '../auth/currentUser.ts';
 import { whenText } from '../investigations/words.ts';
+
+/** The words of a delete's confirmation; `investigations`: how many they own, when known. */
+export function deleteWords(username: string, investigations: number | null = null): string {
+  const theirs =
+    investigations === null
+      ? 'their investigations go to you'
+      : `their ${investigations} investigation${investigations === 1 ? '' : 's'} go to you`;
+  return `Delete ${username}? Their sessions end and ${theirs}. This cannot be undone.`;
+}
+
+/** Whether `u` is the one enabled admin left (no Disable, no Delete, no other role for them). */
+export function isLastAdmin(u: UserSummary, all: readonly UserSummary[]): boolean {
+  if (u.role !== 'admin' || u.disabled) return false;
+  return all.filter((x) => x.role === 'admin' && !x.disabled).length === 1;
+}
 
 export interface UsersAdmin {
   /** Reads the list again and draws it into `host`. */
@@ -84,7 +103,7 @@ export function createUsersAdmin(api: AuthApi): UsersAdmin {
     }
     const deleting = confirming.what === 'delete';
     return html`<div class="user-confirm" role="alert">
-      ${deleting ? `Delete ${u.username}? Their sessions end; this cannot be undone.` : `Disable ${u.username}? They are signed out and cannot sign in.`}
+      ${deleting ? deleteWords(u.username) : `Disable ${u.username}? They are signed out and cannot sign in.`}
       <button type="button" data-testid="user-confirm" @click=${() =>
         void (
           deleting
@@ -103,10 +122,13 @@ export function createUsersAdmin(api: AuthApi): UsersAdmin {
 
   function row(u: UserSummary) {
     const me = u.username === currentUser().username;
+    const last = isLastAdmin(u, users);
+    const lastTitle = 'The last admin: make another user admin first';
     return html`<tr data-testid="user-row" data-username=${u.username}>
         <td>${u.username}${me ? html` <span class="muted">(you)</span>` : nothing}</td>
         <td>
           <select aria-label=${`Role of ${u.username}`} data-testid="user-role-select" .value=${live(u.role)}
+            ?disabled=${last} title=${last ? lastTitle : nothing}
             @change=${(e: Event) => {
               const role = (e.target as HTMLSelectElement).value as Role;
               void attempt(() => api.updateUser(u.username, { role }), `${u.username} is now ${role}.`);
@@ -118,17 +140,23 @@ export function createUsersAdmin(api: AuthApi): UsersAdmin {
         <td>${u.lastSignInAt ? whenText(u.lastSignInAt) : 'never'}</td>
         <td data-testid="user-state">${u.disabled ? 'disabled' : 'active'}</td>
         <td class="user-actions">
-          <button type="button" data-testid="user-reset-password" @click=${() => ask(u.username, 'password')}>Reset password</button>
           ${
-            u.disabled
-              ? html`<button type="button" data-testid="user-enable" @click=${() =>
-                  void attempt(
-                    () => api.updateUser(u.username, { disabled: false }),
-                    `Enabled ${u.username}.`,
-                  )}>Enable</button>`
-              : html`<button type="button" data-testid="user-disable" @click=${() => ask(u.username, 'disable')}>Disable</button>`
+            me
+              ? html`<span class="muted" data-testid="user-own-password">Your password: user menu → Change password…</span>`
+              : html`<button type="button" data-testid="user-reset-password" @click=${() => ask(u.username, 'password')}>Reset password</button>`
           }
-          <button type="button" data-testid="user-delete" @click=${() => ask(u.username, 'delete')}>Delete</button>
+          ${
+            last
+              ? html`<span class="muted" data-testid="user-last-admin" title=${lastTitle}>the last admin</span>`
+              : u.disabled
+                ? html`<button type="button" data-testid="user-enable" @click=${() =>
+                    void attempt(
+                      () => api.updateUser(u.username, { disabled: false }),
+                      `Enabled ${u.username}.`,
+                    )}>Enable</button>`
+                : html`<button type="button" data-testid="user-disable" @click=${() => ask(u.username, 'disable')}>Disable</button>`
+          }
+          ${last ? nothing : html`<button type="button" data-testid="user-delete" @click=${() => ask(u.username, 'delete')}>Delete</button>`}
         </td>
       </tr>
       ${confirming?.username === u.username ? html`<tr><td colspan="6">${confirmRow(u)}</td></tr>` : nothing}`;

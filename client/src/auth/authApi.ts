@@ -13,7 +13,9 @@ import {
   type Role,
   type SessionUser,
   sessionAnswer,
+  type UserDirectory,
   type UserSummary,
+  userDirectory,
   userList,
 } from '../../../contract/auth.ts';
 import { errorBody } from '../../../contract/api.ts';
@@ -69,6 +71,19 @@ export const authApi = {
   /** Changes the signed-in user's password; 400/403 with the server's words when refused. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     await requestJson('/api/session/password', anything, { payload: { currentPassword, newPassword }, method: 'PUT' });
+  },
+
+  /**
+   * Whom one can share with (GET /api/usernames, analysts and admins): enabled users and their roles.
+   * A server without the route (404) answers an empty list: the share dialog then takes typed names.
+   */
+  async usernames(): Promise<UserDirectory['users']> {
+    try {
+      return (await requestJson('/api/usernames', userDirectory)).users;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return [];
+      throw error;
+    }
   },
 
   /** Every user (admins). */

@@ -4,7 +4,9 @@
  * page is covered and inert). Later, any 401 (the session expired, was ended elsewhere, or the user was
  * disabled) brings the screen back over the app, saying why: the app stays underneath with its unsaved
  * work, so signing in again as the same user goes on where it stopped (autosave retries); signing in
- * as someone else reloads the page, since what is open was the other user's.
+ * as someone else reloads the page, since what is open was the other user's. The screen names who was
+ * signed in and fills in their username; signing in as someone else is confirmed first (a second
+ * submit), after a warning that the page's unsaved changes are dropped.
  *
  * Words for refusals: 401 "Wrong username or password"; 429 "Too many attempts: try again in N
  * minutes" (from Retry-After, else the server's message); anything else the server's own message.
@@ -40,24 +42,50 @@ function cover(host: HTMLElement, shown: boolean): void {
   for (const el of document.querySelectorAll<HTMLElement>(APP_PARTS)) el.inert = shown;
 }
 
+/** The warning before signing in as another user over a page whose session ended. */
+export function otherUserWarning(previous: string, next: string): string {
+  return (
+    `You are signing in as ${next}, not ${previous}: the page reloads for ${next}, and the unsaved ` +
+    `changes on it are dropped. Sign in again to confirm, or sign in as ${previous} to keep them.`
+  );
+}
+
+/** Whether two usernames are one (usernames are one whatever their case). */
+const sameUser = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
 /**
  * Shows the form until a sign-in succeeds; resolves with the user. `reason`: why it shows (a session
- * that ended), said above the form.
+ * that ended), said above the form. `previous`: who was signed in (their name is filled in, and
+ * signing in as someone else is confirmed first, since the page then reloads).
  */
-function askToSignIn(host: HTMLElement, api: AuthApi, reason: string | null): Promise<SessionUser> {
+function askToSignIn(
+  host: HTMLElement,
+  api: AuthApi,
+  reason: string | null,
+  previous: string | null = null,
+): Promise<SessionUser> {
   return new Promise((resolve) => {
     let problem = '';
     let working = false;
+    /** The other username the warning was shown for: signing in as them again goes ahead. */
+    let warnedFor: string | null = null;
 
     async function submit(e: Event): Promise<void> {
       e.preventDefault();
       const form = e.target as HTMLFormElement;
       const data = new FormData(form);
+      const username = String(data.get('username') ?? '').trim();
+      if (previous && !sameUser(username, previous) && warnedFor?.toLowerCase() !== username.toLowerCase()) {
+        warnedFor = username;
+        problem = '';
+        draw();
+        return;
+      }
       working = true;
       problem = '';
       draw();
       try {
-        const user = await api.signIn(String(data.get('username') ?? '').trim(), String(data.get('password') ?? ''));
+        const user = await api.signIn(username, String(data.get('password') ?? ''));
         render(nothing, host);
         resolve(user);
         return;
@@ -75,7 +103,14 @@ function askToSignIn(host: HTMLElement, api: AuthApi, reason: string | null): Pr
         html`<form class="sign-in" data-testid="sign-in" aria-labelledby="sign-in-title" @submit=${submit}>
           <h1 id="sign-in-title">Faction Atlas</h1>
           ${reason ? html`<p class="sign-in-reason" role="status" data-testid="sign-in-reason">${reason}</p>` : nothing}
-          <label>Username <input name="username" autocomplete="username" required maxlength="64" data-testid="sign-in-username" /></label>
+          ${previous ? html`<p class="sign-in-previous" data-testid="sign-in-previous">You were signed in as <strong>${previous}</strong>.</p>` : nothing}
+          <label>Username <input name="username" autocomplete="username" required maxlength="64" data-testid="sign-in-username"
+            .defaultValue=${previous ?? ''} @input=${() => {
+              if (!warnedFor) return;
+              warnedFor = null;
+              draw();
+            }} /></label>
+          ${warnedFor && previous ? html`<p class="warning" role="alert" data-testid="sign-in-other-user">${otherUserWarning(previous, warnedFor)}</p>` : nothing}
           <label>Password <input name="password" type="password" autocomplete="current-password" required maxlength="256" data-testid="sign-in-password" /></label>
           ${problem ? html`<p class="error" role="alert" data-testid="sign-in-error">${problem}</p>` : nothing}
           <button type="submit" data-testid="sign-in-submit" ?disabled=${working}>${working ? 'Signing in…' : 'Sign in'}</button>
@@ -84,7 +119,7 @@ function askToSignIn(host: HTMLElement, api: AuthApi, reason: string | null): Pr
       );
     }
     draw();
-    host.querySelector<HTMLInputElement>('input[name=username]')?.focus();
+    host.querySelector<HTMLInputElement>(previous ? 'input[name=password]' : 'input[name=username]')?.focus();
   });
 }
 
@@ -136,7 +171,7 @@ function watchSession(host: HTMLElement, api: AuthApi, user: SessionUser): void 
     const reason =
       'Your session has ended (it expired, or you were signed out). Sign in again to go on: ' +
       'what you have open stays here, and unsaved changes are saved once you are back.';
-    void askToSignIn(host, api, reason).then((again) => {
+    void askToSignIn(host, api, reason, user.username).then((again) => {
       asking = false;
       if (again.username !== user.username || again.role !== user.role) {
         // Another user (or another role): the page shows what the last one could see. Start afresh.

@@ -1,5 +1,6 @@
 /**
- * The user menu at the right of the top bar (issue 10): a small button with the username that opens
+ * The user menu at the right of the top bar (issue 10): a small button with the username (its initials
+ * on a narrow window; the whole name in its title and in the menu) that opens
  * a menu saying who is signed in and with which role, with "Change password…", "Users and audit trail…"
  * (admins only) and "Sign out". With sign-in off (AUTH=off) it says "Single-user (no sign-in)" and
  * offers neither sign-out nor a password. Change password is a modal dialog (current, new, repeat);
@@ -20,6 +21,16 @@ export interface UserMenuOptions {
 
 /** The words the dialog shows when the two new passwords differ. */
 export const PASSWORDS_DIFFER = 'The new password and its repetition differ.';
+
+/**
+ * Up to two letters for the button when the bar is narrow (auth.css shows them below 1300 px wide,
+ * so the investigation's title keeps its room): "ana" → "A", "jean-luc.picard" → "JL".
+ */
+export function initials(username: string): string {
+  const parts = username.split(/[._\-\s]+/).filter(Boolean);
+  const letters = parts.length > 1 ? parts[0]![0]! + parts[1]![0]! : (parts[0] ?? '?').slice(0, 1);
+  return letters.toUpperCase();
+}
 
 export function mountUserMenu(host: HTMLElement, options: UserMenuOptions): void {
   const api = options.api ?? authApi;
@@ -52,7 +63,11 @@ export function mountUserMenu(host: HTMLElement, options: UserMenuOptions): void
           @click=${() => {
             open = !open;
             draw();
-          }}>${user.auth ? user.username : 'single-user'}</button>
+          }}>${
+            user.auth
+              ? html`<span class="user-menu-initials" aria-hidden="true">${initials(user.username)}</span><span class="user-menu-name">${user.username}</span>`
+              : 'single-user'
+          }</button>
         ${
           open
             ? html`<div class="user-menu-list" role="menu" data-testid="user-menu">

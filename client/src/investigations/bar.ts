@@ -2,7 +2,7 @@
  * The investigation's line in the top bar: its title (cut with an ellipsis in the bar, whole in its
  * tooltip, so the search box and toolbar keep their room at 1024 px), the save status (saved / saving /
  * unsaved / conflict / offline, a live region), a "Read-only" badge, and Share, which copies the
- * read-only link (words.ts `shareLink`) with navigator.clipboard and always shows it in a text box too,
+ * link (words.ts `shareLink`: read-only without sign-in, each user's own access with it) with navigator.clipboard and always shows it in a text box too,
  * with a Copy button (the clipboard needs a secure context and permission; the box works everywhere).
  * The box is a small non-modal dialog under the top bar, never inline (inline it widened the bar past
  * the window); Escape or × closes it and gives focus back to Share. Keeps the window title as the
@@ -18,7 +18,7 @@ import { currentUser } from '../auth/currentUser.ts';
 import type { Autosave } from './autosave.ts';
 import { createSharesEditor } from './shareDialog.ts';
 import type { InvestigationSession } from './session.ts';
-import { saveStateWords, shareLink, windowTitle } from './words.ts';
+import { saveStateWords, shareLink, shareLinkWords, windowTitle } from './words.ts';
 
 export function mountInvestigationBar(host: HTMLElement, session: InvestigationSession, autosave: Autosave): void {
   let link: string | null = null;
@@ -28,7 +28,7 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
   async function share(): Promise<void> {
     const current = session.current;
     if (!current) return;
-    link = shareLink(window.location.origin, current.id);
+    link = shareLink(window.location.origin, current.id, currentUser().auth);
     copied = false;
     draw();
     await copy();
@@ -71,7 +71,7 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
             </span>
             ${
               current.revision === null && !current.readOnly && current.access === 'owner'
-                ? html`<button type="button" data-testid="share" title="Copy a read-only link to this investigation" @click=${() => void share()}>
+                ? html`<button type="button" data-testid="share" title=${currentUser().auth ? 'Copy a link to this investigation, and choose who may open it' : 'Copy a read-only link to this investigation'} @click=${() => void share()}>
                     Share
                   </button>`
                 : nothing
@@ -81,7 +81,7 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
                 ? html`<div
                     class="share-popover"
                     role="dialog"
-                    aria-label="Read-only link"
+                    aria-label=${currentUser().auth ? 'Link and sharing' : 'Read-only link'}
                     data-testid="share-popover"
                     @keydown=${(e: KeyboardEvent) => {
                       if (e.key !== 'Escape') return;
@@ -90,14 +90,10 @@ export function mountInvestigationBar(host: HTMLElement, session: InvestigationS
                       closeShare();
                     }}
                   >
-                    <input readonly aria-label="Read-only link" data-testid="share-link" .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+                    <input readonly aria-label=${currentUser().auth ? 'Link to this investigation' : 'Read-only link'} data-testid="share-link" .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
                     <button type="button" data-testid="share-copy" @click=${() => void copy()}>${copied ? 'Copied' : 'Copy'}</button>
                     <button type="button" aria-label="Close the link" @click=${closeShare}>×</button>
-                    <span class="muted share-hint">${
-                      currentUser().auth
-                        ? 'Whoever it is shared with can open it by this link, read-only.'
-                        : 'Anyone with this link can view this investigation, not change it.'
-                    }</span>
+                    <span class="muted share-hint" data-testid="share-hint">${shareLinkWords(currentUser().auth)}</span>
                     ${currentUser().auth ? html`<div class="share-manage-host" data-testid="share-manage-host"></div>` : nothing}
                   </div>`
                 : nothing

@@ -2,8 +2,11 @@
  * Investigations in the page (issue 9), wired in one place for main.ts: the session (what is open),
  * autosave with its conflict dialog, the top bar's title, status and Share, the sidebar with revisions
  * and the bin, the changes-since-the-snapshot notice, and the browser history, which also opens what
- * the page's URL names: `?investigation=<id>` (`&mode=read`: read-only) or a recipe (state/url.ts).
+ * the page's URL names: `?investigation=<id>` (`&mode=read`: read-only without sign-in; with sign-in
+ * the user's own access) or a recipe (state/url.ts).
  */
+import { ApiError } from '../api.ts';
+import { currentUser } from '../auth/currentUser.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { investigationFromQuery, readViewStateFromUrl, viewStateToQuery } from '../state/url.ts';
 import { Autosave } from './autosave.ts';
@@ -15,6 +18,7 @@ import { createRevisionsPanel } from './revisions.ts';
 import { InvestigationSession } from './session.ts';
 import { mountInvestigationsSidebar } from './sidebar.ts';
 import { copyTitle } from './sidebarRows.ts';
+import { INVESTIGATION_NOT_FOUND_WORDS } from './words.ts';
 
 export interface InvestigationsUi {
   session: InvestigationSession;
@@ -55,9 +59,16 @@ export function mountInvestigations(
     const link = investigationFromQuery(window.location.search);
     if (link) {
       try {
-        await session.open(link.id, { readOnly: link.readOnly, cause: 'restore' });
+        // With sign-in the server decides who may change it: `mode=read` (an older link, or one a
+        // reader copied from their address bar) does not take an editor's access away.
+        await session.open(link.id, { readOnly: link.readOnly && !currentUser().auth, cause: 'restore' });
       } catch (error) {
-        showToast(`Could not open the investigation: ${error instanceof Error ? error.message : String(error)}`);
+        // 404 is also the answer for another's unshared investigation (it must not tell which).
+        showToast(
+          error instanceof ApiError && error.status === 404
+            ? INVESTIGATION_NOT_FOUND_WORDS
+            : `Could not open the investigation: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       return;
     }

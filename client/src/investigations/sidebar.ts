@@ -49,7 +49,9 @@ export function mountInvestigationsSidebar(
     try {
       const list = await api.list({ q: q || undefined, deleted: bin });
       if (ask !== asked) return;
-      rows = list;
+      // Only the owner restores (the server answers so, too): the bin holds this user's own, whatever an
+      // older server lists.
+      rows = bin ? list.filter((row) => row.access === 'owner') : list;
     } catch (error) {
       if (ask === asked) say(error, true);
     }

@@ -90,7 +90,7 @@ export function rowInBin(row: InvestigationSummary, on: RowActions): TemplateRes
     <span class="title">${row.title}</span>
     <span class="muted meta">deleted ${row.deletedAt ? whenText(row.deletedAt) : ''} · ${countsText(row)}</span>
     <span class="row-actions">
-      <button type="button" data-testid="undelete" @click=${() => on.undelete(row)}>Restore</button>
+      ${row.access === 'owner' ? html`<button type="button" data-testid="undelete" @click=${() => on.undelete(row)}>Restore</button>` : nothing}
     </span>
   </li>`;
 }

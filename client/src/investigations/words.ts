@@ -69,7 +69,22 @@ export function changesSummary(changes: SnapshotChanges): string | null {
   return `The data changed since this was saved: ${added} added, ${removed} removed, ${edited} edited`;
 }
 
-/** The read-only link to an investigation: without sign-in anyone with it can open it; with sign-in, those it is shared with. */
-export function shareLink(origin: string, id: string): string {
-  return `${origin}/?investigation=${encodeURIComponent(id)}&mode=read`;
+/**
+ * The link to an investigation. Without sign-in (`auth` false) anyone with it can open it, and it opens
+ * read-only (`mode=read`); with sign-in it opens for those it is shared with, each with their own
+ * access (read or edit), so it carries no mode (mount.ts ignores `mode=read` then).
+ */
+export function shareLink(origin: string, id: string, auth = false): string {
+  return `${origin}/?investigation=${encodeURIComponent(id)}${auth ? '' : '&mode=read'}`;
 }
+
+/** What Share's box says the link does. */
+export function shareLinkWords(auth: boolean): string {
+  return auth
+    ? 'Whoever it is shared with opens it by this link, with the access they have: read, or edit.'
+    : 'Anyone with this link can view this investigation, not change it.';
+}
+
+/** What the page says when an investigation's link cannot be opened because the server answers 404. */
+export const INVESTIGATION_NOT_FOUND_WORDS =
+  'This investigation was not found, is in the bin, or is not shared with you.';

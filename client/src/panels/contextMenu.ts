@@ -11,6 +11,7 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../contract/mod
 import type { Canvas, Truncation } from '../graph/canvas.ts';
 import { TYPE_WORDS } from '../graph/style.ts';
 import type { Direction } from '../state/viewState.ts';
+import { commandTitle } from './readOnly.ts';
 
 export interface MenuActions {
   pathFrom(id: string): void;
@@ -38,8 +39,10 @@ export function mountContextMenu(
     document.querySelector<HTMLElement>('#canvas')?.focus();
   }
 
-  function item(label: string, run: () => unknown, testid?: string): TemplateResult {
-    return html`<button role="menuitem" tabindex="-1" data-testid=${testid ?? nothing} @click=${() => {
+  /** A menu item; `changes`: it changes the view's recipe, so it is disabled in a read-only investigation. */
+  function item(label: string, run: () => unknown, testid?: string, changes = true): TemplateResult {
+    const off = changes && canvas.model.readOnly;
+    return html`<button role="menuitem" tabindex="-1" data-testid=${testid ?? nothing} ?disabled=${off} title=${commandTitle(off) || nothing} @click=${() => {
       close();
       void run();
     }}>${label}</button>`;
@@ -52,6 +55,7 @@ export function mountContextMenu(
   function nodeItems(id: string): TemplateResult {
     const more = truncations.filter((t) => t.expansion.id === id && !t.overflow);
     const isFaction = canvas.nodeData(id)?.label === 'Faction';
+    const ro = canvas.model.readOnly;
     return html`${item('Expand', () => canvas.expandNeighbourhood(id), 'menu-expand')}
       ${item('Expand 2 steps', () => canvas.expandNeighbourhood(id, { depth: 2 }))}
       ${item('Expand outgoing links', () => canvas.expandNeighbourhood(id, { direction: 'out' }))}
@@ -62,15 +66,15 @@ export function mountContextMenu(
         ${RELATIONSHIP_TYPES.map(
           (type) => html`<div class="menu-row">
             <span>${TYPE_WORDS[type]}</span>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, outgoing`} @click=${() => {
+            <button role="menuitem" tabindex="-1" ?disabled=${ro} title=${commandTitle(ro) || nothing} aria-label=${`Expand ${TYPE_WORDS[type]}, outgoing`} @click=${() => {
               close();
               expandBy(id, type, 'out');
             }}>→</button>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, incoming`} @click=${() => {
+            <button role="menuitem" tabindex="-1" ?disabled=${ro} title=${commandTitle(ro) || nothing} aria-label=${`Expand ${TYPE_WORDS[type]}, incoming`} @click=${() => {
               close();
               expandBy(id, type, 'in');
             }}>←</button>
-            <button role="menuitem" tabindex="-1" aria-label=${`Expand ${TYPE_WORDS[type]}, both ways`} @click=${() => {
+            <button role="menuitem" tabindex="-1" ?disabled=${ro} title=${commandTitle(ro) || nothing} aria-label=${`Expand ${TYPE_WORDS[type]}, both ways`} @click=${() => {
               close();
               expandBy(id, type, 'both');
             }}>↔</button>
@@ -93,7 +97,7 @@ export function mountContextMenu(
   function noteItems(on: { kind: 'node' | 'edge'; id: string }): TemplateResult {
     const { addNoteTo, showProvenanceOf } = actions;
     return html`${addNoteTo ? item('Add a note…', () => addNoteTo(on), 'menu-add-note') : nothing}
-      ${showProvenanceOf ? item('How did this get here?', () => showProvenanceOf(on.id), 'menu-provenance') : nothing}`;
+      ${showProvenanceOf ? item('How did this get here?', () => showProvenanceOf(on.id), 'menu-provenance', false) : nothing}`;
   }
 
   function draw(): void {
@@ -103,10 +107,10 @@ export function mountContextMenu(
     }
     const content =
       target === null
-        ? html`${item('Fit to screen', () => canvas.fit())}${item('Show hidden', () => canvas.showHidden())}`
+        ? html`${item('Fit to screen', () => canvas.fit(), undefined, false)}${item('Show hidden', () => canvas.showHidden())}`
         : target.kind === 'node'
           ? nodeItems(target.id)
-          : html`${item('Show details and sources', () => canvas.select(target!.id))}${noteItems(target)}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
+          : html`${item('Show details and sources', () => canvas.select(target!.id), undefined, false)}${noteItems(target)}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
     render(
       html`<div class="context-menu" role="menu" data-testid="context-menu" @keydown=${onKey}>
         ${content}
@@ -115,7 +119,7 @@ export function mountContextMenu(
     );
     const menu = host.querySelector<HTMLElement>('.context-menu');
     if (menu) void place(menu, position);
-    host.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    host.querySelector<HTMLElement>('[role=menuitem]:not(:disabled)')?.focus();
   }
 
   /** Puts the menu at the pointer, inside the window (its size is measured, not guessed). */
@@ -145,7 +149,7 @@ export function mountContextMenu(
   }
 
   function onKey(e: KeyboardEvent): void {
-    const items = [...host.querySelectorAll<HTMLElement>('[role=menuitem]')];
+    const items = [...host.querySelectorAll<HTMLElement>('[role=menuitem]:not(:disabled)')];
     const index = items.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -19,6 +19,7 @@ import {
 } from '../graph/claimWords.ts';
 import { claimGroupsFor, claimTables, type ClaimGroup, isolated } from './claims.ts';
 import type { DetailsExtras } from './notesDetails.ts';
+import { commandTitle } from './readOnly.ts';
 
 export interface DetailsActions {
   pathFrom(id: string): void;
@@ -171,16 +172,17 @@ export function mountDetails(
   function nodeView(d: NodeData): TemplateResult {
     const more = truncations.filter((t) => t.expansion.id === d.id);
     const interval = describeNodeTime(d);
+    const ro = canvas.model.readOnly;
     return html`<h2 dir="auto">${d.name}</h2>
       <p class="kind"><span class="badge badge-${d.label}">${d.label}</span> ${typeof d.kind === 'string' ? d.kind : ''}</p>
       ${interval ? html`<p class="interval" data-testid="node-interval">${interval}</p>` : nothing}
       ${typeof d.description === 'string' ? html`<p class="description" dir="auto">${d.description}</p>` : nothing}
       <div class="actions">
-        <button @click=${() => void canvas.expandNeighbourhood(d.id)}>Expand</button>
-        ${d.label === 'Faction' ? html`<button @click=${() => void canvas.openLineage(d.id)}>Lineage</button>` : nothing}
-        <button @click=${() => actions.pathFrom(d.id)}>Path from</button>
-        <button @click=${() => actions.pathTo(d.id)}>Path to</button>
-        ${more.map((t) => html`<button class="more" @click=${() => void canvas.fetchMore(t)}>Fetch ${t.more}${t.overflow ? '+' : ''} more</button>`)}
+        <button ?disabled=${ro} title=${commandTitle(ro) || nothing} data-testid="details-expand" @click=${() => void canvas.expandNeighbourhood(d.id)}>Expand</button>
+        ${d.label === 'Faction' ? html`<button ?disabled=${ro} title=${commandTitle(ro) || nothing} @click=${() => void canvas.openLineage(d.id)}>Lineage</button>` : nothing}
+        <button ?disabled=${ro} title=${commandTitle(ro) || nothing} @click=${() => actions.pathFrom(d.id)}>Path from</button>
+        <button ?disabled=${ro} title=${commandTitle(ro) || nothing} @click=${() => actions.pathTo(d.id)}>Path to</button>
+        ${more.map((t) => html`<button class="more" ?disabled=${ro} title=${commandTitle(ro) || nothing} @click=${() => void canvas.fetchMore(t)}>Fetch ${t.more}${t.overflow ? '+' : ''} more</button>`)}
       </div>
       <h3>Properties</h3>
       ${properties(d)}`;
@@ -247,5 +249,6 @@ export function mountDetails(
     truncations = t;
     draw();
   });
+  canvas.model.on('readOnly', () => draw());
   draw();
 }

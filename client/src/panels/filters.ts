@@ -8,6 +8,7 @@ import { GRAPH_LABELS, RELATIONSHIP_TYPES } from '../../../contract/model.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { LABEL_COLOURS, TYPE_COLOURS, TYPE_WORDS } from '../graph/style.ts';
 import type { ViewState } from '../state/viewState.ts';
+import { commandTitle } from './readOnly.ts';
 
 export function mountFilters(host: HTMLElement, canvas: Canvas): void {
   let state: ViewState = canvas.view;
@@ -31,6 +32,8 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
         <input
           type="checkbox"
           name=${name}
+          ?disabled=${canvas.model.readOnly}
+          title=${commandTitle(canvas.model.readOnly)}
           .checked=${!hidden.includes(item)}
           @change=${(e: Event) => onToggle(item, (e.target as HTMLInputElement).checked)}
         />
@@ -41,6 +44,8 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
 
   function draw(): void {
     const none = selectedCount === 0;
+    const ro = canvas.model.readOnly;
+    const title = (normal = '') => commandTitle(ro, normal);
     render(
       html`<h2>Filters</h2>
         <fieldset data-testid="label-filters">
@@ -71,14 +76,14 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
         <fieldset>
           <legend>Selection${none ? '' : ` (${selectedCount})`}</legend>
           <div class="actions">
-            <button ?disabled=${none} @click=${() => void canvas.hideSelection()} title="H">Hide</button>
-            <button ?disabled=${none} @click=${() => void canvas.removeSelection()} title="Delete">Remove</button>
-            <button ?disabled=${none} @click=${() => void canvas.togglePinSelection()} title="P">Pin / unpin</button>
-            <button ?disabled=${none} @click=${() => void canvas.keepOnlyNeighbourhood()} title="K">Keep only neighbourhood</button>
-            <button ?disabled=${state.hidden.length === 0} @click=${() => void canvas.showHidden()}>
+            <button ?disabled=${none || ro} @click=${() => void canvas.hideSelection()} title=${title('H')}>Hide</button>
+            <button ?disabled=${none || ro} @click=${() => void canvas.removeSelection()} title=${title('Delete')}>Remove</button>
+            <button ?disabled=${none || ro} @click=${() => void canvas.togglePinSelection()} title=${title('P')}>Pin / unpin</button>
+            <button ?disabled=${none || ro} @click=${() => void canvas.keepOnlyNeighbourhood()} title=${title('K')}>Keep only neighbourhood</button>
+            <button ?disabled=${state.hidden.length === 0 || ro} title=${title()} @click=${() => void canvas.showHidden()}>
               Show hidden (${state.hidden.length})
             </button>
-            <button @click=${() => void canvas.clear()}>Clear canvas</button>
+            <button ?disabled=${ro} title=${title()} data-testid="clear-canvas" @click=${() => void canvas.clear()}>Clear canvas</button>
           </div>
         </fieldset>
         <label class="field">
@@ -88,6 +93,8 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
             min="1"
             max="500"
             name="page-size"
+            ?disabled=${ro}
+            title=${title()}
             .value=${String(state.pageSize)}
             @change=${(e: Event) => {
               const n = Number((e.target as HTMLInputElement).value);
@@ -103,6 +110,7 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
     state = s;
     draw();
   });
+  canvas.model.on('readOnly', () => draw());
   canvas.on('selection', (sel) => {
     selectedCount = sel?.count ?? 0;
     draw();
