@@ -12,6 +12,7 @@ import { CommitGate } from './commitGate.ts';
 import { ConsoleQueries, type ConsoleResult, type ConsoleRunOptions } from './console.ts';
 import { cypher, statements, type QueryName } from './cypher.ts';
 import { Liveness } from './liveness.ts';
+import { currentUser } from './transactionUser.ts';
 import { toJson } from './values.ts';
 
 export interface DatabaseOptions {
@@ -29,8 +30,8 @@ export type Params = Record<string, unknown>;
 
 /**
  * Who a transaction runs for: the actor's username goes into its metadata (`user`, beside `app` and
- * `type`), so the database's own `SHOW TRANSACTIONS` tells who runs what. Absent for the app's own work
- * (seed, purge, schema).
+ * `type`), so the database's own `SHOW TRANSACTIONS` tells who runs what. Unset, the user of the
+ * request being handled (transactionUser.ts); none for the app's own work (seed, purge, schema).
  */
 export interface RunFor {
   timeoutMs?: number;
@@ -210,7 +211,7 @@ export class Database {
     mode: 'read' | 'write',
     purpose: string,
     work: (tx: Tx) => Promise<T>,
-    { timeoutMs = this.timeoutMs, user }: RunFor,
+    { timeoutMs = this.timeoutMs, user = currentUser() }: RunFor,
   ): Promise<T> {
     const metadata = user === undefined ? { ...APP_METADATA, type: purpose } : { ...APP_METADATA, type: purpose, user };
     const config = { timeout: timeoutMs, metadata };

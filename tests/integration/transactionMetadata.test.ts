@@ -4,10 +4,13 @@
  * lock a write needs (an investigation's node, the import lock), so the app's transaction is caught
  * waiting on it, open, in SHOW TRANSACTIONS; then the lock is let go and the write finishes.
  */
+import express from 'express';
 import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
+import request from 'supertest';
 import type { Agent } from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { investigation } from '../../contract/investigation.ts';
+import { currentUser, runAsUser, transactionsRunAs } from '../../server/db/transactionUser.ts';
 import { authApp, createTestUser, signedIn } from '../support/auth.ts';
 import { connectTestDatabase, freshSeededDatabase } from '../support/fixtures.ts';
 
@@ -90,5 +93,32 @@ describe('the user in the transaction metadata', () => {
       await lock.rollback();
     }
     expect((await importing).status).toBe(200);
+  });
+});
+
+describe('the user of a request, for every transaction it starts', () => {
+  it('is in the metadata of a read that names no user (db/transactionUser.ts)', async () => {
+    const seen = await runAsUser('meta-reader', () =>
+      db.read('metadata-probe', async (tx) => {
+        await tx.run('countFactions'); // the transaction is open on the server from here
+        return db.runAdmin("SHOW TRANSACTIONS YIELD metaData WHERE metaData.type = 'metadata-probe' RETURN metaData");
+      }),
+    );
+    expect(seen.map((r) => r.metaData)).toEqual([
+      { app: 'faction-atlas', type: 'metadata-probe', user: 'meta-reader' },
+    ]);
+  });
+
+  it('reaches a route handler past the body parser, across its awaits', async () => {
+    const probe = express();
+    probe.use(express.json());
+    probe.use(transactionsRunAs((req) => String(req.headers['x-user'])));
+    probe.post('/probe', async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      res.json({ user: currentUser() ?? null });
+    });
+    const answer = await request(probe).post('/probe').set('x-user', 'meta-poster').send({ some: 'body' }).expect(200);
+    expect(answer.body).toEqual({ user: 'meta-poster' });
+    expect(currentUser()).toBeUndefined();
   });
 });
