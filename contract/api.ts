@@ -50,7 +50,9 @@ export type DatabaseStatus = z.infer<typeof databaseStatus>;
 export const healthResponse = z.object({
   status: z.literal('ok'),
   database: databaseStatus,
-  neo4j: z.object({ uri: z.string(), database: z.string(), version: z.string(), edition: z.string() }),
+  // Absent for a request without a session when sign-in is on: which database, where and of which
+  // version is no stranger's business (issue 10); the state is, for load balancers and the sign-in page.
+  neo4j: z.object({ uri: z.string(), database: z.string(), version: z.string(), edition: z.string() }).optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponse>;
 

@@ -65,6 +65,10 @@ FOR (n:InvestigationRevision) REQUIRE (n.investigationId, n.n) IS UNIQUE;
 // linked. Users by username, sessions by the SHA-256 of their token, the audit trail by its ids, which
 // sort in the order entries were written.
 CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE;
+// One name whatever its case: `usernameKey` is the username in lower case (users made before it get it
+// at start, server/services/users.ts migrateUsernameKeys), so `Admin` cannot be created beside `admin`,
+// not even by two requests at once.
+CREATE CONSTRAINT user_username_key IF NOT EXISTS FOR (n:User) REQUIRE n.usernameKey IS UNIQUE;
 CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE;
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);

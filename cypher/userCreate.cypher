@@ -1,7 +1,9 @@
 // A new account (server/services/users.ts). Workspace, not network: no :Entity label, never linked.
-// The username's uniqueness constraint (schema.cypher) refuses a second one with the same name.
+// The uniqueness constraints (schema.cypher) refuse a second one with the same name, or with the same
+// name in another case: `usernameKey` is the name in lower case.
 CREATE (u:User {
   username: $username,
+  usernameKey: $usernameKey,
   role: $role,
   passwordHash: $passwordHash,
   createdAt: $now,

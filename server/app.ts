@@ -13,6 +13,8 @@ import type { Logger } from 'pino';
 import { routePolicy } from './auth/policy.ts';
 import { sessionMiddleware } from './auth/sessions.ts';
 import type { Database } from './db/database.ts';
+import { transactionsRunAs } from './db/transactionUser.ts';
+import { actorOf } from './auth/actor.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { crossSiteCheck } from './middleware/crossSite.ts';
 import { hostCheck, LOOPBACK_HOSTS } from './middleware/hostCheck.ts';
@@ -25,7 +27,13 @@ import {
   refuseBodyOnReadMethods,
   type RequestLimits,
 } from './middleware/requestLimits.ts';
-import { DEFAULT_RATE_LIMITS, type RateLimits, signInLimits, writeLimit } from './middleware/rateLimits.ts';
+import {
+  DEFAULT_RATE_LIMITS,
+  passwordChangeLimit,
+  type RateLimits,
+  signInLimits,
+  writeLimit,
+} from './middleware/rateLimits.ts';
 import { securityHeaders } from './middleware/securityHeaders.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { explorationRoutes } from './routes/exploration.ts';
@@ -119,6 +127,12 @@ export function createApp({
     }),
   );
   app.use(securityHeaders());
+  // Accounts, the audit trail and investigations must not sit in a browser's or a proxy's cache, nor
+  // answers that depend on who asks: no /api answer is stored (RFC 9111 §5.2.2.5), errors included.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(hostCheck(allowedHosts));
   app.use(limitUrlLength);
   app.use(refuseBodyOnReadMethods);
@@ -136,12 +150,22 @@ export function createApp({
   app.use('/api/investigations', jsonBodies(limits.investigationMaxBytes, 'INVESTIGATION_MAX_BYTES'));
   app.use(['/api/session', '/api/users'], jsonBodies(ACCOUNT_MAX_BYTES, 'the limit of account requests'));
   app.use(jsonBodies(limits.jsonMaxBytes));
+  // Every transaction a route starts carries its user in the metadata (SHOW TRANSACTIONS tells who).
+  app.use(transactionsRunAs((req, res) => actorOf(req, res).username));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  app.use('/api', sessionRoutes(db, { authOn, lifetimes, signInLimits: signInLimits(rateLimits) }));
+  app.use(
+    '/api',
+    sessionRoutes(db, {
+      authOn,
+      lifetimes,
+      signInLimits: signInLimits(rateLimits, db),
+      passwordChangeLimits: authOn ? [passwordChangeLimit(rateLimits, db)] : [],
+    }),
+  );
   app.use('/api', userRoutes(db));
   app.use('/api', auditRoutes(db));
   app.use('/api', graphRoutes(db));

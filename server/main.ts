@@ -18,7 +18,7 @@ import { purgeDeletedInvestigations } from './services/investigations.ts';
 import { prepareStoredData } from './services/seed.ts';
 import { refreshSearchKeys } from './services/searchKeys.ts';
 import { purgeExpiredSessions, type SessionLifetimes } from './services/sessions.ts';
-import { bootstrapAdmin, getUser } from './services/users.ts';
+import { bootstrapAdmin, getUser, migrateUsernameKeys } from './services/users.ts';
 
 async function main() {
   const config = loadConfig();
@@ -105,7 +105,8 @@ async function main() {
 }
 
 /**
- * With sign-in on: the first admin when there is no user yet (its generated password printed once),
+ * With sign-in on: the lower-case keys of users made before usernames were one whatever their case,
+ * the first admin when there is no user yet (its generated password printed once),
  * the investigations of the sign-in-less `local` user (and older unowned ones) handed to that admin,
  * and sessions that expired while the server was down deleted.
  */
@@ -115,6 +116,10 @@ async function prepareAccounts(
   lifetimes: SessionLifetimes,
   logger: Logger,
 ): Promise<void> {
+  const clashes = await migrateUsernameKeys(db);
+  if (clashes.length > 0) {
+    logger.warn({ usernames: clashes }, 'users differing from older ones only by case: rename or delete them');
+  }
   const admin = await bootstrapAdmin(db, { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD });
   if (admin.created) logger.info({ username: admin.username }, 'first admin created');
   if (admin.generatedPassword) {

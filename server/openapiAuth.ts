@@ -1,6 +1,6 @@
 /**
  * The account routes in the OpenAPI document (openapi.ts builds the rest): the session (sign-in and
- * out, who am I, password change), users and the audit trail, from the schemas of contract/auth.ts
+ * out, who am I, password change), users, the directory of usernames and the audit trail, from the schemas of contract/auth.ts
  * that the routes validate with.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
@@ -51,6 +51,7 @@ export function registerAuthPaths(registry: OpenAPIRegistry, json: Json): void {
       204: none('Changed'),
       ...base,
       401: json(errorBody, 'UNAUTHENTICATED, or INVALID_CREDENTIALS: the current password is wrong'),
+      429: json(errorBody, 'TOO_MANY_PASSWORD_CHANGES: too many wrong current passwords; or TOO_MANY_WRITES'),
       ...authOff,
     },
   });
@@ -62,7 +63,12 @@ export function registerAuthPaths(registry: OpenAPIRegistry, json: Json): void {
   path('get', '/users', 'Every user (admins)', { responses: { 200: json(auth.userList, 'By username'), ...admins } });
   path('post', '/users', 'Create a user (admins)', {
     request: body(auth.createUserRequest),
-    responses: { 201: json(auth.userSummary, 'Created'), ...admins, 409: json(errorBody, 'USER_EXISTS') },
+    responses: {
+      201: json(auth.userSummary, 'Created'),
+      ...admins,
+      400: json(errorBody, 'Invalid body; a reserved username (local, system, in any case)'),
+      409: json(errorBody, 'USER_EXISTS: the username is taken, in any case'),
+    },
   });
   path(
     'patch',
@@ -73,9 +79,27 @@ export function registerAuthPaths(registry: OpenAPIRegistry, json: Json): void {
       responses: { 200: json(auth.userSummary, 'Changed'), ...admins, ...notFound, ...lastAdmin },
     },
   );
-  path('delete', '/users/{username}', 'Delete a user and end their sessions (admins)', {
-    request: user,
-    responses: { 204: none('Deleted'), ...admins, ...notFound, ...lastAdmin },
+  path(
+    'delete',
+    '/users/{username}',
+    'Delete a user (admins): their sessions end, their investigations go to the deleting admin, their shares go',
+    {
+      request: user,
+      responses: {
+        204: none('Deleted'),
+        ...admins,
+        ...notFound,
+        409: json(errorBody, 'LAST_ADMIN: it would leave no enabled admin; SELF_DELETE: one’s own account'),
+      },
+    },
+  );
+  path('get', '/usernames', 'Whom one can share with (analysts and admins): enabled users’ usernames and roles', {
+    responses: {
+      200: json(auth.userDirectory, 'By username'),
+      401: base[401],
+      403: json(errorBody, 'FORBIDDEN: analysts and admins only'),
+      503: base[503],
+    },
   });
 
   path('get', '/audit', 'The audit trail (admins): newest first, filtered; format=jsonl exports every match', {

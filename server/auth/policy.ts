@@ -8,7 +8,13 @@
  *
  * Investigations are finer than a role: whose they are and whom they are shared with is decided by
  * services/investigationAccess (404 for another user's unshared one, 403 for a write to a read share);
- * this table only keeps viewers from creating and importing them.
+ * this table keeps viewers from every write under /api/investigations (create, import, save, share,
+ * bin, undelete, restore), before the body of up to INVESTIGATION_MAX_BYTES is read.
+ *
+ * The table also says which requests count as writes for the per-user write limit
+ * (middleware/rateLimits.ts): POST/PUT/PATCH/DELETE do, unless their rule says `write: false` — the
+ * POSTs that only read (the console, named queries, the relationships among drawn nodes), cancelling
+ * one's console query, and signing out, which a write limit must never keep anyone from.
  */
 import type { RequestHandler } from 'express';
 import { type Role, roleAtLeast } from '../../contract/auth.ts';
@@ -22,16 +28,26 @@ export interface RouteRule {
   path: string;
   prefix?: boolean;
   role: Role | null;
+  /** Counts toward the write limit; absent: whether the method is POST, PUT, PATCH or DELETE. */
+  write?: boolean;
 }
 
 /** The first rule that matches a request decides; the last one covers every other /api route. */
 export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'GET', path: '/api/health', role: null },
   { method: 'PUT', path: '/api/session/password', role: 'viewer' },
+  { method: 'DELETE', path: '/api/session', role: null, write: false },
   { method: '*', path: '/api/session', role: null },
   { method: 'POST', path: '/api/import', role: 'analyst' },
-  { method: 'POST', path: '/api/investigations', role: 'analyst' },
-  { method: 'POST', path: '/api/investigations/import', role: 'analyst' },
+  { method: 'POST', path: '/api/investigations', prefix: true, role: 'analyst' },
+  { method: 'PUT', path: '/api/investigations', prefix: true, role: 'analyst' },
+  { method: 'PATCH', path: '/api/investigations', prefix: true, role: 'analyst' },
+  { method: 'DELETE', path: '/api/investigations', prefix: true, role: 'analyst' },
+  { method: 'POST', path: '/api/cypher', role: 'viewer', write: false },
+  { method: 'DELETE', path: '/api/cypher', prefix: true, role: 'viewer', write: false },
+  { method: 'POST', path: '/api/queries', prefix: true, role: 'viewer', write: false },
+  { method: 'POST', path: '/api/relationships/among', role: 'viewer', write: false },
+  { method: 'GET', path: '/api/usernames', role: 'analyst' },
   { method: '*', path: '/api/users', prefix: true, role: 'admin' },
   { method: '*', path: '/api/audit', prefix: true, role: 'admin' },
   // Exploration, search, the console, named queries, investigations shared with the user: any role.
@@ -49,6 +65,13 @@ export function ruleFor(method: string, path: string): RouteRule | undefined {
       (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
       (p === r.path || (r.prefix === true && p.startsWith(`${r.path}/`))),
   );
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Whether a request counts toward the write limit: its rule's `write`, else whether its method writes. */
+export function countsAsWrite(method: string, path: string): boolean {
+  return ruleFor(method, path)?.write ?? WRITE_METHODS.has(method);
 }
 
 export const unauthenticated = () =>

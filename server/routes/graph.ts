@@ -1,6 +1,7 @@
 /** HTTP for exploring: health, search, a node, its neighbourhood, the relationships among drawn nodes. */
 import { Router } from 'express';
 import { neighboursQuery, nodeIdParam, relationshipsAmongRequest, searchQuery } from '../../contract/api.ts';
+import type { SessionLocals } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { expandNeighbourhood, nodeWithSources, relationshipsAmong } from '../services/graph.ts';
 import { checkHealth } from '../services/health.ts';
@@ -13,8 +14,11 @@ export function graphRoutes(db: Database): Router {
 
   router.get('/health', async (_req, res) => {
     const health = await checkHealth(db);
+    // A stranger (sign-in on, no session) learns the database's state, not its address or version.
+    const locals = res.locals as SessionLocals;
+    const body = health.up && locals.authOn && !locals.actor ? { ...health.body, neo4j: undefined } : health.body;
     // Not an error of the request: the status a load balancer or the client's banner reads.
-    res.status(health.up ? 200 : 503).json(health.body);
+    res.status(health.up ? 200 : 503).json(body);
   });
 
   router.get('/search', async (req, res) => {

@@ -20,13 +20,18 @@ export interface SessionRouteOptions {
   lifetimes: SessionLifetimes;
   /** Run before a sign-in is checked: the rate limits on failed sign-ins (middleware/rateLimits.ts). */
   signInLimits: RequestHandler[];
+  /** Run before a password change is checked: the limit on wrong current passwords (middleware/rateLimits.ts). */
+  passwordChangeLimits: RequestHandler[];
 }
 
 const authOff = () =>
   new AppError(409, 'AUTH_OFF', 'This server runs without sign-in (AUTH=off): there are no passwords to check');
 
 /** Routes for the session, under /api. */
-export function sessionRoutes(db: Database, { authOn, lifetimes, signInLimits }: SessionRouteOptions): Router {
+export function sessionRoutes(
+  db: Database,
+  { authOn, lifetimes, signInLimits, passwordChangeLimits }: SessionRouteOptions,
+): Router {
   const router = Router();
 
   router.post('/session', ...signInLimits, async (req, res) => {
@@ -51,7 +56,7 @@ export function sessionRoutes(db: Database, { authOn, lifetimes, signInLimits }:
     res.status(204).end();
   });
 
-  router.put('/session/password', async (req, res) => {
+  router.put('/session/password', ...passwordChangeLimits, async (req, res) => {
     const change = parse(passwordChangeRequest, req.body, 'field');
     if (!authOn) throw authOff();
     const locals = res.locals as SessionLocals;

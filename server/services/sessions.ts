@@ -15,6 +15,7 @@ import type { Node } from 'neo4j-driver';
 import type { Role } from '../../contract/auth.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword, verifyNoUser, verifyPassword } from '../auth/passwords.ts';
+import { visibleUsername } from '../auth/visibleUsername.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit, recordAuditAlone } from './audit.ts';
@@ -51,7 +52,10 @@ export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
  * Signs `username` in from `address`: answers the new session's token (for the cookie) and the user.
  * 401 INVALID_CREDENTIALS for an unknown username or a wrong password (the same words and the same
  * work for both), 403 ACCOUNT_DISABLED for a disabled user with the right password. Success is
- * audited with the session; a failure in a transaction of its own, under the username tried.
+ * audited with the session; a failure in a transaction of its own, under the username tried in its
+ * visible form (auth/visibleUsername.ts), so a tried name cannot pass for another user in the trail.
+ * Usernames are compared exactly as written here: `Admin` does not sign in as `admin` (no two
+ * accounts differ only by case, services/users.ts, so exact comparison is unambiguous).
  */
 export async function signIn(
   db: Database,
@@ -63,7 +67,11 @@ export async function signIn(
   const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyNoUser(password);
   if (!user || !valid || user.disabled) {
     const detail = !user ? 'unknown user' : !valid ? 'wrong password' : 'user disabled';
-    await recordAuditAlone(db, { username, address }, { action: 'session.signInFailed', ids: [], detail });
+    await recordAuditAlone(
+      db,
+      { username: visibleUsername(username), address },
+      { action: 'session.signInFailed', ids: [], detail },
+    );
     if (user && valid) throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled; ask an admin');
     throw invalidCredentials();
   }
@@ -128,8 +136,9 @@ export async function signOut(db: Database, actor: Actor, tokenHash: string): Pr
 
 /**
  * The signed-in user changes their own password: `currentPassword` must be right (else 401
- * INVALID_CREDENTIALS). Ends the user's other sessions, keeping `keepTokenHash` (the one asking).
- * Audited as `session.passwordChange`.
+ * INVALID_CREDENTIALS, audited as `session.passwordChangeFailed` in a transaction of its own; the
+ * route limits these failures per user like sign-in failures, middleware/rateLimits.ts). Ends the
+ * user's other sessions, keeping `keepTokenHash` (the one asking). Audited as `session.passwordChange`.
  */
 export async function changeOwnPassword(
   db: Database,
@@ -138,6 +147,11 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await db.read('session-password', (tx) => findUser(tx, actor.username));
   if (!user || !(await verifyPassword(change.currentPassword, user.passwordHash))) {
+    await recordAuditAlone(db, actor, {
+      action: 'session.passwordChangeFailed',
+      ids: [actor.username],
+      detail: 'wrong current password',
+    });
     throw new AppError(401, 'INVALID_CREDENTIALS', 'The current password is wrong');
   }
   const passwordHash = await hashPassword(change.newPassword);

@@ -7,10 +7,19 @@
  * The server never runs out of admins: deleting, demoting or disabling the last enabled admin is
  * refused (409 LAST_ADMIN), under the admins' write locks (cypher/userLockAdmins.cypher) so two such
  * changes at once cannot both pass.
+ *
+ * Usernames are one whatever their case: `Admin` cannot be created beside `admin` (409 USER_EXISTS).
+ * Each account stores its name in lower case as `usernameKey`, unique by a constraint (schema.cypher),
+ * so two creations at once cannot both pass either. Every other lookup (sign-in, PATCH and DELETE
+ * /api/users/:username) compares the username exactly as written, which is unambiguous since no two
+ * accounts differ only by case.
+ *
+ * Deleting an account hands its investigations to the admin who deletes it and removes it from every
+ * share, in the delete's transaction, so an account made later with the same name inherits nothing.
  */
 import { randomBytes } from 'node:crypto';
 import type { Node } from 'neo4j-driver';
-import type { Role, UserSummary } from '../../contract/auth.ts';
+import type { Role, UserDirectory, UserSummary } from '../../contract/auth.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Database, Tx } from '../db/database.ts';
@@ -44,13 +53,25 @@ export async function findUser(tx: Tx, username: string): Promise<StoredUser | u
   return node ? storedUserOf(node) : undefined;
 }
 
+/** The stored key of a username: the name in lower case (usernames are ASCII, contract/auth.ts). */
+export const usernameKeyOf = (username: string) => username.toLowerCase();
+
+/**
+ * GET /api/usernames: whom one can share with, the enabled users' usernames and roles, by username;
+ * no more about them (no dates, no disabled accounts).
+ */
+export async function userDirectory(db: Database, actor: Actor): Promise<UserDirectory> {
+  const result = await db.read('user-directory', (tx) => tx.run('userDirectory'), { user: actor.username });
+  return { users: result.records.map((r) => ({ username: String(r.get('username')), role: r.get('role') as Role })) };
+}
+
 /** Every user, by username, without password hashes. */
 export async function listUsers(db: Database, actor?: Actor): Promise<UserSummary[]> {
   const result = await db.read('user-list', (tx) => tx.run('userList'), { user: actor?.username });
   return result.records.map((r) => summaryOf(storedUserOf(r.get('u') as Node)));
 }
 
-/** Creates a user; 409 USER_EXISTS when the username is taken. Audited as `user.create`. */
+/** Creates a user; 409 USER_EXISTS when the username is taken, in any case. Audited as `user.create`. */
 export async function createUser(
   db: Database,
   actor: Actor,
@@ -61,7 +82,9 @@ export async function createUser(
     return await db.write(
       'user-create',
       async (tx) => {
-        if (await findUser(tx, user.username)) throw userExists(user.username);
+        const taken = await tx.run('userByKey', { usernameKey: usernameKeyOf(user.username) });
+        const holder = taken.records[0]?.get('u') as Node | undefined;
+        if (holder) throw userExists(String(holder.properties.username));
         const created = await insertUser(tx, { ...user, passwordHash });
         await recordAudit(tx, actor, { action: 'user.create', ids: [user.username], detail: `role ${user.role}` });
         return created;
@@ -69,7 +92,7 @@ export async function createUser(
       { user: actor.username },
     );
   } catch (error) {
-    // Two creations of one username at once: the constraint refuses the second.
+    // Two creations of one username (in any case) at once: a constraint refuses the second.
     if (error instanceof AppError && error.code === 'CONFLICT') throw userExists(user.username);
     throw error;
   }
@@ -115,18 +138,34 @@ export async function updateUser(
   );
 }
 
-/** Deletes a user and ends their sessions. 404 USER_NOT_FOUND; 409 LAST_ADMIN. Audited as `user.delete`. */
-export async function deleteUser(db: Database, actor: Actor, username: string): Promise<void> {
-  await db.write(
+/**
+ * Deletes a user, in one transaction: their sessions end, their investigations (the bin's included)
+ * go to `actor`, the deleting admin, and every share naming them is removed
+ * (cypher/userDeleteHandOver.cypher). 404 USER_NOT_FOUND; 409 LAST_ADMIN; 409 SELF_DELETE for an
+ * admin deleting themself (whom would their investigations go to?). Audited as `user.delete`, the
+ * detail saying how many investigations went to whom. Answers that number.
+ */
+export async function deleteUser(db: Database, actor: Actor, username: string): Promise<{ handedOver: number }> {
+  return db.write(
     'user-delete',
     async (tx) => {
       const enabledAdmins = await lockAdmins(tx);
       const user = await findUser(tx, username);
       if (!user) throw userNotFound(username);
       if (user.role === 'admin' && !user.disabled && enabledAdmins <= 1) throw lastAdmin(username, 'deleted');
+      if (actor.username === username) {
+        throw new AppError(409, 'SELF_DELETE', 'You cannot delete your own account: ask another admin to');
+      }
       await tx.run('sessionEndAllOfUser', { username, keepTokenHash: null });
+      const handed = await tx.run('userDeleteHandOver', { username, heir: actor.username });
+      const handedOver = Number(handed.records[0]?.get('handedOver') ?? 0);
+      const unshared = Number(handed.records[0]?.get('unshared') ?? 0);
       await tx.run('userDelete', { username });
-      await recordAudit(tx, actor, { action: 'user.delete', ids: [username], detail: `role ${user.role}` });
+      const detail =
+        `role ${user.role}; ${handedOver} investigation${handedOver === 1 ? '' : 's'} handed to ${actor.username}` +
+        `; removed from the shares of ${unshared}`;
+      await recordAudit(tx, actor, { action: 'user.delete', ids: [username], detail });
+      return { handedOver };
     },
     { user: actor.username },
   );
@@ -169,8 +208,38 @@ export async function bootstrapAdmin(db: Database, admin: { username: string; pa
   }
 }
 
+/**
+ * Gives accounts made before usernames were one whatever their case their lower-case key (main.ts, at
+ * start, next to bootstrapAdmin). Idempotent; safe with two processes starting at once (the constraint
+ * refuses a race, and the next start finishes the work). Answers the usernames left without a key
+ * because an older account differs from them only by case: they still sign in, and the caller logs
+ * them so an admin renames or deletes one.
+ */
+export async function migrateUsernameKeys(db: Database): Promise<string[]> {
+  try {
+    return await db.write('user-migrate-keys', async (tx) => {
+      const missing = await tx.run('userKeysMissing');
+      const clashes: string[] = [];
+      for (const record of missing.records) {
+        const username = String(record.get('username'));
+        const set = await tx.run('userSetKey', { username, usernameKey: usernameKeyOf(username) });
+        if (set.records.length === 0) clashes.push(username);
+      }
+      return clashes;
+    });
+  } catch (error) {
+    // Another process is migrating the same accounts at this moment: its work is ours.
+    if (error instanceof AppError && error.code === 'CONFLICT') return [];
+    throw error;
+  }
+}
+
 async function insertUser(tx: Tx, user: { username: string; role: Role; passwordHash: string }) {
-  const result = await tx.run('userCreate', { ...user, now: new Date().toISOString() });
+  const result = await tx.run('userCreate', {
+    ...user,
+    usernameKey: usernameKeyOf(user.username),
+    now: new Date().toISOString(),
+  });
   return summaryOf(storedUserOf(result.records[0]?.get('u') as Node));
 }
 

@@ -2,12 +2,17 @@
  * The audit trail of the accounts (issue 10): one entry for each kind of account write (sign-in, a
  * failed sign-in under the username tried, sign-out, password change, user create, update and delete)
  * with who, when, from which address and the ids touched; none for a refused write; filters by user,
- * action and time, paging with `before`, and the JSON lines export.
+ * action and time, paging with `before`, and the JSON lines export. A deleted user's investigations go
+ * to the admin who deleted them and their shares go, so a new account of the name inherits nothing;
+ * usernames are one whatever their case, and `local` and `system` are no one's.
  */
 import type { Agent } from 'supertest';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorBody } from '../../contract/api.ts';
 import { type AuditEntry, auditEntry, auditPage } from '../../contract/auth.ts';
+import { investigation, investigationList } from '../../contract/investigation.ts';
+import { migrateUsernameKeys } from '../../server/services/users.ts';
 import { authApp, createTestUser, signedIn, TEST_PASSWORD } from '../support/auth.ts';
 import { connectTestDatabase } from '../support/fixtures.ts';
 
@@ -136,5 +141,139 @@ describe('reading the trail', () => {
     const page = await trail({ since: startedAt, limit: 1000 });
     expect(entries.map((e) => e.id)).toEqual(page.entries.map((e) => e.id));
     expect(entries.length).toBeGreaterThan(8);
+  });
+});
+
+describe('a deleted user', () => {
+  it('hands their investigations (the bin too) to the deleting admin and leaves no share: a new account of the name gets nothing', async () => {
+    const LEAVER = 'auditacc-leaver';
+    const SHARER = 'auditacc-sharer';
+    await createTestUser(db, LEAVER, 'analyst');
+    await createTestUser(db, SHARER, 'analyst');
+    const leaver = await signedIn(app, LEAVER);
+    const sharer = await signedIn(app, SHARER);
+    const created = async (agent: Agent, title: string) =>
+      investigation.parse((await agent.post('/api/investigations').send({ title }).expect(201)).body).id;
+    const kept = await created(leaver, 'Leaver kept');
+    const binned = await created(leaver, 'Leaver binned');
+    await leaver.delete(`/api/investigations/${binned}`).expect(200);
+    await leaver
+      .put(`/api/investigations/${kept}/shares`)
+      .send({ shares: [{ username: ADMIN, access: 'read' }] })
+      .expect(200);
+    const others = await created(sharer, 'Shared with the leaver');
+    await sharer
+      .put(`/api/investigations/${others}/shares`)
+      .send({
+        shares: [
+          { username: LEAVER, access: 'edit' },
+          { username: 'auditacc-viewer', access: 'read' },
+        ],
+      })
+      .expect(200);
+
+    await admin.delete(`/api/users/${LEAVER}`).expect(204);
+
+    const [remove] = (await ofUser(ADMIN, 'user.delete')).filter((e) => e.ids.includes(LEAVER));
+    expect(remove?.detail).toContain(`2 investigations handed to ${ADMIN}`);
+    await leaver.get('/api/session').expect(401);
+    for (const [id, deleted] of [
+      [kept, false],
+      [binned, true],
+    ] as const) {
+      const list = investigationList.parse(
+        (
+          await admin
+            .get('/api/investigations')
+            .query({ deleted: String(deleted) })
+            .expect(200)
+        ).body,
+      );
+      const mine = list.investigations.find((i) => i.id === id);
+      expect(mine?.owner).toBe(ADMIN);
+      expect(mine?.access).toBe('owner');
+      expect(mine?.shares).toEqual([]);
+    }
+    const left = investigation.parse((await sharer.get(`/api/investigations/${others}`).expect(200)).body);
+    expect(left.shares).toEqual([{ username: 'auditacc-viewer', access: 'read' }]);
+
+    await createTestUser(db, LEAVER, 'analyst');
+    const again = await signedIn(app, LEAVER);
+    for (const deleted of ['false', 'true']) {
+      const list = investigationList.parse(
+        (await again.get('/api/investigations').query({ deleted }).expect(200)).body,
+      );
+      expect(list.investigations.filter((i) => [kept, binned, others].includes(i.id))).toEqual([]);
+    }
+    for (const id of [kept, binned, others]) await again.get(`/api/investigations/${id}`).expect(404);
+  });
+
+  it('an admin cannot delete themself (409 SELF_DELETE, nothing written): whom would their investigations go to?', async () => {
+    await createTestUser(db, 'auditacc-admin2', 'admin');
+    const second = await signedIn(app, 'auditacc-admin2');
+    const response = await second.delete('/api/users/auditacc-admin2');
+    expect(response.status).toBe(409);
+    expect(errorBody.parse(response.body).error.code).toBe('SELF_DELETE');
+    await second.get('/api/users').expect(200);
+  });
+});
+
+describe('usernames', () => {
+  it('are one whatever their case: Admin cannot be created beside admin (409 USER_EXISTS), not even at once', async () => {
+    const before = await trail({ since: startedAt, limit: 1000 });
+    for (const name of [ADMIN.toUpperCase(), 'AuditAcc-Viewer']) {
+      const response = await admin.post('/api/users').send({ username: name, password: TEST_PASSWORD, role: 'admin' });
+      expect(response.status).toBe(409);
+      expect(errorBody.parse(response.body).error.code).toBe('USER_EXISTS');
+    }
+    const twin = `auditacc-twin-${Date.now()}`;
+    const twins = [twin, twin.toUpperCase(), `Auditacc-Twin-${twin.slice(14)}`];
+    const answers = await Promise.all(
+      twins.map((username) => admin.post('/api/users').send({ username, password: TEST_PASSWORD, role: 'viewer' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    const users = (await admin.get('/api/users').expect(200)).body.users as { username: string }[];
+    expect(users.filter((u) => u.username.toLowerCase() === twin)).toHaveLength(1);
+    const created = (await trail({ since: startedAt, limit: 1000 })).entries.filter((e) => e.action === 'user.create');
+    expect(created.length).toBe(before.entries.filter((e) => e.action === 'user.create').length + 1);
+  });
+
+  it('local and system are refused in any case: 400, nothing written', async () => {
+    const before = await trail({ since: startedAt, limit: 1000 });
+    for (const username of ['local', 'LOCAL', 'system', 'System']) {
+      const response = await admin.post('/api/users').send({ username, password: TEST_PASSWORD, role: 'admin' });
+      expect(response.status, username).toBe(400);
+    }
+    expect((await trail({ since: startedAt, limit: 1000 })).entries).toEqual(before.entries);
+  });
+
+  it('of accounts made before get their lower-case key at start, the older of two that differ by case only', async () => {
+    const stamp = Date.now();
+    const older = `auditacc-Legacy${stamp}`;
+    const younger = `auditacc-legacy${stamp}`;
+    await db.runAdmin(
+      `UNWIND $users AS u CREATE (:User {username: u.name, role: 'viewer', passwordHash: 'x', createdAt: u.at, disabled: false})`,
+      {
+        users: [
+          { name: younger, at: '2026-01-02T00:00:00.000Z' },
+          { name: older, at: '2026-01-01T00:00:00.000Z' },
+        ],
+      },
+    );
+    expect(await migrateUsernameKeys(db)).toEqual([younger]);
+    expect(await migrateUsernameKeys(db)).toEqual([younger]);
+    const rows = await db.runAdmin(
+      'MATCH (u:User) WHERE toLower(u.username) = $key RETURN u.username AS name, u.usernameKey AS key ORDER BY name',
+      { key: younger.toLowerCase() },
+    );
+    expect(rows).toEqual([
+      { name: older, key: younger.toLowerCase() },
+      { name: younger, key: null },
+    ]);
+    const response = await admin
+      .post('/api/users')
+      .send({ username: older.toUpperCase(), password: TEST_PASSWORD, role: 'viewer' });
+    expect(response.status).toBe(409);
+    await db.runAdmin('MATCH (u:User) WHERE toLower(u.username) = $key DELETE u', { key: younger.toLowerCase() });
   });
 });

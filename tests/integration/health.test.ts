@@ -17,10 +17,10 @@ describe('GET /api/health', () => {
     const response = await request(app).get('/api/health').expect(200).expect('content-type', /json/);
     const body = healthResponse.parse(response.body);
     expect(body.status).toBe('ok');
-    expect(body.neo4j.uri).toBe(inject('neo4j').uri);
-    expect(body.neo4j.database).toBe('neo4j');
-    expect(body.neo4j.version).toMatch(/^5\.\d+\.\d+/);
-    expect(body.neo4j.edition).toBe('community');
+    expect(body.neo4j?.uri).toBe(inject('neo4j').uri);
+    expect(body.neo4j?.database).toBe('neo4j');
+    expect(body.neo4j?.version).toMatch(/^5\.\d+\.\d+/);
+    expect(body.neo4j?.edition).toBe('community');
   });
 
   it('tags every answer with a request id, keeping a sensible one the caller sent', async () => {
