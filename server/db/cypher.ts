@@ -72,6 +72,7 @@ export const QUERY_NAMES = [
   'investigationNodesNow',
   'investigationEdgesNow',
   'investigationVisible',
+  'investigationShareViewerEditors',
   'investigationShare',
   'investigationShareUnknownUsers',
   'investigationAdopt',

@@ -49,6 +49,15 @@ export type Access = InvestigationAccess['access'];
  */
 export const viewerOf = (actor: Actor): string | null => (actor.username === LOCAL_USERNAME ? null : actor.username);
 
+/**
+ * The parameters of the access rule (investigationVisible.cypher) for `actor`: who asks, and whether
+ * their role only reads (a viewer's edit share gives read).
+ */
+export const visibilityFor = (actor: Actor) => ({
+  user: viewerOf(actor),
+  readOnly: !roleAtLeast(actor.role, 'analyst'),
+});
+
 /** The transaction options of an actor's work: their username in its metadata (db/database.ts). */
 export const runFor = (actor: Actor) => ({ user: actor.username });
 
@@ -121,8 +130,8 @@ export function investigationOf(summary: InvestigationSummary, revision: StoredR
  * none or it is not theirs to see (investigationVisible.cypher: owner, shared with them, or with '*').
  */
 export async function findInvestigation(tx: Tx, actor: Actor, id: string): Promise<InvestigationSummary | null> {
-  const user = viewerOf(actor);
-  const result = await tx.run('investigationVisible', { id, user, deleted: null, q: null });
+  const { user, readOnly } = visibilityFor(actor);
+  const result = await tx.run('investigationVisible', { id, user, readOnly, deleted: null, q: null });
   const record = result.records[0];
   if (!record) return null;
   return summaryOf(record.get('i') as Node, { user, access: record.get('access') as Access });

@@ -22,8 +22,9 @@ export type SharesRequest = z.output<typeof sharesRequest>;
  * Replaces the shares of investigation `id` with `request.shares` and answers its summary (with every
  * share, as its owner sees them). Only the owner shares. Every username but '*' must name a user.
  * Throws 404 INVESTIGATION_NOT_FOUND (none, in the bin, or not `actor`'s to see), 403 FORBIDDEN (not
- * the owner, or a viewer), 400 UNKNOWN_USERS naming the usernames no user has; nothing is written on
- * any of them. The audit entry's detail lists the new shares (`bob (read), * (edit)`).
+ * the owner, or a viewer), 400 UNKNOWN_USERS naming the usernames no user has, 400 VIEWER_CANNOT_EDIT
+ * naming viewers shared with for edit (everyone for edit stays allowed: it gives viewers read);
+ * nothing is written on any of them. The audit entry's detail lists the new shares (`bob (read), * (edit)`).
  */
 export async function shareInvestigation(
   db: Database,
@@ -45,10 +46,22 @@ export async function shareInvestigation(
           details: names.map((name) => ({ path: 'shares', message: `no user "${name}"` })),
         });
       }
+      const editors = shares.filter((s) => s.access === 'edit').map((s) => s.username);
+      const viewers = await tx.run('investigationShareViewerEditors', { editors });
+      if (viewers.records.length > 0) {
+        const names = viewers.records.map((r) => String(r.get('name')));
+        throw new AppError(
+          400,
+          'VIEWER_CANNOT_EDIT',
+          `${names.map((n) => JSON.stringify(n)).join(', ')} ${names.length === 1 ? 'is a viewer' : 'are viewers'} ` +
+            'and can only read: share read-only, or ask an admin to make them analysts',
+          { details: names.map((name) => ({ path: 'shares', message: `"${name}" is a viewer` })) },
+        );
+      }
       const result = await tx.run('investigationShare', {
         id,
         readers: shares.filter((s) => s.access === 'read').map((s) => s.username),
-        editors: shares.filter((s) => s.access === 'edit').map((s) => s.username),
+        editors,
       });
       const node = result.records[0]?.get('i') as Node;
       await recordAudit(tx, actor, { action: 'investigation.share', ids: [id], detail: describeShares(shares) });

@@ -43,6 +43,7 @@ import {
   type StoredDocument,
   summaryOf,
   viewerOf,
+  visibilityFor,
 } from './investigationRecords.ts';
 import { changesSince, takeSnapshot } from './snapshotChanges.ts';
 
@@ -160,10 +161,10 @@ export async function listInvestigations(
 ): Promise<{ investigations: InvestigationSummary[] }> {
   if (query.deleted) await purgeDeletedInvestigations(db);
   const q = query.q ? query.q.toLowerCase() : null;
-  const user = viewerOf(actor);
+  const { user, readOnly } = visibilityFor(actor);
   const result = await db.read(
     'investigation-list',
-    (tx) => tx.run('investigationVisible', { id: null, user, q, deleted: query.deleted }),
+    (tx) => tx.run('investigationVisible', { id: null, user, readOnly, q, deleted: query.deleted }),
     runFor(actor),
   );
   return {

@@ -171,12 +171,29 @@ describe('an edit share', () => {
     }
   });
 
-  it('is no write for a viewer: even shared for edit, a viewer saves nothing (403)', async () => {
-    await share([{ username: USERS.viewer, access: 'edit' }]).expect(200);
-    expect((await as.viewer.get(`/api/investigations/${id}`)).status).toBe(200);
+  it('is not given to a viewer: 400 VIEWER_CANNOT_EDIT naming them, and nothing written', async () => {
+    const before = await workspaceFingerprint(db);
+    const response = await share([
+      { username: USERS.reader, access: 'read' },
+      { username: USERS.viewer, access: 'edit' },
+    ]);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VIEWER_CANNOT_EDIT');
+    expect(response.body.error.message).toContain(USERS.viewer);
+    expect(await workspaceFingerprint(db)).toBe(before);
+  });
+
+  it('with everyone is read for a viewer, who saves nothing (403) and creates nothing', async () => {
+    await share([{ username: '*', access: 'edit' }]).expect(200);
+    const opened = investigation.parse((await as.viewer.get(`/api/investigations/${id}`).expect(200)).body);
+    expect(opened.access).toBe('read');
+    const row = (await listed('viewer')).find((i) => i.id === id);
+    expect(row?.access).toBe('read');
+    expect((await listed('anyone')).find((i) => i.id === id)?.access).toBe('edit');
     await refusedWithoutTrace('viewer', 'put', '', { ...document, version: await currentVersion() }, 403);
     const created = await as.viewer.post('/api/investigations').send({ title: 'Mine?' });
     expect(created.status).toBe(403);
+    await share([]).expect(200);
   });
 });
 
@@ -205,6 +222,20 @@ describe('sharing', () => {
     expect(response.body.error.message).toContain('share-nobody');
     expect(response.body.error.message).not.toContain(USERS.reader);
     expect(await workspaceFingerprint(db)).toBe(before);
+  });
+
+  it('ends when its owner bins it: the bin is the owner’s alone, and a share reaches nothing there', async () => {
+    const shared = investigation.parse(
+      (await as.owner.post('/api/investigations').send({ title: 'Shared, then binned' }).expect(201)).body,
+    ).id;
+    await as.owner
+      .put(`/api/investigations/${shared}/shares`)
+      .send({ shares: [{ username: '*', access: 'edit' }] })
+      .expect(200);
+    await as.owner.delete(`/api/investigations/${shared}`).expect(200);
+    expect((await listed('anyone', true)).map((i) => i.id)).not.toContain(shared);
+    expect((await as.anyone.post(`/api/investigations/${shared}/undelete`)).status).toBe(404);
+    expect((await listed('owner', true)).map((i) => i.id)).toContain(shared);
   });
 
   it('with nobody again takes it away: 404 to the former readers', async () => {
