@@ -2,8 +2,11 @@
  * `npm run import -- FILE.json`: validates the file, then writes it in one transaction, with a progress
  * bar. Uses the same configuration as the server (NEO4J_URI, or the local server when it is unset).
  * Exit codes: 0 imported, 1 refused (every problem on stderr, nothing written) or failed, 2 bad usage.
+ * The import is a write like one through the API: its audit entry names the operating-system user
+ * (`cli:alice`, which no account can be called) and the address `command line`.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { connect } from '../neo4j/connect.ts';
@@ -30,13 +33,19 @@ async function run(path: string | undefined): Promise<number> {
   try {
     await connection.db.applySchema();
     let started = false;
-    const summary = await importGraph(connection.db, input, (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    });
+    const operator = { username: `cli:${userInfo().username}`, role: 'admin' as const, address: 'command line' };
+    const summary = await importGraph(
+      connection.db,
+      input,
+      (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+      operator,
+    );
     bar.stop();
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return 0;

@@ -38,9 +38,10 @@ export type ProgressListener = (done: number, total: number) => void;
  * IMPORT_CONFLICT) for one that conflicts with the database, both with the first 100 problems and their
  * paths in `details` (`detailsTruncated` when there are more; importValidation.ts), and nothing written;
  * the database's own failures as db/database.ts translates them.
- * With an `actor` (an import through the API), its transaction carries their username in its metadata,
- * and its audit entry is written in that same transaction (importAudit): a refused import leaves none.
- * Without one (the seed, the command-line import), neither.
+ * With an `actor` (an import through the API or the command line), its transaction carries their
+ * username in its metadata, and its audit entry is written in that same transaction (importAudit): a
+ * refused import leaves none.
+ * Without one (the seed), neither.
  */
 export async function importGraph(
   db: Database,

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
 import request from 'supertest';
@@ -414,6 +414,11 @@ describe('npm run import -- FILE (the command line)', () => {
     expect(summary.changes.relationshipsCreated).toBe(3);
     const rows = await db.runAdmin("MATCH (n:Faction {id: 'victory-splinter'}) RETURN n.name AS name");
     expect(rows).toEqual([{ name: 'Victory Splinter' }]);
+    // A write like any other: the audit trail names the operating-system user and the command line.
+    const entries = await db.runAdmin(
+      "MATCH (a:AuditEntry {action: 'import'}) WHERE 'victory-splinter' IN a.ids RETURN a.username AS who, a.address AS address",
+    );
+    expect(entries).toEqual([{ who: `cli:${userInfo().username}`, address: 'command line' }]);
   });
 
   it('refuses an invalid file with a non-zero exit, naming the item and field on stderr', async () => {
