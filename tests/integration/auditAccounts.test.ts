@@ -82,6 +82,23 @@ describe('audit entries of account writes', () => {
     expect(failed?.detail).toBe('unknown user');
   });
 
+  it('stores a tried username that is no valid username in a visible form: quoted, hidden characters as \\u{X}', async () => {
+    const tries: Array<[string, string]> = [
+      ['auditacc-ana\nFAKE', '"auditacc-ana\\u{A}FAKE"'],
+      ['auditacc-admin\u202Egnp.exe', '"auditacc-admin\\u{202E}gnp.exe"'],
+      [' auditacc-ana', '" auditacc-ana"'],
+      ['SYSTEM', '"SYSTEM"'],
+    ];
+    for (const [tried] of tries) {
+      await request(app).post('/api/session').send({ username: tried, password: 'whatever it is' }).expect(401);
+    }
+    const failed = (await trail({ action: 'session.signInFailed', since: startedAt, limit: 1000 })).entries;
+    for (const [tried, shown] of tries) {
+      expect(failed.map((e) => e.username)).toContain(shown);
+      expect(failed.map((e) => e.username)).not.toContain(tried);
+    }
+  });
+
   it('records nothing when a write is refused (a viewer creating a user, an admin deleting nobody)', async () => {
     const before = await trail({ since: startedAt, limit: 1000 });
     const viewer = await signedIn(app, 'auditacc-viewer');

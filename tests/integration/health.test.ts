@@ -1,11 +1,13 @@
 /**
- * Health: GET /api/health says the database answers and which one it is. (The database away and
- * back again is tests/integration/databaseOutage.test.ts.)
+ * Health: GET /api/health says the database answers and which one it is; with sign-in on, a request
+ * without a session learns only the database's state. (The database away and back again is
+ * tests/integration/databaseOutage.test.ts.)
  */
 import request from 'supertest';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { errorBody, healthResponse } from '../../contract/api.ts';
 import { Database } from '../../server/db/database.ts';
+import { authApp, createTestUser, signedIn } from '../support/auth.ts';
 import { connectTestDatabase, testApp } from '../support/fixtures.ts';
 
 const db = connectTestDatabase();
@@ -50,5 +52,21 @@ describe('GET /api/health', () => {
     } finally {
       await refused.close();
     }
+  });
+});
+
+describe('GET /api/health with sign-in on', () => {
+  it('answers a stranger the database state only, a signed-in user all of it', async () => {
+    await db.applySchema();
+    await createTestUser(db, 'health-viewer', 'viewer');
+    const signInApp = authApp(db);
+    const stranger = await request(signInApp).get('/api/health').expect(200);
+    expect(Object.keys(stranger.body).sort()).toEqual(['database', 'status']);
+    expect(healthResponse.parse(stranger.body).database.state).toBe('up');
+    expect(JSON.stringify(stranger.body)).not.toContain(inject('neo4j').uri);
+    const viewer = await signedIn(signInApp, 'health-viewer');
+    const signedInBody = healthResponse.parse((await viewer.get('/api/health').expect(200)).body);
+    expect(signedInBody.neo4j?.uri).toBe(inject('neo4j').uri);
+    expect(signedInBody.neo4j?.edition).toBe('community');
   });
 });

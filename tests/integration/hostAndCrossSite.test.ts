@@ -1,7 +1,8 @@
 /**
  * The Host check and the cross-site check (issue 10): a request for a host name the server was not
  * configured with (DNS rebinding) is refused before any route; a browser's cross-site form post is
- * refused with nothing written, in both modes; a same-origin write goes through.
+ * refused with nothing written, in both modes; a same-origin write goes through. No /api answer may
+ * sit in a cache.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,5 +103,26 @@ describe('cross-site writes', () => {
       .send({ query: 'RETURN 1 AS one' })
       .expect(200);
     await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' }).expect(200);
+  });
+});
+
+describe('caches', () => {
+  it('every /api answer says Cache-Control: no-store (accounts, the trail, investigations, errors), in both modes', async () => {
+    const admin = await signedIn(signInApp, 'hosts-admin');
+    const answers = [
+      await admin.get('/api/session'),
+      await admin.get('/api/users'),
+      await admin.get('/api/audit'),
+      await admin.get('/api/investigations'),
+      await admin.get('/api/no-such-route'),
+      await request(signInApp).get('/api/users'),
+      await request(signInApp).get('/api/health'),
+      await request(named).get('/api/health'),
+      await request(app).get('/api/investigations'),
+      await request(app).get('/api/openapi.json'),
+    ];
+    for (const [i, response] of answers.entries()) {
+      expect(response.headers['cache-control'], `answer ${i} (${response.status})`).toBe('no-store');
+    }
   });
 });

@@ -2,13 +2,19 @@
  * Route roles (issue 10, auth/policy.ts) with sign-in on: every /api route the OpenAPI document lists
  * answers 401 without a session, but health and signing in or out; a viewer's writes (an import, a new
  * investigation, users) and reads of the audit trail answer 403 with nothing written; an analyst may
- * not manage users or read the trail. Refusals come before the body is read, and routing's case
- * insensitivity does not open a way around the table.
+ * not manage users or read the trail. A viewer writes no investigation, refused before the body is read;
+ * the directory of usernames is for analysts and admins. Refusals come before the body is read, and
+ * routing's case insensitivity does not open a way around the table.
  */
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../contract/api.ts';
-import { authApp, createTestUser, signedIn } from '../support/auth.ts';
+import { userDirectory } from '../../contract/auth.ts';
+import { updateUser } from '../../server/services/users.ts';
+import { authApp, createTestUser, sessionCookieOf, signedIn, TEST_PASSWORD } from '../support/auth.ts';
 import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 import { documentOf, drawnNeighbourhood } from '../support/investigations.ts';
 
@@ -112,6 +118,80 @@ describe('a viewer', () => {
       expect(errorBody.parse(response.body).error.code).toBe('FORBIDDEN');
     }
     expect(await fingerprint(db)).toBe(before);
+  });
+});
+
+describe('a viewer and investigations', () => {
+  it('every write under /api/investigations (save, share, bin, undelete, restore) gets 403 from the table', async () => {
+    const viewer = await signedIn(app, 'roles-viewer');
+    const before = await fingerprint(db);
+    for (const response of [
+      await viewer.put('/api/investigations/roles-some-id').send({ title: 'x', version: 1 }),
+      await viewer.put('/api/investigations/roles-some-id/shares').send({ shares: [] }),
+      await viewer.delete('/api/investigations/roles-some-id'),
+      await viewer.post('/api/investigations/roles-some-id/undelete').send({}),
+      await viewer.post('/api/investigations/roles-some-id/restore/1').send({}),
+      await viewer.patch('/API/Investigations/roles-some-id/').send({}),
+    ]) {
+      expect(response.status, JSON.stringify(response.body)).toBe(403);
+      expect(errorBody.parse(response.body).error.code).toBe('FORBIDDEN');
+    }
+    expect(await fingerprint(db)).toBe(before);
+  });
+
+  it('a 60 MB save by a viewer is refused 403 before its body is read (the body never ends here)', async () => {
+    const cookie = sessionCookieOf(
+      await request(app).post('/api/session').send({ username: 'roles-viewer', password: TEST_PASSWORD }).expect(200),
+    );
+    const server = http.createServer(app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/api/investigations/roles-some-id',
+          headers: { 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024), cookie },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            body += chunk.toString('utf8');
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        // The first kilobyte only: an answer can come only from a server that does not wait for the rest.
+        req.write(`{"title":"${'x'.repeat(1024)}`);
+      });
+      expect(answer.status).toBe(403);
+      expect(errorBody.parse(JSON.parse(answer.body)).error.code).toBe('FORBIDDEN');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+describe('the directory of usernames (GET /api/usernames)', () => {
+  it('lists enabled users’ usernames and roles, sorted, nothing else, to analysts and admins; viewers get 403', async () => {
+    await createTestUser(db, 'roles-dir-disabled', 'analyst');
+    await updateUser(db, { username: 'test', role: 'admin', address: '127.0.0.1' }, 'roles-dir-disabled', {
+      disabled: true,
+    });
+    const viewer = await signedIn(app, 'roles-viewer');
+    expect((await viewer.get('/api/usernames')).status).toBe(403);
+    const analyst = await signedIn(app, 'roles-analyst');
+    const response = await analyst.get('/api/usernames').expect(200);
+    const { users } = userDirectory.parse(response.body);
+    expect(response.body.users.every((u: object) => Object.keys(u).sort().join() === 'role,username')).toBe(true);
+    expect(users).toEqual(expect.arrayContaining([{ username: 'roles-viewer', role: 'viewer' }]));
+    expect(users).toEqual(expect.arrayContaining([{ username: 'roles-analyst', role: 'analyst' }]));
+    expect(users.map((u) => u.username)).not.toContain('roles-dir-disabled');
+    expect(users.map((u) => u.username)).toEqual([...users.map((u) => u.username)].sort());
+    await request(app).get('/api/usernames').expect(401);
   });
 });
 
