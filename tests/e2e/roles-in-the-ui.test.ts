@@ -6,7 +6,8 @@
  * Disable and Delete, and a Reset password on one's own row that signed one out, and clipped the
  * password hint; the audit trail showed codes, not words, and no usernames to pick; a link not found
  * said the server's words; the sign-in screen after a session ended forgot who had been signed in; at
- * 1024 px the top bar cut the title to "Ha…" and the save status to "Sav…".
+ * 1024 px the top bar cut the title to "Ha…" and the save status to "Sav…". A command reached by its
+ * key in a read-only investigation did nothing, silently: it now says why in the status bar.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,12 @@ describe('a read-only investigation', () => {
     await expect(reader.page.getByTestId('menu-remove').isDisabled()).resolves.toBe(true);
     await suite.shot(reader.page, 'roles-read-only-commands');
     await reader.page.keyboard.press('Escape');
+    // A command reached another way (its key) is refused in words, not silently.
+    const drawn = await reader.page.getByTestId('graph-stats').textContent();
+    await clickElement(reader.page, 'jaysh-al-nasr');
+    await reader.page.keyboard.press('h');
+    await expect.poll(() => reader.page.getByTestId('problem').textContent()).toMatch(READ_ONLY_REASON);
+    await expect(reader.page.getByTestId('graph-stats').textContent()).resolves.toBe(drawn);
     // Viewers may use the console.
     await expect(reader.page.getByTestId('console-toggle').isEnabled()).resolves.toBe(true);
     expect(errorsBut(reader.errors, 401)).toEqual([]);

@@ -28,7 +28,7 @@ export abstract class CanvasCommands extends CanvasSaved {
    * it brought: those of `own()` (its answer) now drawn, and every element drawn now and not before.
    */
   protected async bringing(step: StepInput, own: () => Iterable<string>, work: () => Promise<void>): Promise<void> {
-    if (this.model.readOnly) return;
+    if (this.refusedReadOnly()) return;
     const before = new Set(this.cy.elements().map((e) => e.id()));
     await work();
     const brought = new Set<string>();
@@ -69,7 +69,7 @@ export abstract class CanvasCommands extends CanvasSaved {
 
   /** Expands as `exp` says (an expansion replayed keeps its own limit). */
   protected async expandWith(exp: Expansion): Promise<void> {
-    if (this.model.readOnly) return;
+    if (this.refusedReadOnly()) return;
     // Expanding again brings back neighbours the analyst had removed, so look first at what comes.
     this.working++;
     const { elements } = await this.loader
@@ -118,7 +118,7 @@ export abstract class CanvasCommands extends CanvasSaved {
 
   hideSelection(): Promise<void> {
     const ids = this.cy.elements(':selected').map((e) => e.id());
-    if (ids.length === 0 || this.model.readOnly) return Promise.resolve();
+    if (ids.length === 0 || this.refusedReadOnly()) return Promise.resolve();
     this.cy.elements(':selected').unselect();
     return this.commit((s) => {
       s.hidden = [...new Set([...s.hidden, ...ids])];
@@ -177,7 +177,7 @@ export abstract class CanvasCommands extends CanvasSaved {
    * interval rule, on what the canvas knows); then the server is asked and its answer drawn.
    */
   async setAsOf(day: string | null, record = true): Promise<void> {
-    if (day === this.state.asOf || this.model.readOnly) return;
+    if (day === this.state.asOf || this.refusedReadOnly()) return;
     if (record) this.record();
     this.model.changeRecipe(
       (s) => {

@@ -11,7 +11,7 @@ import type { Core } from 'cytoscape';
 import type { Elements, LineageResponse, NodeData } from '../../../contract/api.ts';
 import type { Api } from '../api.ts';
 import type { InvestigationView } from '../../../contract/investigation.ts';
-import type { ElementLists, Point } from '../model/modelTypes.ts';
+import { type ElementLists, type Point, READ_ONLY_REASON } from '../model/modelTypes.ts';
 import { ViewModel } from '../model/viewModel.ts';
 import type { ViewState } from '../state/viewState.ts';
 import {
@@ -165,13 +165,24 @@ export abstract class CanvasCore {
     this.model.checkpoint();
   }
 
+  /**
+   * Whether the view is read-only, saying so in the status bar: a command reached from a key, the
+   * search box or the time slider is refused with words rather than silently (the buttons are
+   * disabled already, panels/readOnly.ts).
+   */
+  protected refusedReadOnly(): boolean {
+    if (!this.model.readOnly) return false;
+    this.emit('problem', READ_ONLY_REASON);
+    return true;
+  }
+
   /** Changes the recipe (an undo step unless `record` is false) and redraws from it; nothing when read-only. */
   protected async commit(
     change: (s: ViewState) => void,
     layout: LayoutMode = 'incremental',
     record = true,
   ): Promise<void> {
-    if (this.model.readOnly) return;
+    if (this.refusedReadOnly()) return;
     if (record) this.record();
     const before = this.state;
     this.model.changeRecipe(change, { record: false });

@@ -8,6 +8,12 @@ import type { Annotation, Comparison, ProvenanceStep, QueryRun } from '../../../
 import type { ViewState } from '../state/viewState.ts';
 
 /** A place in model coordinates (what Cytoscape calls a node's position; not screen pixels). */
+/**
+ * Why a change is refused in a read-only investigation (a viewer's, a read share, an old revision):
+ * the words of the disabled commands' titles and of the notice a command refused anyway shows.
+ */
+export const READ_ONLY_REASON = 'Read-only investigation: this would change the view, which is not yours to change';
+
 export interface Point {
   x: number;
   y: number;

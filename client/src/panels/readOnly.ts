@@ -7,8 +7,9 @@
  * stayed enabled could only do nothing. Selecting, zooming, details and the console stay available.
  */
 
-/** Why a command is disabled in a read-only investigation. */
-export const READ_ONLY_REASON = 'Read-only investigation: this would change the view, which is not yours to change';
+import { READ_ONLY_REASON } from '../model/modelTypes.ts';
+
+export { READ_ONLY_REASON };
 
 /** The title for a command: `normal` when it may run, else the read-only reason. */
 export function commandTitle(readOnly: boolean, normal = ''): string {
