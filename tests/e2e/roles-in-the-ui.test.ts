@@ -151,6 +151,24 @@ describe('the bin', () => {
 });
 
 describe('the admin panel', () => {
+  it('offers no admin Disable or Delete on their own row, when other admins could: the server refuses SELF_DELETE', async () => {
+    await createTestUser(suite.db(), 'roles-admin-two', 'admin');
+    const { page, errors } = await suite.open('/');
+    await signIn(page, 'roles-admin-two');
+    await openAdmin(page, 'users');
+    const me = page.locator('[data-testid=user-row][data-username="roles-admin-two"]');
+    await me.waitFor();
+    expect(await me.locator('[data-testid=user-disable], [data-testid=user-delete]').count()).toBe(0);
+    const otherAdmin = page.locator(`[data-testid=user-row][data-username="${ADMIN}"]`);
+    await expect(otherAdmin.getByTestId('user-delete').isVisible()).resolves.toBe(true);
+    const self = await pageRequest(page, '/api/users/roles-admin-two', 'DELETE');
+    expect(self.status).toBe(409);
+    await page.getByTestId('admin-close').click();
+    // Leave ADMIN the last enabled admin again, as the next test expects.
+    expect((await pageRequest(page, '/api/users/roles-admin-two', 'PATCH', { disabled: true })).status).toBe(200);
+    expect(errorsBut(errors, 401, 409)).toEqual([]);
+  });
+
   it('offers the last admin no Disable, Delete or role; points to Change password on one’s own row; says what Delete does', async () => {
     const { page, errors } = await suite.open('/');
     await signIn(page, ADMIN);

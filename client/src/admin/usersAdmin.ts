@@ -3,10 +3,10 @@
  * disabled; create one (username, password, role); change a role; reset a password; disable or enable;
  * delete. Deleting and disabling ask first (inline, saying what follows: a deleted user's sessions end
  * and their investigations go to the admin who deletes them). Nothing is offered that can only fail:
- * the last enabled admin has no Disable or Delete and a fixed role ("the last admin"), and one's own
- * row points to the user menu's Change password instead of a reset (which would end one's own
- * session). A refusal shows the
- * server's words: the 409 for taking away the last admin, a username already taken, a password too short.
+ * the last enabled admin has no Disable or Delete and a fixed role ("the last admin"), one's own row
+ * has no Disable or Delete (another admin's to do) and points to the user menu's Change password
+ * instead of a reset (which would end one's own session). A refusal shows the server's words: the 409
+ * for taking away the last admin, a username already taken, a password too short.
  * A refused role change puts the select back to the role stored (`live`: lit compares with the DOM's
  * value, which the admin changed, not with what it drew last).
  */
@@ -148,15 +148,17 @@ export function createUsersAdmin(api: AuthApi): UsersAdmin {
           ${
             last
               ? html`<span class="muted" data-testid="user-last-admin" title=${lastTitle}>the last admin</span>`
-              : u.disabled
-                ? html`<button type="button" data-testid="user-enable" @click=${() =>
-                    void attempt(
-                      () => api.updateUser(u.username, { disabled: false }),
-                      `Enabled ${u.username}.`,
-                    )}>Enable</button>`
-                : html`<button type="button" data-testid="user-disable" @click=${() => ask(u.username, 'disable')}>Disable</button>`
+              : me
+                ? nothing // disabling or deleting oneself is another admin's to do (the server answers 409 SELF_DELETE)
+                : u.disabled
+                  ? html`<button type="button" data-testid="user-enable" @click=${() =>
+                      void attempt(
+                        () => api.updateUser(u.username, { disabled: false }),
+                        `Enabled ${u.username}.`,
+                      )}>Enable</button>`
+                  : html`<button type="button" data-testid="user-disable" @click=${() => ask(u.username, 'disable')}>Disable</button>`
           }
-          ${last ? nothing : html`<button type="button" data-testid="user-delete" @click=${() => ask(u.username, 'delete')}>Delete</button>`}
+          ${last || me ? nothing : html`<button type="button" data-testid="user-delete" @click=${() => ask(u.username, 'delete')}>Delete</button>`}
         </td>
       </tr>
       ${confirming?.username === u.username ? html`<tr><td colspan="6">${confirmRow(u)}</td></tr>` : nothing}`;
