@@ -5,15 +5,16 @@
  * user menu, open the admin panel. Each `open` is a fresh browser context (its own cookies), so two
  * users are two people at two machines.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AppOptions } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
-import { startAppServer, type AppServer } from './appServer.ts';
 import { settled } from './atlasPage.ts';
 import { TEST_PASSWORD } from './auth.ts';
-import { launchBrowser, openPage, screenshot, type TestPage } from './browser.ts';
-import { connectTestDatabase } from './fixtures.ts';
+import type { TestPage } from './browser.ts';
+import { appInBrowser } from './e2eSuite.ts';
+import { pageRequest } from './investigationPage.ts';
+
+export { pageRequest };
 
 export interface AuthE2E {
   url(): string;
@@ -25,36 +26,7 @@ export interface AuthE2E {
 
 /** The suite's app, database and browser; `auth` goes to createApp (default: sign-in on). */
 export function authE2eSuite(auth: AppOptions['auth'] = { mode: 'on' }): AuthE2E {
-  let db: Database;
-  let app: AppServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    db = connectTestDatabase();
-    app = await startAppServer(db, { auth });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-
-  return {
-    url: () => app.url,
-    db: () => db,
-    async open(path = '/', size) {
-      const opened = await openPage(browser, `${app.url}${path}`, size);
-      contexts.push(opened.context);
-      return opened;
-    },
-    async shot(page, name) {
-      await screenshot(page, name);
-    },
-  };
+  return appInBrowser({ auth });
 }
 
 /**
@@ -97,25 +69,4 @@ export async function openAdmin(page: Page, tab: 'users' | 'audit' = 'users'): P
   await page.getByTestId('admin-panel').waitFor();
   if (tab === 'audit') await page.getByTestId('admin-tab-audit').click();
   await page.getByTestId(`admin-${tab}`).waitFor();
-}
-
-/** A request from inside the page (its cookies, same origin): the status and the parsed body. */
-export async function pageRequest(
-  page: Page,
-  path: string,
-  method = 'GET',
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ([p, m, b]) => {
-      const r = await fetch(p, {
-        method: m,
-        headers: b === undefined ? {} : { 'content-type': 'application/json' },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    [path, method, body] as const,
-  );
 }

@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { AppOptions } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import { startAppServer, type AppServer } from './appServer.ts';
-import { launchBrowser, openPage, screenshot } from './browser.ts';
+import { launchBrowser, openPage, screenshot, type TestPage } from './browser.ts';
 import { settled } from './atlasPage.ts';
 import { connectTestDatabase } from './fixtures.ts';
 
@@ -21,7 +22,12 @@ export interface E2E {
   shot(page: Page, name: string): Promise<void>;
 }
 
-export function e2eSuite(): E2E {
+/**
+ * The app (createApp `options`) on a freshly seeded database and one Chromium, for one test file:
+ * started before its tests, closed after them with every page it opened. `open` leaves the page as
+ * it loads (with sign-in on, that is the sign-in screen).
+ */
+export function appInBrowser(options: Partial<Omit<AppOptions, 'db' | 'logger'>> = {}) {
   let db: Database;
   let app: AppServer;
   let browser: Browser;
@@ -29,7 +35,7 @@ export function e2eSuite(): E2E {
 
   beforeAll(async () => {
     db = connectTestDatabase();
-    app = await startAppServer(db);
+    app = await startAppServer(db, options);
     browser = await launchBrowser();
   });
 
@@ -42,15 +48,29 @@ export function e2eSuite(): E2E {
 
   return {
     url: () => app.url,
-    async open(path = '/', size?: { width: number; height: number }) {
+    db: () => db,
+    async open(path = '/', size?: { width: number; height: number }): Promise<TestPage> {
       const opened = await openPage(browser, `${app.url}${path}`, size);
       contexts.push(opened.context);
+      return opened;
+    },
+    async shot(page: Page, name: string): Promise<void> {
+      await screenshot(page, name);
+    },
+  };
+}
+
+/** The usual file's set-up: the app without sign-in, each page opened and settled on the graph. */
+export function e2eSuite(): E2E {
+  const suite = appInBrowser();
+  return {
+    url: suite.url,
+    async open(path = '/', size?: { width: number; height: number }) {
+      const opened = await suite.open(path, size);
       await opened.page.waitForSelector('[data-testid=graph-stats]');
       await settled(opened.page);
       return opened;
     },
-    async shot(page, name) {
-      await screenshot(page, name);
-    },
+    shot: suite.shot,
   };
 }

@@ -19,8 +19,13 @@ export async function createInvestigation(page: Page): Promise<string> {
   return new URL(page.url()).searchParams.get('investigation')!;
 }
 
-/** A JSON request to the app from the page; answers the parsed body whatever the status. */
-export async function pageApi<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
+/** A request from inside the page (its cookies, same origin): the status and the parsed body. */
+export async function pageRequest(
+  page: Page,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   return page.evaluate(
     async ([p, m, b]) => {
       const r = await fetch(p, {
@@ -28,8 +33,14 @@ export async function pageApi<T>(page: Page, path: string, method = 'GET', body?
         headers: b === undefined ? {} : { 'content-type': 'application/json' },
         body: b === undefined ? undefined : JSON.stringify(b),
       });
-      return r.json();
+      const text = await r.text();
+      return { status: r.status, body: text ? JSON.parse(text) : null };
     },
     [path, method, body] as const,
-  ) as Promise<T>;
+  );
+}
+
+/** A JSON request to the app from the page; answers the parsed body whatever the status. */
+export async function pageApi<T>(page: Page, path: string, method = 'GET', body?: unknown): Promise<T> {
+  return (await pageRequest(page, path, method, body)).body as T;
 }
