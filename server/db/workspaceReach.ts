@@ -12,7 +12,9 @@
  *   - AllNodesScan (`MATCH (n)`, `MATCH (n:!Entity)`, dynamic labels `n:$(x)`, which plan as one),
  *   - NodeByIdSeek and NodeByElementIdSeek (`WHERE id(n) = 7` reaches any node),
  *   - any operator whose details name a workspace label (`n:User`, `UNIQUE n:User(username)`,
- *     `count( (:User) )`, `n:Entity|User`).
+ *     `count( (:User) )`, `n:Entity|User`),
+ *   - a count of all nodes from the count store (`MATCH (n) RETURN count(n)`), which counts accounts,
+ *     sessions and audit entries with the rest.
  * Relationship scans and expansions pass: they only reach linked nodes, and no workspace node is linked.
  */
 import { WORKSPACE_LABELS } from '../../contract/investigation.ts';
@@ -37,6 +39,11 @@ export function workspaceReachOf(plan: PlanStep): string | null {
     }
     const details = step.arguments?.Details;
     if (typeof details !== 'string') continue;
+    // `MATCH (n) RETURN count(n)` is answered from the count store, `count( () )`: it counts the
+    // workspace too, and how many accounts and sessions there are is not the network's business.
+    if (operator === 'NodeCountFromCountStore' && /count\(\s*\(\s*\)\s*\)/.test(details)) {
+      return "counts nodes without a label, the team's workspace among them; count a label of the network, e.g. MATCH (n:Entity) RETURN count(n)";
+    }
     for (const [, label] of details.matchAll(LABEL)) {
       if (label && WORKSPACE.has(label)) {
         return `reads :${label} nodes, which hold the team's workspace, not the network`;

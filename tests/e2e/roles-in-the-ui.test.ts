@@ -76,7 +76,10 @@ describe('a read-only investigation', () => {
     await expect.poll(() => reader.page.getByTestId('problem').textContent()).toMatch(READ_ONLY_REASON);
     await expect(reader.page.getByTestId('graph-stats').textContent()).resolves.toBe(drawn);
     // Viewers may use the console.
+    await expect(reader.page.getByTestId('console-toggle').isVisible()).resolves.toBe(true);
     await expect(reader.page.getByTestId('console-toggle').isEnabled()).resolves.toBe(true);
+    // Importing a view into it could only fail: not offered.
+    await expect(reader.page.getByTestId('import-json-label').isVisible()).resolves.toBe(false);
     expect(errorsBut(reader.errors, 401)).toEqual([]);
 
     // The editor opens a `mode=read` link with their own access: editable, no badge.

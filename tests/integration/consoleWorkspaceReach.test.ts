@@ -55,6 +55,7 @@ describe('console queries on a shared server', () => {
     ['the audit trail', 'MATCH (a:AuditEntry) RETURN a.username, a.action'],
     ['investigations', 'MATCH (i:Investigation) RETURN i.title'],
     ['a count of users', 'RETURN COUNT { MATCH (u:User) } AS users'],
+    ['a count of every node', 'MATCH (n) RETURN count(n) AS everything'],
     ['every node', 'MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n.passwordHash'],
     ['every node but the network', 'MATCH (n:!Entity) RETURN properties(n)'],
     ['a dynamic label', 'MATCH (n:$($label)) RETURN n.passwordHash', { label: 'User' }],
@@ -77,6 +78,8 @@ describe('console queries on a shared server', () => {
     expect(factions.rows.length).toBe(3);
     const links = await consoleRun('MATCH (a:Entity)-[r]->(b) RETURN count(r) AS links', true);
     expect(Number(links.rows[0]?.[0])).toBeGreaterThan(0);
+    const entities = await consoleRun('MATCH (n:Entity) RETURN count(n) AS n', true);
+    expect(Number(entities.rows[0]?.[0])).toBeGreaterThan(0);
     const all = await consoleRun('MATCH ()-[r]->() RETURN count(*) AS n', true);
     expect(Number(all.rows[0]?.[0])).toBeGreaterThan(0);
     const labels = await consoleRun('CALL db.labels() YIELD label RETURN label', true);

@@ -47,7 +47,7 @@ export function mountExport(host: HTMLElement, canvas: Canvas): ExportControls {
           <button data-testid="export-png" @click=${() => void png()}>PNG</button>
           <button data-testid="export-svg" @click=${() => download(canvas.exportSvg(), `faction-atlas-${stamp()}.svg`)}>SVG</button>
           <button data-testid="export-json" @click=${() => download(canvas.exportJson(), `faction-atlas-${stamp()}.json`)}>JSON</button>
-          <label class="button">
+          <label class="button" data-testid="import-json-label">
             Import JSON…
             <input type="file" accept="application/json,.json" data-testid="import-json" class="visually-hidden" @change=${importFile} />
           </label>

@@ -111,7 +111,11 @@ export function mountNotes(host: HTMLElement, canvas: Canvas): NotesPanel {
         ${problem ? html`<p class="muted" role="status">${problem}</p>` : nothing}
         ${
           notes.length === 0
-            ? html`<p class="muted">No notes yet. Add one on the canvas here, or on a node or link from its details.</p>`
+            ? html`<p class="muted">${
+                canvas.model.readOnly
+                  ? 'No notes in this investigation.'
+                  : 'No notes yet. Add one on the canvas here, or on a node or link from its details.'
+              }</p>`
             : html`<ol class="notes" data-testid="notes-list">${notes.map((note) => item(note, n))}</ol>`
         }`,
       host,
