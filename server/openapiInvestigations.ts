@@ -91,7 +91,7 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
     request: { ...id, ...body(sharesRequest) },
     responses: {
       200: json(inv.investigationSummary, 'Shared: the summary with every share'),
-      400: json(errorBody, 'Invalid body, or UNKNOWN_USERS: the message names the usernames no user has'),
+      400: json(errorBody, 'Invalid body; UNKNOWN_USERS, DISABLED_USERS or VIEWER_CANNOT_EDIT naming those users; SELF_SHARE (the owner)'),
       ...ownerOnly,
       ...notFound,
       503: base[503],

@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   'userSetKey',
   'userDirectory',
   'userDeleteHandOver',
+  'userDemoteShares',
   'sessionCreate',
   'sessionFind',
   'sessionTouch',
@@ -74,7 +75,7 @@ export const QUERY_NAMES = [
   'investigationVisible',
   'investigationShareViewerEditors',
   'investigationShare',
-  'investigationShareUnknownUsers',
+  'investigationShareRefusedUsers',
   'investigationAdopt',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -22,7 +22,9 @@ export type SharesRequest = z.output<typeof sharesRequest>;
  * Replaces the shares of investigation `id` with `request.shares` and answers its summary (with every
  * share, as its owner sees them). Only the owner shares. Every username but '*' must name a user.
  * Throws 404 INVESTIGATION_NOT_FOUND (none, in the bin, or not `actor`'s to see), 403 FORBIDDEN (not
- * the owner, or a viewer), 400 UNKNOWN_USERS naming the usernames no user has, 400 VIEWER_CANNOT_EDIT
+ * the owner, or a viewer), 400 UNKNOWN_USERS naming the usernames no user has, 400 SELF_SHARE when
+ * the owner names themself (an owner needs no share), 400 DISABLED_USERS naming disabled users (who
+ * cannot sign in to use it; a share made now would wake with the account), 400 VIEWER_CANNOT_EDIT
  * naming viewers shared with for edit (everyone for edit stays allowed: it gives viewers read);
  * nothing is written on any of them. The audit entry's detail lists the new shares (`bob (read), * (edit)`).
  */
@@ -39,12 +41,34 @@ export async function shareInvestigation(
     async (tx) => {
       const current = await lockForSave(tx, actor, id, undefined, 'owner');
       const named = shares.map((s) => s.username).filter((u) => u !== '*');
-      const unknown = await tx.run('investigationShareUnknownUsers', { usernames: named });
-      if (unknown.records.length > 0) {
-        const names = unknown.records.map((r) => String(r.get('name')));
-        throw new AppError(400, 'UNKNOWN_USERS', `No user is named ${names.map((n) => JSON.stringify(n)).join(', ')}`, {
-          details: names.map((name) => ({ path: 'shares', message: `no user "${name}"` })),
+      const refused = await tx.run('investigationShareRefusedUsers', { usernames: named, owner: actor.username });
+      const refusedFor = (why: string) =>
+        refused.records.filter((r) => r.get('why') === why).map((r) => String(r.get('name')));
+      const quoted = (names: string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+      const unknown = refusedFor('unknown');
+      if (unknown.length > 0) {
+        throw new AppError(400, 'UNKNOWN_USERS', `No user is named ${quoted(unknown)}`, {
+          details: unknown.map((name) => ({ path: 'shares', message: `no user "${name}"` })),
         });
+      }
+      if (refusedFor('owner').length > 0) {
+        throw new AppError(
+          400,
+          'SELF_SHARE',
+          `${JSON.stringify(actor.username)} owns this investigation and needs no share`,
+          {
+            details: [{ path: 'shares', message: `"${actor.username}" is the owner` }],
+          },
+        );
+      }
+      const disabled = refusedFor('disabled');
+      if (disabled.length > 0) {
+        throw new AppError(
+          400,
+          'DISABLED_USERS',
+          `${quoted(disabled)} ${disabled.length === 1 ? 'is disabled' : 'are disabled'}: ask an admin to enable them first`,
+          { details: disabled.map((name) => ({ path: 'shares', message: `"${name}" is disabled` })) },
+        );
       }
       const editors = shares.filter((s) => s.access === 'edit').map((s) => s.username);
       const viewers = await tx.run('investigationShareViewerEditors', { editors });

@@ -10,9 +10,9 @@
  *
  * Usernames are one whatever their case: `Admin` cannot be created beside `admin` (409 USER_EXISTS).
  * Each account stores its name in lower case as `usernameKey`, unique by a constraint (schema.cypher),
- * so two creations at once cannot both pass either. Every other lookup (sign-in, PATCH and DELETE
- * /api/users/:username) compares the username exactly as written, which is unambiguous since no two
- * accounts differ only by case.
+ * so two creations at once cannot both pass either. Every lookup (sign-in, PATCH and DELETE
+ * /api/users/:username) goes the same way, by that key (cypher/userByUsername.cypher): `A2` finds
+ * `a2`, and everything after the lookup (sessions, audit, shares) uses the stored username.
  *
  * Deleting an account hands its investigations to the admin who deletes it and removes it from every
  * share, in the delete's transaction, so an account made later with the same name inherits nothing.
@@ -46,9 +46,12 @@ export async function getUser(db: Database, username: string): Promise<StoredUse
   return db.read('user-get', (tx) => findUser(tx, username));
 }
 
-/** The stored user inside a transaction, or undefined. */
+/**
+ * The stored user inside a transaction, or undefined: `username` in any case (the lookup of
+ * uniqueness, cypher/userByUsername.cypher). Callers go on with the answer's `username`, the stored one.
+ */
 export async function findUser(tx: Tx, username: string): Promise<StoredUser | undefined> {
-  const result = await tx.run('userByUsername', { username });
+  const result = await tx.run('userByUsername', { username, usernameKey: usernameKeyOf(username) });
   const node = result.records[0]?.get('u') as Node | undefined;
   return node ? storedUserOf(node) : undefined;
 }
@@ -99,9 +102,12 @@ export async function createUser(
 }
 
 /**
- * Changes a user's role, password or disabled state. Disabling or setting a password ends all of the
- * user's sessions (an admin resetting it); a role change takes effect at the user's next request.
- * 404 USER_NOT_FOUND; 409 LAST_ADMIN when it would leave no enabled admin. Audited as `user.update`.
+ * Changes a user's role, password or disabled state (`username` in any case). Disabling or setting a
+ * password ends all of the user's sessions (an admin resetting it); a role change takes effect at the
+ * user's next request. Made a viewer, the user's edit shares become read shares in the same
+ * transaction (cypher/userDemoteShares.cypher; the detail says how many), since a viewer never writes.
+ * 404 USER_NOT_FOUND; 409 LAST_ADMIN when it would leave no enabled admin. Audited as `user.update`,
+ * its ids the username and the investigations whose shares changed.
  */
 export async function updateUser(
   db: Database,
@@ -117,21 +123,29 @@ export async function updateUser(
       const enabledAdmins = await lockAdmins(tx);
       const before = await findUser(tx, username);
       if (!before) throw userNotFound(username);
+      const stored = before.username;
       const wasEnabledAdmin = before.role === 'admin' && !before.disabled;
       if (wasEnabledAdmin && (losesAdmin || change.disabled === true) && enabledAdmins <= 1) {
-        throw lastAdmin(username, losesAdmin ? 'demoted' : 'disabled');
+        throw lastAdmin(stored, losesAdmin ? 'demoted' : 'disabled');
       }
       const result = await tx.run('userUpdate', {
-        username,
+        username: stored,
         role: change.role ?? null,
         passwordHash,
         disabled: change.disabled ?? null,
       });
       const after = storedUserOf(result.records[0]?.get('u') as Node);
       if (passwordHash !== null || change.disabled === true) {
-        await tx.run('sessionEndAllOfUser', { username, keepTokenHash: null });
+        await tx.run('sessionEndAllOfUser', { username: stored, keepTokenHash: null });
       }
-      await recordAudit(tx, actor, { action: 'user.update', ids: [username], detail: describeChange(before, change) });
+      let readOnly: string[] = [];
+      if (change.role === 'viewer' && before.role !== 'viewer') {
+        const demoted = await tx.run('userDemoteShares', { username: stored });
+        readOnly = (demoted.records[0]?.get('ids') as string[] | undefined) ?? [];
+      }
+      let detail = describeChange(before, change);
+      if (readOnly.length > 0) detail += `; ${plural(readOnly.length, 'edit share')} made read-only`;
+      await recordAudit(tx, actor, { action: 'user.update', ids: [stored, ...readOnly], detail });
       return summaryOf(after);
     },
     { user: actor.username },
@@ -139,11 +153,12 @@ export async function updateUser(
 }
 
 /**
- * Deletes a user, in one transaction: their sessions end, their investigations (the bin's included)
+ * Deletes a user (`username` in any case), in one transaction: their sessions end, their investigations (the bin's included)
  * go to `actor`, the deleting admin, and every share naming them is removed
  * (cypher/userDeleteHandOver.cypher). 404 USER_NOT_FOUND; 409 LAST_ADMIN; 409 SELF_DELETE for an
- * admin deleting themself (whom would their investigations go to?). Audited as `user.delete`, the
- * detail saying how many investigations went to whom. Answers that number.
+ * admin deleting themself (whom would their investigations go to?). Audited as `user.delete`: its ids
+ * the username, then the investigations handed over, then those whose shares changed; the detail says
+ * how many went to whom. Answers the number handed over.
  */
 export async function deleteUser(db: Database, actor: Actor, username: string): Promise<{ handedOver: number }> {
   return db.write(
@@ -152,20 +167,21 @@ export async function deleteUser(db: Database, actor: Actor, username: string): 
       const enabledAdmins = await lockAdmins(tx);
       const user = await findUser(tx, username);
       if (!user) throw userNotFound(username);
-      if (user.role === 'admin' && !user.disabled && enabledAdmins <= 1) throw lastAdmin(username, 'deleted');
-      if (actor.username === username) {
+      const stored = user.username;
+      if (user.role === 'admin' && !user.disabled && enabledAdmins <= 1) throw lastAdmin(stored, 'deleted');
+      if (actor.username === stored) {
         throw new AppError(409, 'SELF_DELETE', 'You cannot delete your own account: ask another admin to');
       }
-      await tx.run('sessionEndAllOfUser', { username, keepTokenHash: null });
-      const handed = await tx.run('userDeleteHandOver', { username, heir: actor.username });
-      const handedOver = Number(handed.records[0]?.get('handedOver') ?? 0);
-      const unshared = Number(handed.records[0]?.get('unshared') ?? 0);
-      await tx.run('userDelete', { username });
+      await tx.run('sessionEndAllOfUser', { username: stored, keepTokenHash: null });
+      const handed = await tx.run('userDeleteHandOver', { username: stored, heir: actor.username });
+      const handedOver = (handed.records[0]?.get('handedOver') as string[] | undefined) ?? [];
+      const unshared = (handed.records[0]?.get('unshared') as string[] | undefined) ?? [];
+      await tx.run('userDelete', { username: stored });
       const detail =
-        `role ${user.role}; ${handedOver} investigation${handedOver === 1 ? '' : 's'} handed to ${actor.username}` +
-        `; removed from the shares of ${unshared}`;
-      await recordAudit(tx, actor, { action: 'user.delete', ids: [username], detail });
-      return { handedOver };
+        `role ${user.role}; ${plural(handedOver.length, 'investigation')} handed to ${actor.username}` +
+        `; removed from the shares of ${unshared.length}`;
+      await recordAudit(tx, actor, { action: 'user.delete', ids: [stored, ...handedOver, ...unshared], detail });
+      return { handedOver: handedOver.length };
     },
     { user: actor.username },
   );
@@ -257,6 +273,8 @@ function describeChange(before: StoredUser, change: UserChange): string {
   }
   return parts.join(', ') || 'no change';
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const userExists = (username: string) =>
   new AppError(409, 'USER_EXISTS', `There is already a user ${JSON.stringify(username)}`);

@@ -12,6 +12,7 @@ import { elements } from '../../contract/api.ts';
 import { investigation, investigationList, investigationSummary } from '../../contract/investigation.ts';
 import { authApp, createTestUser, signedIn } from '../support/auth.ts';
 import { adoptLocalInvestigations } from '../../server/services/investigationSharing.ts';
+import { updateUser } from '../../server/services/users.ts';
 import { connectTestDatabase, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 import { documentOf, NASR } from '../support/investigations.ts';
 import { workspaceFingerprint } from '../support/workspace.ts';
@@ -53,6 +54,9 @@ beforeAll(async () => {
   await as.owner.delete(`/api/investigations/${binned}`).expect(200);
 });
 afterAll(() => db.close());
+
+/** The admin who changes users here, through services/users.ts. */
+const SHARE_ADMIN = { username: 'share-admin', role: 'admin' as const, address: '127.0.0.1' };
 
 const share = (shares: { username: string; access: 'read' | 'edit' }[]) =>
   as.owner.put(`/api/investigations/${id}/shares`).send({ shares });
@@ -222,6 +226,46 @@ describe('sharing', () => {
     expect(response.body.error.message).toContain('share-nobody');
     expect(response.body.error.message).not.toContain(USERS.reader);
     expect(await workspaceFingerprint(db)).toBe(before);
+  });
+
+  it('with its owner or a disabled user is 400 naming them (SELF_SHARE, DISABLED_USERS), and writes nothing', async () => {
+    await createTestUser(db, 'share-disabled', 'analyst');
+    await updateUser(db, SHARE_ADMIN, 'share-disabled', { disabled: true });
+    for (const [named, code] of [
+      [USERS.owner, 'SELF_SHARE'],
+      ['share-disabled', 'DISABLED_USERS'],
+    ] as const) {
+      const before = await workspaceFingerprint(db);
+      const response = await share([
+        { username: USERS.reader, access: 'read' },
+        { username: named, access: 'read' },
+      ]);
+      expect(response.status, named).toBe(400);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toContain(named);
+      expect(response.body.error.message).not.toContain(USERS.reader);
+      expect(await workspaceFingerprint(db)).toBe(before);
+    }
+  });
+
+  it('follows a user made a viewer: their edit shares turn read in the same write, so the owner can share on', async () => {
+    await createTestUser(db, 'share-demoted', 'analyst');
+    await share([
+      { username: 'share-demoted', access: 'edit' },
+      { username: USERS.reader, access: 'read' },
+    ]).expect(200);
+    await updateUser(db, SHARE_ADMIN, 'share-demoted', { role: 'viewer' });
+    const opened = investigation.parse((await as.owner.get(`/api/investigations/${id}`).expect(200)).body);
+    expect(opened.shares).toContainEqual({ username: 'share-demoted', access: 'read' });
+    expect(opened.shares).not.toContainEqual({ username: 'share-demoted', access: 'edit' });
+    // The owner's next change sends back the shares they see: not refused for one they did not make.
+    await share([...opened.shares, { username: USERS.editor, access: 'edit' }]).expect(200);
+    const [entry] = (await db.runAdmin(
+      "MATCH (a:AuditEntry {action: 'user.update'}) WHERE 'share-demoted' IN a.ids RETURN a.ids AS ids, a.detail AS detail ORDER BY a.at DESC LIMIT 1",
+    )) as [{ ids: string[]; detail: string }];
+    expect(entry.ids).toEqual(['share-demoted', id]);
+    expect(entry.detail).toContain('1 edit share made read-only');
+    await share([]).expect(200);
   });
 
   it('ends when its owner bins it: the bin is the owner’s alone, and a share reaches nothing there', async () => {
