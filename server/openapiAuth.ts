@@ -33,8 +33,11 @@ export function registerAuthPaths(registry: OpenAPIRegistry, json: Json): void {
     responses: {
       200: json(auth.sessionAnswer, 'Signed in'),
       ...base,
-      401: json(errorBody, 'INVALID_CREDENTIALS: wrong username or password (the same answer for both)'),
-      403: json(errorBody, 'ACCOUNT_DISABLED, or CROSS_SITE_REFUSED'),
+      401: json(
+        errorBody,
+        'INVALID_CREDENTIALS: wrong username or password, or a disabled account (the same answer for all three)',
+      ),
+      403: json(errorBody, 'CROSS_SITE_REFUSED'),
       429: json(errorBody, 'TOO_MANY_SIGN_INS: too many failures; wait Retry-After seconds'),
       ...authOff,
     },
@@ -50,6 +53,7 @@ export function registerAuthPaths(registry: OpenAPIRegistry, json: Json): void {
     responses: {
       204: none('Changed'),
       ...base,
+      400: json(errorBody, 'Invalid body, or SAME_PASSWORD: the new password is the current one (nothing changed)'),
       401: json(errorBody, 'UNAUTHENTICATED, or INVALID_CREDENTIALS: the current password is wrong'),
       429: json(errorBody, 'TOO_MANY_PASSWORD_CHANGES: too many wrong current passwords; or TOO_MANY_WRITES'),
       ...authOff,

@@ -108,7 +108,8 @@ export function signInLimits(limits: RateLimits, db: Database): RequestHandler[]
       ...common,
       limit: limits.signInFailuresPerUser,
       identifier: 'sign-in-user',
-      keyGenerator: (req) => `${addressKey(req)}|${usernameTried(req)}`,
+      // In lower case, as sign-in looks names up (services/users.ts): `A2` and `a2` are one account's guesses.
+      keyGenerator: (req) => `${addressKey(req)}|${usernameTried(req).toLowerCase()}`,
       handler: handler('address and username', limits.signInFailuresPerUser),
     }),
     rateLimit({

@@ -46,35 +46,41 @@ export interface FoundSession {
   tokenHash: string;
 }
 
-export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or password');
+/**
+ * The one answer to every failed sign-in: unknown user, wrong password, disabled account. A disabled
+ * account answering otherwise would tell whoever tries that its password was right; the words name the
+ * possibility so its owner knows to ask an admin. Which one it was goes only to the audit trail.
+ */
+export const invalidCredentials = () =>
+  new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username or password, or the account is disabled.');
 
 /**
  * Signs `username` in from `address`: answers the new session's token (for the cookie) and the user.
- * 401 INVALID_CREDENTIALS for an unknown username or a wrong password (the same words and the same
- * work for both), 403 ACCOUNT_DISABLED for a disabled user with the right password. Success is
- * audited with the session; a failure in a transaction of its own, under the username tried in its
- * visible form (auth/visibleUsername.ts), so a tried name cannot pass for another user in the trail.
- * Usernames are compared exactly as written here: `Admin` does not sign in as `admin` (no two
- * accounts differ only by case, services/users.ts, so exact comparison is unambiguous).
+ * 401 INVALID_CREDENTIALS for an unknown username, a wrong password and a disabled account alike (the
+ * same words and the same work; the audit detail says which). Success is audited with the session; a
+ * failure in a transaction of its own, under the stored username when the account exists, else under
+ * the name tried in its visible form (auth/visibleUsername.ts), so a tried name cannot pass for another
+ * user in the trail. Usernames are looked up the way uniqueness decides (services/users.ts findUser):
+ * `A2` signs in `a2`, and the session and the trail name `a2`.
  */
 export async function signIn(
   db: Database,
   credentials: { username: string; password: string; address: string },
   lifetimes: SessionLifetimes,
 ): Promise<{ token: string; user: { username: string; role: Role } }> {
-  const { username, password, address } = credentials;
-  const user = await db.read('session-sign-in', (tx) => findUser(tx, username));
+  const { password, address } = credentials;
+  const user = await db.read('session-sign-in', (tx) => findUser(tx, credentials.username));
   const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyNoUser(password);
   if (!user || !valid || user.disabled) {
     const detail = !user ? 'unknown user' : !valid ? 'wrong password' : 'user disabled';
     await recordAuditAlone(
       db,
-      { username: visibleUsername(username), address },
+      { username: user ? user.username : visibleUsername(credentials.username), address },
       { action: 'session.signInFailed', ids: [], detail },
     );
-    if (user && valid) throw new AppError(403, 'ACCOUNT_DISABLED', 'This account is disabled; ask an admin');
     throw invalidCredentials();
   }
+  const username = user.username;
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await db.write(
@@ -139,6 +145,8 @@ export async function signOut(db: Database, actor: Actor, tokenHash: string): Pr
  * INVALID_CREDENTIALS, audited as `session.passwordChangeFailed` in a transaction of its own; the
  * route limits these failures per user like sign-in failures, middleware/rateLimits.ts). Ends the
  * user's other sessions, keeping `keepTokenHash` (the one asking). Audited as `session.passwordChange`.
+ * A new password equal to the current one changes nothing a thief would notice, so it is refused: 400
+ * SAME_PASSWORD, nothing written, no session ended.
  */
 export async function changeOwnPassword(
   db: Database,
@@ -153,6 +161,10 @@ export async function changeOwnPassword(
       detail: 'wrong current password',
     });
     throw new AppError(401, 'INVALID_CREDENTIALS', 'The current password is wrong');
+  }
+  // The current password was just verified, so comparing the two as sent is comparing with the stored one.
+  if (change.newPassword === change.currentPassword) {
+    throw new AppError(400, 'SAME_PASSWORD', 'The new password is the current one: choose a different password');
   }
   const passwordHash = await hashPassword(change.newPassword);
   await db.write(

@@ -22,6 +22,8 @@ beforeAll(async () => {
   await createTestUser(db, 'signin-changer', 'viewer');
   await createTestUser(db, 'signin-disabled', 'viewer');
   await createTestUser(db, 'signin-expiring', 'viewer');
+  await createTestUser(db, 'signin-case', 'viewer');
+  await createTestUser(db, 'signin-same', 'viewer');
 });
 afterAll(() => db.close());
 
@@ -64,15 +66,40 @@ describe('signing in and out', () => {
     expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses a disabled user, and ends the sessions they had', async () => {
+  it('refuses a disabled user with the answer of a wrong password (the right one tells nothing), and ends their sessions', async () => {
     const agent = await signedIn(app, 'signin-disabled');
     await updateUser(db, admin, 'signin-disabled', { disabled: true });
     await agent.get('/api/session').expect(401);
     const again = await request(app)
       .post('/api/session')
       .send({ username: 'signin-disabled', password: TEST_PASSWORD });
-    expect(again.status).toBe(403);
-    expect(errorBody.parse(again.body).error.code).toBe('ACCOUNT_DISABLED');
+    const wrong = await request(app)
+      .post('/api/session')
+      .send({ username: 'signin-disabled', password: 'not the password' });
+    const unknown = await request(app)
+      .post('/api/session')
+      .send({ username: 'signin-nobody', password: 'not the password' });
+    for (const response of [again, wrong, unknown]) expect(response.status).toBe(401);
+    const error = errorBody.parse(again.body).error;
+    expect(error).toEqual(errorBody.parse(wrong.body).error);
+    expect(error).toEqual(errorBody.parse(unknown.body).error);
+    expect(error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Wrong username or password, or the account is disabled.',
+    });
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('looks the username up in any case, as uniqueness does, and signs in the stored one', async () => {
+    const agent = request.agent(app);
+    const response = await agent.post('/api/session').send({ username: 'SIGNIN-Case', password: TEST_PASSWORD });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(sessionAnswer.parse(response.body).user.username).toBe('signin-case');
+    expect(sessionAnswer.parse((await agent.get('/api/session').expect(200)).body).user.username).toBe('signin-case');
+    const sessions = await db.runAdmin('MATCH (s:Session) WHERE toLower(s.username) = $key RETURN s.username AS u', {
+      key: 'signin-case',
+    });
+    expect(sessions).toEqual([{ u: 'signin-case' }]);
   });
 
   it('ends a session past its absolute expiry, and one left idle too long', async () => {
@@ -106,6 +133,27 @@ describe('signing in and out', () => {
     await elsewhere.get('/api/session').expect(401);
     await request(app).post('/api/session').send({ username: 'signin-changer', password: TEST_PASSWORD }).expect(401);
     await signedIn(app, 'signin-changer', 'a brand new passphrase');
+  });
+
+  it('refuses a new password that is the current one: 400, nothing written, no session ended', async () => {
+    const here = await signedIn(app, 'signin-same');
+    const elsewhere = await signedIn(app, 'signin-same');
+    const hashOf = async () =>
+      (await db.runAdmin("MATCH (u:User {username: 'signin-same'}) RETURN u.passwordHash AS h")) as [{ h: string }];
+    const audited = async () =>
+      (await db.runAdmin(
+        "MATCH (a:AuditEntry {username: 'signin-same'}) WHERE a.action STARTS WITH 'session.password' RETURN count(a) AS n",
+      )) as [{ n: number }];
+    const [hash, entries] = [await hashOf(), await audited()];
+    const response = await here
+      .put('/api/session/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    expect(response.status).toBe(400);
+    expect(errorBody.parse(response.body).error.message).toMatch(/new password is the current one/);
+    expect(await hashOf()).toEqual(hash);
+    expect(await audited()).toEqual(entries);
+    await here.get('/api/session').expect(200);
+    await elsewhere.get('/api/session').expect(200);
   });
 });
 
