@@ -82,6 +82,38 @@ describe('audit entries of account writes', () => {
     expect(failed?.detail).toBe('unknown user');
   });
 
+  it('records sign-ins in another case, failed ones and a disabled account’s too, under the stored username', async () => {
+    const CASED = 'auditacc-cased';
+    await createTestUser(db, CASED, 'viewer');
+    await request(app)
+      .post('/api/session')
+      .send({ username: 'AUDITACC-Cased', password: 'wrong password' })
+      .expect(401);
+    await signedIn(app, 'AuditAcc-CASED');
+    await admin.patch(`/api/users/${CASED}`).send({ disabled: true }).expect(200);
+    await request(app).post('/api/session').send({ username: 'Auditacc-Cased', password: TEST_PASSWORD }).expect(401);
+    expect((await ofUser(CASED, 'session.signIn')).map((e) => e.ids)).toEqual([[CASED]]);
+    expect((await ofUser(CASED, 'session.signInFailed')).map((e) => e.detail).sort()).toEqual([
+      'user disabled',
+      'wrong password',
+    ]);
+    const tried = (await trail({ action: 'session.signInFailed', since: startedAt, limit: 1000 })).entries;
+    expect(tried.map((e) => e.username)).not.toContain('AUDITACC-Cased');
+    expect(tried.map((e) => e.username)).not.toContain('Auditacc-Cased');
+  });
+
+  it('PATCH and DELETE /api/users/:username reach the user whatever the case, audited under the stored name', async () => {
+    const CASED = 'auditacc-route-cased';
+    await createTestUser(db, CASED, 'viewer');
+    const changed = await admin.patch('/api/users/AUDITACC-Route-Cased').send({ role: 'analyst' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.username).toBe(CASED);
+    await admin.delete('/api/users/Auditacc-Route-CASED').expect(204);
+    await admin.delete(`/api/users/${CASED}`).expect(404);
+    expect((await ofUser(ADMIN, 'user.update')).filter((e) => e.ids[0] === CASED)).toHaveLength(1);
+    expect((await ofUser(ADMIN, 'user.delete')).filter((e) => e.ids[0] === CASED)).toHaveLength(1);
+  });
+
   it('stores a tried username that is no valid username in a visible form: quoted, hidden characters as \\u{X}', async () => {
     const tries: Array<[string, string]> = [
       ['auditacc-ana\nFAKE', '"auditacc-ana\\u{A}FAKE"'],
@@ -193,6 +225,7 @@ describe('a deleted user', () => {
 
     const [remove] = (await ofUser(ADMIN, 'user.delete')).filter((e) => e.ids.includes(LEAVER));
     expect(remove?.detail).toContain(`2 investigations handed to ${ADMIN}`);
+    expect(remove?.ids).toEqual([LEAVER, ...[kept, binned].sort(), others]);
     await leaver.get('/api/session').expect(401);
     for (const [id, deleted] of [
       [kept, false],
