@@ -1,6 +1,6 @@
 /**
  * Rate limits on sign-in (issue 10, middleware/rateLimits.ts): wrong passwords are limited per address
- * and username, then answered 429 with Retry-After even for the right password; successful sign-ins do
+ * and username (in any case), then answered 429 with Retry-After even for the right password; successful sign-ins do
  * not count; the limit of one username leaves others alone until the per-address limit. A limit
  * reached is audited once per window and key (not once per refused request), saying until when. Wrong
  * current passwords in a password change are limited the same way, per user, and each is audited.
@@ -41,6 +41,8 @@ describe('sign-in rate limits', () => {
     const right = await attempt(app, 'ratelimit-a', TEST_PASSWORD);
     expect(right.status).toBe(429);
     expect(right.headers['set-cookie']).toBeUndefined();
+    // The same account in another case is the same account (sign-in looks it up in any case).
+    expect((await attempt(app, 'RateLimit-A', TEST_PASSWORD)).status).toBe(429);
     // Another username from the same address is not limited by that one's failures.
     expect((await attempt(app, 'ratelimit-b', TEST_PASSWORD)).status).toBe(200);
   });
