@@ -91,7 +91,10 @@ export function registerInvestigationPaths(registry: OpenAPIRegistry, json: Json
     request: { ...id, ...body(sharesRequest) },
     responses: {
       200: json(inv.investigationSummary, 'Shared: the summary with every share'),
-      400: json(errorBody, 'Invalid body; UNKNOWN_USERS, DISABLED_USERS or VIEWER_CANNOT_EDIT naming those users; SELF_SHARE (the owner)'),
+      400: json(
+        errorBody,
+        'Invalid body; UNKNOWN_USERS, DISABLED_USERS or VIEWER_CANNOT_EDIT naming those users; SELF_SHARE (the owner)',
+      ),
       ...ownerOnly,
       ...notFound,
       503: base[503],
