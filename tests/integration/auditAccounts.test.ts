@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../contract/api.ts';
 import { type AuditEntry, auditEntry, auditPage } from '../../contract/auth.ts';
 import { investigation, investigationList } from '../../contract/investigation.ts';
-import { migrateUsernameKeys } from '../../server/services/users.ts';
+import { getUser, migrateUsernameKeys } from '../../server/services/users.ts';
 import { authApp, createTestUser, signedIn, TEST_PASSWORD } from '../support/auth.ts';
 import { connectTestDatabase } from '../support/fixtures.ts';
 
@@ -324,6 +324,9 @@ describe('usernames', () => {
       .post('/api/users')
       .send({ username: older.toUpperCase(), password: TEST_PASSWORD, role: 'viewer' });
     expect(response.status).toBe(409);
+    // Looked up, the younger (no key) is found by its exact name, the older by its key in any case.
+    expect((await getUser(db, younger))?.username).toBe(younger);
+    expect((await getUser(db, older.toUpperCase()))?.username).toBe(older);
     await db.runAdmin('MATCH (u:User) WHERE toLower(u.username) = $key DELETE u', { key: younger.toLowerCase() });
   });
 });
