@@ -14,7 +14,7 @@ import { routePolicy } from './auth/policy.ts';
 import { sessionMiddleware } from './auth/sessions.ts';
 import type { Database } from './db/database.ts';
 import { transactionsRunAs } from './db/transactionUser.ts';
-import { actorOf } from './auth/actor.ts';
+import { actorOf, signedIn } from './auth/actor.ts';
 import { errorHandler, unknownRoute } from './errors.ts';
 import { crossSiteCheck } from './middleware/crossSite.ts';
 import { hostCheck, LOOPBACK_HOSTS } from './middleware/hostCheck.ts';
@@ -151,7 +151,8 @@ export function createApp({
   app.use(['/api/session', '/api/users'], jsonBodies(ACCOUNT_MAX_BYTES, 'the limit of account requests'));
   app.use(jsonBodies(limits.jsonMaxBytes));
   // Every transaction a route starts carries its user in the metadata (SHOW TRANSACTIONS tells who).
-  app.use(transactionsRunAs((req, res) => actorOf(req, res).username));
+  // A stranger (sign-in on, no session yet) runs as nobody, not as the single-user mode's `local`.
+  app.use(transactionsRunAs((req, res) => (authOn && !signedIn(res) ? undefined : actorOf(req, res).username)));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

@@ -22,9 +22,14 @@ export function currentUser(): string | undefined {
 }
 
 /**
- * Middleware: the rest of the request runs as `userOf(req, res)`. Mount it after the body parsers:
+ * Middleware: the rest of the request runs as `userOf(req, res)` (undefined: as nobody, e.g. a stranger
+ * signing in). Mount it after the body parsers:
  * a body read from the socket resumes in the connection's async context, not the request's.
  */
-export function transactionsRunAs(userOf: (req: Request, res: Response) => string): RequestHandler {
-  return (req, res, next) => runAsUser(userOf(req, res), next);
+export function transactionsRunAs(userOf: (req: Request, res: Response) => string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const user = userOf(req, res);
+    if (user === undefined) next();
+    else runAsUser(user, next);
+  };
 }

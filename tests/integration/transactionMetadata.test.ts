@@ -112,13 +112,16 @@ describe('the user of a request, for every transaction it starts', () => {
   it('reaches a route handler past the body parser, across its awaits', async () => {
     const probe = express();
     probe.use(express.json());
-    probe.use(transactionsRunAs((req) => String(req.headers['x-user'])));
+    // No user (a stranger signing in): the request runs as nobody.
+    probe.use(transactionsRunAs((req) => req.headers['x-user'] as string | undefined));
     probe.post('/probe', async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       res.json({ user: currentUser() ?? null });
     });
     const answer = await request(probe).post('/probe').set('x-user', 'meta-poster').send({ some: 'body' }).expect(200);
     expect(answer.body).toEqual({ user: 'meta-poster' });
+    const stranger = await request(probe).post('/probe').send({ some: 'body' }).expect(200);
+    expect(stranger.body).toEqual({ user: null });
     expect(currentUser()).toBeUndefined();
   });
 });
