@@ -6,11 +6,9 @@
  * investigation answered 201 is there whole, and nothing else is. Production queue (2 running, 4
  * waiting); bodies of 5 MB in `npm test`, 15 MB in the long run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { investigation, investigationList, revisionList } from '../../contract/investigation.ts';
-import type { Database } from '../../server/db/database.ts';
-import { type AppServer, startAppServer } from '../support/appServer.ts';
-import { connectTestDatabase } from '../support/fixtures.ts';
+import { servedApi } from '../support/appServer.ts';
 import { documentOf } from '../support/investigations.ts';
 import { httpRequest } from '../support/rawHttp.ts';
 import { rounds } from '../support/resilience.ts';
@@ -18,16 +16,7 @@ import { rounds } from '../support/resilience.ts';
 const FLOOD = 16;
 const NODES = 250;
 
-let db: Database;
-let app: AppServer;
-beforeAll(async () => {
-  db = connectTestDatabase();
-  app = await startAppServer(db, { client: false });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const served = servedApi();
 
 const fillerLength = (megabytes: number) => Math.floor((megabytes * 1024 * 1024) / NODES);
 
@@ -52,7 +41,7 @@ describe.each(Array.from({ length: rounds(1, 3) }, (_, i) => i + 1))(
       let done = false;
       const saves = Promise.all(
         Array.from({ length: FLOOD }, () =>
-          httpRequest(app.url, {
+          httpRequest(served.url(), {
             method: 'POST',
             path: '/api/investigations',
             headers: { 'Content-Type': 'application/json' },
@@ -63,7 +52,7 @@ describe.each(Array.from({ length: rounds(1, 3) }, (_, i) => i + 1))(
         done = true;
       });
       const health: number[] = [];
-      do health.push((await fetch(`${app.url}/api/health`)).status);
+      do health.push((await fetch(`${served.url()}/api/health`)).status);
       while (!done);
       const answers = await saves;
 
@@ -81,16 +70,16 @@ describe.each(Array.from({ length: rounds(1, 3) }, (_, i) => i + 1))(
       expect(health.every((status) => status === 200)).toBe(true);
 
       // Nothing half-written: exactly the investigations answered 201, each whole, at one revision.
-      const listed = await fetch(`${app.url}/api/investigations?q=${encodeURIComponent(title)}`);
+      const listed = await fetch(`${served.url()}/api/investigations?q=${encodeURIComponent(title)}`);
       const mine = investigationList.parse(await listed.json()).investigations.filter((i) => i.title === title);
       expect(mine.map((i) => i.id).sort()).toEqual(created.map((c) => c.id).sort());
       for (const { id } of mine) {
-        const read = investigation.parse(await (await fetch(`${app.url}/api/investigations/${id}`)).json());
+        const read = investigation.parse(await (await fetch(`${served.url()}/api/investigations/${id}`)).json());
         expect(read.nodes).toBe(NODES);
         expect(read.snapshot.nodes.map((n) => (n.summary as string).length)).toEqual(
           Array(NODES).fill(fillerLength(rounds(5, 15))),
         );
-        const revisions = await (await fetch(`${app.url}/api/investigations/${id}/revisions`)).json();
+        const revisions = await (await fetch(`${served.url()}/api/investigations/${id}/revisions`)).json();
         expect(revisionList.parse(revisions).revisions.map((r) => r.n)).toEqual([1]);
       }
     });

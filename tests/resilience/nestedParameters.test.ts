@@ -5,24 +5,14 @@
  * run tries more shapes (arrays, objects, mixed) at more depths.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../server/middleware/jsonDepth.ts';
-import type { Database } from '../../server/db/database.ts';
-import { type AppServer, startAppServer } from '../support/appServer.ts';
-import { connectTestDatabase, fingerprint } from '../support/fixtures.ts';
+import { servedApi } from '../support/appServer.ts';
+import { fingerprint } from '../support/fixtures.ts';
 import { httpRequest } from '../support/rawHttp.ts';
 import { rounds } from '../support/resilience.ts';
 
-let db: Database;
-let app: AppServer;
-beforeAll(async () => {
-  db = connectTestDatabase();
-  app = await startAppServer(db, { client: false });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const served = servedApi();
 
 /** A JSON text `depth` levels deep, its levels arrays or objects as `shape` says, with a value at the bottom. */
 function nested(depth: number, shape: (level: number) => 'array' | 'object'): string {
@@ -67,10 +57,10 @@ const ROUTES: Array<[string, string, (value: string) => string]> = [
 
 describe.each(shapes)('JSON nested as %s', (_name, shape) => {
   it.each(DEPTHS)('answers 400 in every route, %i deep, writing nothing', async (depth) => {
-    const before = await fingerprint(db);
+    const before = await fingerprint(served.db());
     const value = nested(depth, shape);
     for (const [what, path, body] of ROUTES) {
-      const response = await httpRequest(app.url, {
+      const response = await httpRequest(served.url(), {
         method: 'POST',
         path,
         headers: { 'Content-Type': 'application/json' },
@@ -80,7 +70,7 @@ describe.each(shapes)('JSON nested as %s', (_name, shape) => {
       // Refused as what it is, before any parser or schema walks it.
       expect(response.json().error.code, what).toBe('NESTED_TOO_DEEP');
     }
-    const gzipped = await httpRequest(app.url, {
+    const gzipped = await httpRequest(served.url(), {
       method: 'POST',
       path: '/api/import',
       headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
@@ -89,7 +79,7 @@ describe.each(shapes)('JSON nested as %s', (_name, shape) => {
     // Brackets compress so well that a deep enough text is a zip bomb too (413).
     expect([400, 413], gzipped.text.slice(0, 200)).toContain(gzipped.status);
     if (gzipped.status === 400) expect(gzipped.json().error.code).toBe('NESTED_TOO_DEEP');
-    expect(await fingerprint(db)).toBe(before);
+    expect(await fingerprint(served.db())).toBe(before);
   });
 });
 
@@ -100,13 +90,13 @@ it('answers deep brackets in a query string as text, never 500', async () => {
     `/api/nodes/jaysh-al-nasr/neighbors?types=${q}`,
     `/api/search?q[a][b][c][d]=1`,
   ]) {
-    const response = await httpRequest(app.url, { path });
+    const response = await httpRequest(served.url(), { path });
     expect(response.status, path.slice(0, 80)).toBeLessThan(500);
   }
 });
 
 it('still answers the console its parameters nested within the bound', async () => {
-  const response = await httpRequest(app.url, {
+  const response = await httpRequest(served.url(), {
     method: 'POST',
     path: '/api/cypher',
     headers: { 'Content-Type': 'application/json' },

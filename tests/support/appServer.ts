@@ -12,7 +12,8 @@ import { pino } from 'pino';
 import { type AppOptions, createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import { serve } from '../../server/http.ts';
-import { freshSeededDatabase } from './fixtures.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { connectTestDatabase, freshSeededDatabase } from './fixtures.ts';
 
 export interface AppServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
@@ -46,4 +47,22 @@ export async function startAppServer(
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/**
+ * A test file's API (no client) over a freshly seeded database, started before its tests and closed
+ * after them: `url()` and `db()` answer once it is up. For the resilience files, which speak raw HTTP.
+ */
+export function servedApi(): { url: () => string; db: () => Database } {
+  let db: Database;
+  let app: AppServer;
+  beforeAll(async () => {
+    db = connectTestDatabase();
+    app = await startAppServer(db, { client: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+  return { url: () => app.url, db: () => db };
 }
