@@ -37,6 +37,7 @@ interface AtlasHook {
   edges(): HookEdge[];
   edgeLooks(): HookEdgeLook[];
   clientPosition(id: string): { x: number; y: number } | null;
+  clickablePoint(id: string): { x: number; y: number; lands: string } | null;
   renderer(): { large: boolean; webgl: boolean };
   zoom(): number;
   classesOf(id: string): string[];
@@ -97,10 +98,11 @@ export async function searchAndChoose(page: Page, text: string, name: string): P
   await settled(page);
 }
 
-async function where(page: Page, id: string): Promise<{ x: number; y: number }> {
+/** Where a click lands on this element: its centre unless a randomly laid-out neighbour covers it. */
+async function where(page: Page, id: string): Promise<{ x: number; y: number; lands: string }> {
   await settled(page);
-  const p = await page.evaluate((i) => window.__atlas.clientPosition(i), id);
-  if (!p) throw new Error(`"${id}" is not on the canvas`);
+  const p = await page.evaluate((i) => window.__atlas.clickablePoint(i), id);
+  if (!p) throw new Error(`"${id}" is not on the canvas, or everything of it is covered`);
   return p;
 }
 
@@ -113,6 +115,11 @@ export async function clickElement(
   for (const m of options.modifiers ?? []) await page.keyboard.down(m);
   await page.mouse.click(p.x, p.y, { button: options.button ?? 'left' });
   for (const m of options.modifiers ?? []) await page.keyboard.up(m);
+  // A plain click selects what it lands on (a bundled link: its bundle's top link): wait for that,
+  // so a miss fails here and says so.
+  if ((options.button ?? 'left') === 'left' && !options.modifiers?.length) {
+    await page.waitForFunction((i) => window.__atlas.selectedIds().includes(i), p.lands, { timeout: 5_000 });
+  }
 }
 
 export async function doubleClickNode(page: Page, id: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { Core } from 'cytoscape';
 import type { Elements } from '../../../contract/api.ts';
 import type { InvestigationView } from '../../../contract/investigation.ts';
 import type { ElementLists, Viewport } from '../model/modelTypes.ts';
-import { clientPosition } from './interaction.ts';
+import { clickablePoint, clientPosition } from './interaction.ts';
 import { labelAsDrawn } from './labelDetail.ts';
 import { offThreadLayoutRunning } from './offThreadLayout.ts';
 import type { RendererChoice } from './renderer.ts';
@@ -72,6 +72,8 @@ export function installHook(src: HookSource): void {
           .edges(':visible')
           .map((e) => e.id()),
       clientPosition: (id: string) => clientPosition(cy(), id),
+      /** A page point where a click lands on this element (or its bundle), and the id it lands on (null: covered). */
+      clickablePoint: (id: string) => clickablePoint(cy(), id),
       renderer: () => ({ ...src.renderer() }),
       zoom: () => cy().zoom(),
       /** The window as drawn: zoom and pan (CSS pixels). */

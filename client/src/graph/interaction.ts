@@ -4,6 +4,7 @@
  * undo; fit, zoom, centre, and keyboard stepping through nodes.
  */
 import type { Collection, Core, EventObject, NodeSingular, SingularElementArgument } from 'cytoscape';
+import { bundleKey, type Linked } from './bundles.ts';
 
 export interface InteractionHandlers {
   expand(id: string): void;
@@ -136,4 +137,56 @@ export function clientPosition(cy: Core, id: string): { x: number; y: number } |
     ? ele.renderedPosition()
     : (ele as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
   return { x: rect.left + p.x, y: rect.top + p.y };
+}
+
+/** The renderer's own hit test: not in Cytoscape's documented API, but what its tap handling runs on. */
+interface HitTesting {
+  projectIntoViewport(clientX: number, clientY: number): [number, number];
+  findNearestElement(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): { id(): string } | null;
+}
+
+/**
+ * A page point where a click lands on this element, and the id it lands on: its centre (a link's
+ * middle) if nothing is drawn over it, else the first free point of a grid over its drawn box. A
+ * force layout may put a node on another's label or on a link's middle, and a click there picks the
+ * topmost. A link bundled with its parallels (graph/bundles.ts) is drawn under them on one line, so
+ * a click on it lands on the bundle's top link, which `lands` names. Null when the element is absent
+ * or covered everywhere.
+ */
+export function clickablePoint(cy: Core, id: string): { x: number; y: number; lands: string } | null {
+  const centre = clientPosition(cy, id);
+  if (!centre) return null;
+  const target = cy.getElementById(id);
+  const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
+  const landsOn = (p: { x: number; y: number }): string | null => {
+    const [x, y] = hits.projectIntoViewport(p.x, p.y);
+    const hit = hits.findNearestElement(x, y, true, false)?.id();
+    if (hit === id) return id;
+    const other = hit ? cy.getElementById(hit) : null;
+    return target.isEdge() && other?.isEdge() && bundleKey(edgeEnds(other)) === bundleKey(edgeEnds(target))
+      ? hit!
+      : null;
+  };
+  const atCentre = landsOn(centre);
+  if (atCentre) return { ...centre, lands: atCentre };
+  const box = target.renderedBoundingBox({ includeLabels: false });
+  const rect = cy.container()!.getBoundingClientRect();
+  const steps = 8;
+  for (let i = 1; i < steps; i++) {
+    for (let j = 1; j < steps; j++) {
+      const p = { x: rect.left + box.x1 + (box.w * i) / steps, y: rect.top + box.y1 + (box.h * j) / steps };
+      const lands = landsOn(p);
+      if (lands) return { ...p, lands };
+    }
+  }
+  return null;
+}
+
+function edgeEnds(e: SingularElementArgument): Linked {
+  return {
+    id: e.id(),
+    type: e.data('type') as string,
+    source: e.data('source') as string,
+    target: e.data('target') as string,
+  };
 }
