@@ -1,6 +1,7 @@
 /**
  * The Cypher console: a collapsible panel at the foot of the page, opened by its toolbar button or
- * the ` key. Left, the named queries and the session's history; middle, the editor (editor.ts) with
+ * the ` key. Left, the named queries and the session's history; middle, the editor (editor.ts, fetched
+ * on the first opening: lazyEditor.ts) with
  * its parameters and Run (Ctrl+Enter) / Cancel, the elapsed time and any error; right, the result
  * (consoleResults.ts, resultsTable.ts). A result's nodes and relationships go onto the canvas, added
  * to the view or replacing it as the analyst chooses, through the canvas's API only. Keys pressed in
@@ -14,8 +15,9 @@ import type { Canvas } from '../graph/canvas.ts';
 import { routeConsoleKeys } from './consoleKeys.ts';
 import { historyTemplate, type Message, messageTemplate } from './consoleMessages.ts';
 import { ConsoleResults } from './consoleResults.ts';
-import { fetchVocabulary, mountCypherEditor, type CypherEditor } from './editor.ts';
+import type { CypherEditor } from './editor.ts';
 import { QueryHistory, type HistoryEntry } from './history.ts';
+import { loadCypherEditor } from './lazyEditor.ts';
 import { fieldErrors, formFor, namedQueriesTemplate, type NamedQueryForm } from './namedQueries.ts';
 import { formParams, paramNames, parseParams } from './params.ts';
 import { startRun, type ActiveRun, type Send } from './runner.ts';
@@ -30,6 +32,9 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
   const history = new QueryHistory(sessionStorage);
   let open = false;
   let editor: CypherEditor | null = null;
+  let editorLoading = false;
+  /** Text chosen (history, a named query) before the editor arrived: it goes in once it does. */
+  let pendingText: string | null = null;
   let paramsText = '';
   let replaceCanvas = false;
   let run: { active: ActiveRun; what: string } | null = null;
@@ -52,23 +57,42 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
     draw();
     if (open) {
       start();
+      if (!editor && !editorLoading) void mountEditor();
       editor?.focus();
     } else toggleHost.querySelector('button')?.focus();
   }
 
-  /** The first opening mounts the editor and asks the server for what it offers. */
+  /**
+   * Fetches and mounts the editor (lazyEditor.ts). The focus goes to it if the console is still open
+   * and the analyst has not moved into it meanwhile; a failed fetch says so, and the next opening
+   * tries again.
+   */
+  async function mountEditor(): Promise<void> {
+    editorLoading = true;
+    draw();
+    try {
+      editor = await loadCypherEditor(
+        host.querySelector<HTMLElement>('.console-editor')!,
+        { initial: pendingText ?? '', run: () => void runEditorQuery(), paramNames: () => paramNames(paramsText) },
+        api,
+      );
+      pendingText = null;
+      if (open && !host.contains(document.activeElement)) editor.focus();
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      message = {
+        kind: 'invalid',
+        text: `The editor could not be loaded (${why}). Close and open the console to try again.`,
+      };
+    }
+    editorLoading = false;
+    draw();
+  }
+
+  /** The first opening asks the server for the named queries. */
   function start(): void {
     if (started) return;
     started = true;
-    editor = mountCypherEditor(host.querySelector<HTMLElement>('.console-editor')!, {
-      initial: '',
-      run: () => void runEditorQuery(),
-      paramNames: () => paramNames(paramsText),
-    });
-    fetchVocabulary(api).then(
-      (words) => editor?.setVocabulary(words),
-      () => {}, // completion then offers keywords only; the console itself still works
-    );
     api.namedQueries().then(
       (list) => {
         queries = list;
@@ -152,7 +176,8 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
 
   function load(query: string, params: string): void {
     paramsText = params;
-    editor?.setText(query);
+    if (editor) editor.setText(query);
+    else pendingText = query;
     message = null;
     draw();
     editor?.focus();
@@ -219,6 +244,7 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
         <div class="console-main">
           <div class="console-editor-box">
             <div class="console-editor" data-testid="console-editor"></div>
+            ${editorLoading ? html`<p class="muted" role="status" data-testid="console-editor-loading">Loading the editor…</p>` : ''}
             ${
               escapeHint
                 ? html`<p class="console-hint" role="status" data-testid="console-escape-hint">
