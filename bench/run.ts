@@ -1,9 +1,13 @@
 /**
  * `npm run bench`: how fast the import pipeline and the exploration API are on a real Neo4j.
- * Starts a throwaway local Neo4j (or uses NEO4J_URI), imports a synthetic network of the seed's shape
- * at a chosen size, then times the API's main reads in-process. Figures only; nothing asserts on time.
- *   BENCH_FACTIONS=5000 BENCH_RELATIONSHIPS=20000 npm run bench
+ * Starts a throwaway local Neo4j (or uses NEO4J_URI), imports a generated conflict network
+ * (bench/data/network.ts) of a chosen size, then times the API's main reads in-process on the nodes the
+ * generator names (its probes). Figures only; nothing asserts on time.
+ *   BENCH_RELATIONSHIPS=20000 npm run bench
  */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import request from 'supertest';
@@ -12,9 +16,8 @@ import { importGraph } from '../server/services/importer.ts';
 import { readSeed } from '../server/services/seed.ts';
 import { emptyDatabase } from '../tests/support/fixtures.ts';
 import { startTestNeo4j, testDatabase } from '../tests/support/neo4j.ts';
-import { syntheticNetwork } from './syntheticNetwork.ts';
+import { generateNetwork } from './data/network.ts';
 
-const FACTIONS = Number(process.env.BENCH_FACTIONS ?? 5_000);
 const RELATIONSHIPS = Number(process.env.BENCH_RELATIONSHIPS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 
@@ -27,11 +30,16 @@ async function main() {
     const seedMs = await timed(() => importGraph(db, readSeed()));
     report('import seed (24 sources, ~37 nodes, ~61 relationships)', [seedMs]);
 
-    const file = syntheticNetwork(FACTIONS, RELATIONSHIPS);
+    const network = generateNetwork({
+      relationships: RELATIONSHIPS,
+      out: join(tmpdir(), `faction-atlas-bench-${RELATIONSHIPS}.json`),
+    });
+    const file = readFileSync(network.file!);
+    const { counts, probes } = network;
     const bulkMs = await timed(() => importGraph(db, file));
-    const items = file.nodes.length + file.relationships.length;
+    const items = counts.sources + counts.factions + counts.persons + counts.events + counts.places + RELATIONSHIPS;
     console.log(
-      `import ${FACTIONS} factions + ${RELATIONSHIPS} relationships: ${(bulkMs / 1000).toFixed(1)} s (${Math.round(items / (bulkMs / 1000))} items/s)`,
+      `import ${items - RELATIONSHIPS} nodes and sources + ${RELATIONSHIPS} relationships: ${(bulkMs / 1000).toFixed(1)} s (${Math.round(items / (bulkMs / 1000))} items/s)`,
     );
     const againMs = await timed(() => importGraph(db, file));
     console.log(`re-import of the same file (no changes): ${(againMs / 1000).toFixed(1)} s`);
@@ -45,16 +53,16 @@ async function main() {
     await bench('search prefix "fac"', get('/api/search?q=fac'));
     await bench('neighbours of Jaysh al-Nasr, depth 1', get('/api/nodes/jaysh-al-nasr/neighbors'));
     await bench(
-      'neighbours of a synthetic hub, depth 2, limit 1000',
-      get('/api/nodes/faction-0/neighbors?depth=2&limit=1000'),
+      `neighbours of the hub (${probes.hub.neighbours} neighbours), depth 2, limit 1000`,
+      get(`/api/nodes/${probes.hub.id}/neighbors?depth=2&limit=1000`),
     );
     await bench(
-      'neighbours of a synthetic hub, depth 2, asOf',
-      get('/api/nodes/faction-0/neighbors?depth=2&limit=1000&asOf=2017-06-01'),
+      'neighbours of the hub, depth 2, asOf',
+      get(`/api/nodes/${probes.hub.id}/neighbors?depth=2&limit=1000&asOf=2017-06-01`),
     );
     await bench(
-      'shortest paths between two synthetic factions',
-      get(`/api/paths?from=faction-1&to=faction-${FACTIONS - 1}`),
+      `shortest paths between two factions ${probes.pathTo.distance} steps apart`,
+      get(`/api/paths?from=${probes.pathFrom.id}&to=${probes.pathTo.id}`),
     );
     await bench('lineage of Jaysh al-Nasr', get('/api/lineage/jaysh-al-nasr'));
   } finally {
