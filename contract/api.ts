@@ -177,6 +177,8 @@ export const importResponse = z.object({
     propertiesSet: z.number(),
     labelsAdded: z.number(),
   }),
+  /** The import job that wrote it in batches (contract/importJob.ts); absent for one written in one transaction. */
+  job: z.string().optional(),
 });
 export type ImportResponse = z.infer<typeof importResponse>;
 

@@ -146,6 +146,8 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.delete',
   'import',
+  'import.start',
+  'import.rollback',
   'investigation.create',
   'investigation.import',
   'investigation.save',

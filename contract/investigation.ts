@@ -26,6 +26,8 @@ export const WORKSPACE_LABELS = [
   'Investigation',
   'InvestigationRevision',
   'ImportLock',
+  'ImportJob',
+  'ImportBatch',
   'User',
   'Session',
   'AuditEntry',

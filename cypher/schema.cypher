@@ -33,6 +33,9 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic' } };
 // Imports take the write lock of one :ImportLock node (cypher/importLock.cypher); the constraint makes
 // its MERGE race-free.
 CREATE CONSTRAINT import_lock_id IF NOT EXISTS FOR (n:ImportLock) REQUIRE n.id IS UNIQUE;
+// Batched imports (server/services/importJobs.ts): a job is found by id, its batch records by job and index.
+CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (n:ImportJob) REQUIRE n.id IS UNIQUE;
+CREATE INDEX import_batch_job IF NOT EXISTS FOR (n:ImportBatch) ON (n.job, n.index);
 
 // Time: every node and relationship stores its valid time (validFrom, validTo: full ISO dates, derived
 // at import by contract/validTime.ts), so "as of a day" is a range predicate these indexes serve.

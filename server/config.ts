@@ -40,6 +40,15 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(50 * 1024 * 1024),
+  /**
+   * How long a batched import's lease on the import lock lasts unless renewed (ms): after a crash, the
+   * job can be resumed (and other imports proceed) this long after its process stopped.
+   */
+  IMPORT_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** Items per committed batch of a large import, and the size above which an import is written in batches. */
+  IMPORT_COMMIT_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /** Where uploaded imports too large for one transaction are kept until their job ends (resumable from there). */
+  IMPORT_SPOOL_DIR: z.string().min(1).default('.data/imports'),
   /** Most an import sent compressed may inflate to, as a multiple of its compressed size (a zip bomb's tell). */
   IMPORT_MAX_INFLATE_RATIO: z.coerce.number().min(2).default(50),
   /** Largest JSON body of every other request (console queries, the ids of relationships/among). */

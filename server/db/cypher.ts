@@ -8,6 +8,21 @@ import { fileURLToPath } from 'node:url';
 const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 
 export const QUERY_NAMES = [
+  'importLeaseHolder',
+  'importJobStart',
+  'importJobTakeOver',
+  'importJobRenew',
+  'importJobFinish',
+  'importJobFind',
+  'importJobsInterrupted',
+  'importBatchRecord',
+  'importBatchesOfJob',
+  'importBatchForget',
+  'importTimesOf',
+  'importBeforeNodes',
+  'importBeforeRelationships',
+  'importUndoRelationships',
+  'importUndoNodes',
   'schema',
   'auditAppend',
   'auditList',
@@ -77,6 +92,9 @@ export const QUERY_NAMES = [
   'investigationShare',
   'investigationShareRefusedUsers',
   'investigationAdopt',
+  'bulkCounts',
+  'bulkEmptyLists',
+  'bulkAwaitIndexes',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -16,6 +16,7 @@ import { elements, errorBody, importResponse } from '../../contract/api.ts';
 import { BATCH_SIZE, importGraph } from '../../server/services/importer.ts';
 import { readSeed } from '../../server/services/seed.ts';
 import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp } from '../support/fixtures.ts';
+import { largeFile } from '../support/largeImport.ts';
 
 const db = connectTestDatabase();
 const app = testApp(db);
@@ -306,29 +307,6 @@ describe('POST /api/import accepts valid files', () => {
   });
 });
 
-/** A file with more relationships than one UNWIND batch: a chain of `count` brigades, each a member of the next. */
-function largeFile(relationships: number) {
-  const brigades = relationships + 1;
-  const id = (i: number) => `generated-brigade-${i}`;
-  return {
-    sources: [{ id: 'generated-register', name: 'Generated register', title: null }],
-    nodes: Array.from({ length: brigades }, (_, i) => ({
-      label: 'Faction',
-      id: id(i),
-      name: `Generated Brigade ${i}`,
-      kind: 'armed group',
-      sources: ['generated-register'],
-    })),
-    relationships: Array.from({ length: relationships }, (_, i) => ({
-      id: `${id(i)}-member-of-${id(i + 1)}`,
-      type: 'MEMBER_OF',
-      source: id(i),
-      target: id(i + 1),
-      from: `${2000 + (i % 20)}`,
-      sources: ['generated-register'],
-    })),
-  };
-}
 
 const countGenerated = async () =>
   (

@@ -48,8 +48,35 @@ export async function freshSeededDatabase(db: Database): Promise<void> {
   await importGraph(db, readSeed());
 }
 
+/** Deletes everything, a slice per transaction: one transaction could not hold a large graph's deletion. */
 export async function emptyDatabase(db: Database): Promise<void> {
-  await db.runAdmin('MATCH (n) DETACH DELETE n');
+  for (;;) {
+    const [row] = await db.runAdmin('MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted');
+    if (Number(row?.deleted ?? 0) === 0) return;
+  }
+}
+
+/**
+ * The graph alone (every :Entity node, sources included, and their relationships), as `fingerprint`
+ * gives it: what an import writes, without the workspace (jobs, audit, investigations) beside it.
+ */
+export async function graphFingerprint(db: Database): Promise<string> {
+  // Paged along the id index: one query over a large graph would sort it all in one transaction's memory.
+  const rows: Record<string, unknown>[] = [];
+  for (let after = ''; ; ) {
+    const page = await db.runAdmin(
+      `MATCH (n:Entity) WHERE n.id > $after WITH n ORDER BY n.id LIMIT 2000
+       OPTIONAL MATCH (n)-[r]->(m)
+       WITH n, r, m ORDER BY n.id, r.id
+       RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, type(r) AS type,
+              properties(r) AS rprops, m.id AS target`,
+      { after },
+    );
+    if (page.length === 0) break;
+    for (const row of page) rows.push({ ...row, labels: [...(row.labels as string[])].sort() });
+    after = String(page.at(-1)!.id);
+  }
+  return stableJson(rows);
 }
 
 /**
@@ -58,14 +85,25 @@ export async function emptyDatabase(db: Database): Promise<void> {
  * changes nothing else still adds to).
  */
 export async function fingerprint(db: Database, exceptLabel: string | null = null): Promise<string> {
-  const rows = await db.runAdmin(
-    `MATCH (n) WHERE $exceptLabel IS NULL OR NOT $exceptLabel IN labels(n)
-     OPTIONAL MATCH (n)-[r]->(m)
-     WITH n, r, m ORDER BY n.id, r.id
-     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS target`,
+  return fingerprintOf(
+    db,
+    'MATCH (n) WHERE $exceptLabel IS NULL OR NOT $exceptLabel IN labels(n) OPTIONAL MATCH (n)-[r]->(m)',
     { exceptLabel },
   );
-  // Property maps come back in the store's own key order, which a rewrite of the same values may change.
+}
+
+async function fingerprintOf(db: Database, match: string, params: Record<string, unknown>): Promise<string> {
+  const rows = await db.runAdmin(
+    `${match}
+     WITH n, r, m ORDER BY n.id, r.id
+     RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS rprops, m.id AS target`,
+    params,
+  );
+  return stableJson(rows);
+}
+
+/** Property maps come back in the store's own key order, which a rewrite of the same values may change. */
+function stableJson(rows: unknown): string {
   return JSON.stringify(rows, (_key, value: unknown) =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

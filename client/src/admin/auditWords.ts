@@ -16,6 +16,8 @@ const WORDS: Record<AuditAction, string> = {
   'user.update': 'Changed a user',
   'user.delete': 'Deleted a user',
   import: 'Imported into the database',
+  'import.start': 'Started a large import (written in batches)',
+  'import.rollback': 'Rolled back an import',
   'investigation.create': 'Created an investigation',
   'investigation.import': 'Imported an investigation',
   'investigation.save': 'Saved an investigation',

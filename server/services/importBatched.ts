@@ -1,0 +1,244 @@
+/**
+ * The batched import: a file of more than COMMIT_ROWS items is written in committed batches of
+ * COMMIT_ROWS under an import job (importJobs.ts), instead of one transaction that would hold a
+ * million uncommitted relationships (Neo4j's transaction memory pool runs out below 80,000) and keep
+ * one query plan for the whole run. The file is checked whole first, exactly as a one-transaction
+ * import is, so a bad file writes nothing. Each batch is idempotent (MERGE on id, SET only where
+ * something differs), records its progress and what it overwrote (importUndo.ts) in its own
+ * transaction, and checks it still holds the job's lease: a job cut off between batches resumes from
+ * its last committed batch, in this process or any other, and ends in the same database.
+ *
+ * What readers see: batch by batch, as with Neo4j's own `CALL { } IN TRANSACTIONS`; the job's view says
+ * how far it is. Imports up to COMMIT_ROWS items stay one transaction, whole or nothing for readers.
+ */
+import type { ImportFile } from '../../contract/importFile.ts';
+import type { ImportResponse } from '../../contract/api.ts';
+import type { Actor } from '../auth/actor.ts';
+import { type Database, int, type Tx } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import { type ImportPlan, planImport } from './importChecks.ts';
+import {
+  checkLease,
+  DEFAULT_LEASE_MS,
+  finishJob,
+  heartbeat,
+  holdsLease,
+  ImportBusy,
+  newHolder,
+  newJobId,
+  renewLease,
+} from './importJobs.ts';
+import { type Changes, importAudit, noChanges, writeRetimed, writeRows } from './importRows.ts';
+import { beforeBatch, encodeUndo } from './importUndo.ts';
+
+/** Items per committed batch. */
+export const COMMIT_ROWS = 10_000;
+
+/** How long an import waits for another one's lease before it gives up (409 IMPORT_BUSY). */
+const BUSY_WAIT_MS = 30 * 60_000;
+/** A batch's transaction timeout: far above what 10,000 items take, far below a whole file's. */
+const BATCH_TIMEOUT_MS = 5 * 60_000;
+
+/** How a batched import is run: by whom, on what file, and who hears about it. */
+export interface BatchedRun {
+  actor?: Actor;
+  /** SHA-256 of the file's bytes (hex): a resume must be given the same file. */
+  sha256: string;
+  /** Where the file can be read again on this server (for a resume at the next start), if anywhere. */
+  path: string | null;
+  fileName: string | null;
+  leaseMs?: number;
+  /** Items per committed batch (COMMIT_ROWS unless tuned; a resume uses the job's own). */
+  commitRows?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Called once the job is recorded (its file checked against the database), before any batch. */
+  onStarted?: (jobId: string) => void;
+}
+
+/** A batched import's outcome: the job and what changed in the batches this run wrote. */
+export interface BatchedResult extends ImportResponse {
+  job: string;
+}
+
+/** Starts a job for `file` (checked whole against the database first) and writes all its batches. */
+export async function importInBatches(db: Database, file: ImportFile, run: BatchedRun): Promise<BatchedResult> {
+  const id = newJobId();
+  const holder = newHolder();
+  const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
+  const plan = await whenFree(() =>
+    db.write(
+      'import-start',
+      async (tx) => {
+        await tx.run('importLock');
+        await checkLease(tx);
+        const plan = await planImport(tx, file);
+        await retime(tx, id, plan);
+        await tx.run('importJobStart', {
+          id,
+          holder,
+          leaseMs: int(leaseMs),
+          total: int(totalOf(file)),
+          batchSize: int(run.commitRows ?? COMMIT_ROWS),
+          by: run.actor?.username ?? 'system',
+          fileName: run.fileName,
+          sha256: run.sha256,
+          path: run.path,
+        });
+        if (run.actor) {
+          await recordAudit(tx, run.actor, {
+            action: 'import.start',
+            ids: [id],
+            detail: `${file.nodes.length} nodes, ${file.relationships.length} relationships, ${file.sources.length} sources, in batches of ${COMMIT_ROWS}`,
+          });
+        }
+        await tx.run('importUnlock');
+        return plan;
+      },
+      userOf(run),
+    ),
+  );
+  run.onStarted?.(id);
+  return writeBatches(db, id, holder, file, plan, 0, run);
+}
+
+/**
+ * Takes over the interrupted job `id` (its lease lapsed) for the same `file` and writes the batches
+ * it had not committed. 409 IMPORT_FILE_CHANGED when the file is not the one the job started with.
+ */
+export async function resumeBatches(
+  db: Database,
+  id: string,
+  file: ImportFile,
+  done: number,
+  run: BatchedRun,
+): Promise<BatchedResult> {
+  const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
+  const holder = newHolder();
+  const plan = await whenFree(() =>
+    db.write(
+      'import-resume',
+      async (tx) => {
+        await tx.run('importLock');
+        await checkLease(tx, id);
+        // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
+        const plan = await planImport(tx, file);
+        await tx.run('importJobTakeOver', { id, holder, leaseMs: int(leaseMs), status: 'running' });
+        await tx.run('importUnlock');
+        return plan;
+      },
+      userOf(run),
+    ),
+  );
+  run.onStarted?.(id);
+  return writeBatches(db, id, holder, file, plan, done, run);
+}
+
+async function writeBatches(
+  db: Database,
+  id: string,
+  holder: string,
+  file: ImportFile,
+  plan: ImportPlan,
+  from: number,
+  run: BatchedRun,
+): Promise<BatchedResult> {
+  const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
+  const total = totalOf(file);
+  const size = run.commitRows ?? COMMIT_ROWS;
+  const changes = noChanges();
+  const stop = heartbeat(db, id, leaseMs);
+  try {
+    for (let start = from; start < total; start += size) {
+      const end = Math.min(total, start + size);
+      const counted = await db.write(
+        'import-batch',
+        async (tx) => {
+          await tx.run('importLock');
+          if (!(await holdsLease(tx, holder))) throw takenOver(id);
+          const slice = sliceOf(file, start, end);
+          const undo = await beforeBatch(
+            tx,
+            [...slice.sources, ...slice.nodes].map((x) => x.id),
+            slice.relationships.map((r) => ({ id: r.id, type: r.type })),
+          );
+          const counted = await writeRows(tx, slice, plan, start - file.sources.length - file.nodes.length);
+          await tx.run('importBatchRecord', { job: id, index: int(start / size), undo: encodeUndo(undo) });
+          await renewLease(tx, id, leaseMs, end);
+          await tx.run('importUnlock');
+          return counted;
+        },
+        { ...userOf(run), timeoutMs: BATCH_TIMEOUT_MS },
+      );
+      for (const k of Object.keys(changes) as (keyof Changes)[]) changes[k] += counted[k];
+      run.onProgress?.(end, total);
+    }
+    await db.write(
+      'import-finish',
+      async (tx) => {
+        await tx.run('importLock');
+        await finishJob(tx, id, 'done');
+        if (run.actor) {
+          await recordAudit(tx, run.actor, importAudit(file, changes));
+        }
+        await tx.run('importUnlock');
+      },
+      userOf(run),
+    );
+  } finally {
+    stop();
+  }
+  return {
+    job: id,
+    sources: file.sources.length,
+    nodes: file.nodes.length,
+    relationships: file.relationships.length,
+    changes,
+  };
+}
+
+/** Applies the plan's re-timing of stored relationships, keeping their old times as batch -1's undo. */
+async function retime(tx: Tx, id: string, plan: ImportPlan): Promise<void> {
+  if (plan.retimed.length === 0) return;
+  const was = await tx.run('importTimesOf', { ids: plan.retimed.map((r) => r.elementId) });
+  const retimed = was.records.map((r) => ({
+    elementId: r.get('elementId') as string,
+    validFrom: r.get('validFrom') as string,
+    validTo: r.get('validTo') as string,
+  }));
+  const undo = encodeUndo({ createdNodes: [], createdRelationships: [], before: [], retimed });
+  await tx.run('importBatchRecord', { job: id, index: int(-1), undo });
+  await writeRetimed(tx, plan.retimed);
+}
+
+/** The items [start, end) of the file's sources, then nodes, then relationships. */
+function sliceOf(file: ImportFile, start: number, end: number): ImportFile {
+  const lists = [file.sources, file.nodes, file.relationships] as const;
+  const out: unknown[][] = [];
+  let offset = 0;
+  for (const list of lists) {
+    out.push(list.slice(Math.max(0, start - offset), Math.max(0, end - offset)));
+    offset += list.length;
+  }
+  return { sources: out[0], nodes: out[1], relationships: out[2] } as ImportFile;
+}
+
+const totalOf = (file: ImportFile) => file.sources.length + file.nodes.length + file.relationships.length;
+
+const userOf = (run: BatchedRun) => (run.actor ? { user: run.actor.username } : {});
+
+const takenOver = (id: string) =>
+  new AppError(409, 'IMPORT_TAKEN_OVER', `Import ${id} was taken over by another process after this one stalled`);
+
+/** Runs `attempt` until no other job's lease holds the import lock, polling every second. */
+export async function whenFree<T>(attempt: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ImportBusy) || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}

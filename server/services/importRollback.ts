@@ -1,0 +1,163 @@
+/**
+ * Resuming and rolling back batched imports (importBatched.ts) by their job id: what an analyst does
+ * with an import a crash or an outage cut off (resume it, from its last committed batch), or with one
+ * they abandon (roll it back: what it created is deleted, what it overwrote is restored as it was,
+ * from each batch's undo record, importUndo.ts). A rollback is itself batch by batch under the job's
+ * lease, recorded as it goes, so a rollback cut off resumes too.
+ */
+import type { ImportJob } from '../../contract/importJob.ts';
+import type { Actor } from '../auth/actor.ts';
+import { type Database, int } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import { type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
+import {
+  checkLease,
+  DEFAULT_LEASE_MS,
+  findJob,
+  finishJob,
+  heartbeat,
+  holdsLease,
+  newHolder,
+  renewLease,
+} from './importJobs.ts';
+import { validImportJson } from './importStream.ts';
+import { decodeUndo } from './importUndo.ts';
+import { createHash } from 'node:crypto';
+
+/**
+ * Resumes the interrupted job `id` with its file's bytes (the same file: same SHA-256), from its last
+ * committed batch. Errors: 404 IMPORT_JOB_NOT_FOUND; 409 IMPORT_NOT_INTERRUPTED (finished, or still
+ * being written by a live process); 409 IMPORT_FILE_CHANGED; what importInBatches throws.
+ */
+export async function resumeImport(
+  db: Database,
+  id: string,
+  bytes: Uint8Array,
+  run: { actor?: Actor; leaseMs?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<BatchedResult> {
+  const { job, path, batchSize } = await findJob(db, id);
+  if (job.status === 'rollingBack' && job.interrupted) {
+    throw new AppError(
+      409,
+      'IMPORT_NOT_INTERRUPTED',
+      `Import ${id} was being rolled back: roll it back again to finish that`,
+    );
+  }
+  if (!(job.status === 'running' && job.interrupted)) throw notInterrupted(job);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== job.sha256) {
+    throw new AppError(
+      409,
+      'IMPORT_FILE_CHANGED',
+      `This is not the file import ${id} started with (its SHA-256 differs)`,
+    );
+  }
+  const file = await validImportJson(bytes);
+  return resumeBatches(db, id, file, job.done, { ...run, sha256, path, fileName: job.fileName, commitRows: batchSize });
+}
+
+/**
+ * Rolls the job `id` back: every batch it committed is undone, last first, each in its own
+ * transaction that also drops its record. Nodes it created that later writes link to are kept, and
+ * listed in the job's `kept`. Returns the job as it ends (status rolledBack).
+ * Errors: 404 IMPORT_JOB_NOT_FOUND; 409 IMPORT_RUNNING when a live process is writing it;
+ * 409 IMPORT_ROLLED_BACK when it already was.
+ */
+export async function rollbackImport(
+  db: Database,
+  id: string,
+  run: { actor?: Actor; leaseMs?: number; onProgress?: (undone: number, batches: number) => void } = {},
+): Promise<ImportJob> {
+  const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
+  const user = run.actor ? { user: run.actor.username } : {};
+  const holder = newHolder();
+  const { job } = await findJob(db, id);
+  if (job.status === 'rolledBack')
+    throw new AppError(409, 'IMPORT_ROLLED_BACK', `Import ${id} was rolled back already`);
+  if ((job.status === 'running' || job.status === 'rollingBack') && !job.interrupted) {
+    throw new AppError(409, 'IMPORT_RUNNING', `Import ${id} is being written by a running process; wait for it to end`);
+  }
+  await whenFree(() =>
+    db.write(
+      'import-rollback-start',
+      async (tx) => {
+        await tx.run('importLock');
+        await checkLease(tx, id);
+        await tx.run('importJobTakeOver', { id, holder, leaseMs: int(leaseMs), status: 'rollingBack' });
+        await tx.run('importUnlock');
+      },
+      user,
+    ),
+  );
+  const stop = heartbeat(db, id, leaseMs);
+  const kept: string[] = [...job.kept];
+  try {
+    const batches = await db.read(
+      'import-batches',
+      async (tx) => (await tx.run('importBatchesOfJob', { job: id })).records,
+    );
+    let undone = 0;
+    for (const record of batches) {
+      const index = record.get('index') as number;
+      const undo = decodeUndo(record.get('undo') as string);
+      const keptHere = await db.write(
+        'import-rollback-batch',
+        async (tx) => {
+          await tx.run('importLock');
+          if (!(await holdsLease(tx, holder))) {
+            throw new AppError(409, 'IMPORT_TAKEN_OVER', `The rollback of ${id} was taken over by another process`);
+          }
+          const relationships = [
+            ...undo.createdRelationships.map((r) => ({ ...r, props: null })),
+            ...undo.before.filter((b) => b.type).map((b) => ({ id: b.id, type: b.type!, props: b.props })),
+          ];
+          if (relationships.length) await tx.run('importUndoRelationships', { rows: relationships });
+          const nodes = [
+            ...undo.createdNodes.map((id) => ({ id, props: null, labels: [] })),
+            ...undo.before.filter((b) => b.labels).map((b) => ({ id: b.id, props: b.props, labels: b.labels! })),
+          ];
+          const keptNow = nodes.length
+            ? (await tx.run('importUndoNodes', { rows: nodes })).records.map((r) => r.get('kept') as string)
+            : [];
+          if (undo.retimed?.length) await tx.run('importRelationshipTimes', { rows: undo.retimed });
+          await tx.run('importBatchForget', { job: id, index });
+          await renewLease(tx, id, leaseMs);
+          await tx.run('importUnlock');
+          return keptNow;
+        },
+        user,
+      );
+      kept.push(...keptHere);
+      run.onProgress?.(++undone, batches.length);
+    }
+    await db.write(
+      'import-rollback-finish',
+      async (tx) => {
+        await tx.run('importLock');
+        await finishJob(tx, id, 'rolledBack', { kept });
+        if (run.actor) {
+          await recordAudit(tx, run.actor, {
+            action: 'import.rollback',
+            ids: [id],
+            detail: `${job.done} of ${job.total} items undone${kept.length ? `; ${kept.length} created nodes kept, linked by later writes` : ''}`,
+          });
+        }
+        await tx.run('importUnlock');
+      },
+      user,
+    );
+  } finally {
+    stop();
+  }
+  return (await findJob(db, id)).job;
+}
+
+const notInterrupted = (job: ImportJob) =>
+  new AppError(
+    409,
+    'IMPORT_NOT_INTERRUPTED',
+    job.status === 'running'
+      ? `Import ${job.id} is being written by a running process`
+      : `Import ${job.id} is ${job.status}: there is nothing to resume`,
+  );

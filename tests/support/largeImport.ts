@@ -1,0 +1,28 @@
+/**
+ * Generated import files larger than one UNWIND batch or one committed batch: a chain of brigades, each
+ * a member of the next, every link dated and cited. Valid by construction, connected, deterministic.
+ */
+
+/** A file with more relationships than one UNWIND batch: a chain of `count` brigades, each a member of the next. */
+export function largeFile(relationships: number, prefix = 'generated') {
+  const brigades = relationships + 1;
+  const id = (i: number) => `${prefix}-brigade-${i}`;
+  return {
+    sources: [{ id: `${prefix}-register`, name: 'Generated register', title: null }],
+    nodes: Array.from({ length: brigades }, (_, i) => ({
+      label: 'Faction',
+      id: id(i),
+      name: `Generated Brigade ${i}`,
+      kind: 'armed group',
+      sources: [`${prefix}-register`],
+    })),
+    relationships: Array.from({ length: relationships }, (_, i) => ({
+      id: `${id(i)}-member-of-${id(i + 1)}`,
+      type: 'MEMBER_OF',
+      source: id(i),
+      target: id(i + 1),
+      from: `${2000 + (i % 20)}`,
+      sources: [`${prefix}-register`],
+    })),
+  };
+}
