@@ -159,7 +159,8 @@ function neo4jConf(options: LocalServerOptions): string {
   ].join('\n');
 }
 
-function findJava(): string {
+/** The java to run Neo4j with (JAVA_HOME's, else the PATH's), Java 17 or 21; throws LocalServerError otherwise. */
+export function findJava(): string {
   const java = process.env.JAVA_HOME ? `${process.env.JAVA_HOME}/bin/java` : 'java';
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (probe.error) throw new LocalServerError(NEEDS_JAVA);
@@ -178,7 +179,7 @@ const NEEDS_JAVA =
   'or set NEO4J_URI to a Neo4j you have, or run `docker compose up`.';
 
 /** The jars' classpath, resolved by Maven once and reused while neo4j/pom.xml is unchanged. */
-async function resolveClasspath(file: string, log: (line: string) => void): Promise<string> {
+export async function resolveClasspath(file: string, log: (line: string) => void): Promise<string> {
   mkdirSync(dirname(file), { recursive: true });
   if (existsSync(file) && statSync(file).mtimeMs >= statSync(POM).mtimeMs) {
     const classpath = readFileSync(file, 'utf8').trim();
