@@ -13,7 +13,7 @@ import { Neo4jError } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { elements, errorBody, importResponse } from '../../contract/api.ts';
-import { BATCH_SIZE, importGraph } from '../../server/services/importer.ts';
+import { BATCH_SIZE, COMMIT_ROWS, importGraph } from '../../server/services/importer.ts';
 import { readSeed } from '../../server/services/seed.ts';
 import { connectTestDatabase, fingerprint, freshSeededDatabase, testApp } from '../support/fixtures.ts';
 import { largeFile } from '../support/largeImport.ts';
@@ -317,11 +317,13 @@ const countGenerated = async () =>
   )[0];
 
 describe('a file larger than one UNWIND batch', () => {
-  const RELATIONSHIPS = 5_000;
+  // Within one committed batch (COMMIT_ROWS items): larger files are batched jobs (importResume.test.ts).
+  const RELATIONSHIPS = 4_500;
   beforeEach(() => freshSeededDatabase(db));
 
   it(`imports ${RELATIONSHIPS} relationships (batches of ${BATCH_SIZE}) at once, reporting progress as it goes`, async () => {
     expect(RELATIONSHIPS).toBeGreaterThan(2 * BATCH_SIZE);
+    expect(2 * RELATIONSHIPS + 2).toBeLessThanOrEqual(COMMIT_ROWS);
     const file = largeFile(RELATIONSHIPS);
     const total = file.sources.length + file.nodes.length + file.relationships.length;
     const progress: Array<[number, number]> = [];
