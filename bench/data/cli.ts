@@ -50,7 +50,9 @@ function main(): number {
       `  ${counts.relationships} relationships, ${counts.factions} factions, ${counts.persons} persons, ` +
         `${counts.events} events, ${counts.places} places, ${counts.sources} sources (seed ${seed})`,
       `  ${(network.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s, peak RSS ${peakRssMb.toFixed(0)} MB`,
-      `  hub ${probes.hub.id} (${probes.hub.neighbours} neighbours), median ${probes.median.id} ` +
+      `  hub ${probes.hub.id} (${probes.hub.neighbours} neighbours), ` +
+        (probes.thousandHub ? `hub ≥1,000 ${probes.thousandHub.id} (${probes.thousandHub.neighbours}), ` : '') +
+        `median ${probes.median.id} ` +
         `(${probes.median.neighbours}), paths ${probes.pathFrom.id} → ${probes.pathTo.id} ` +
         `(${probes.pathTo.distance} steps), lineage ${probes.lineage.id} (${probes.lineage.mergers} mergers, ` +
         `${probes.lineage.generations} generations)`,

@@ -6,6 +6,8 @@
  */
 import { PERSON, type Plan } from './plan.ts';
 
+const THOUSAND = 1_000;
+
 export interface Probe {
   id: string;
   /** Its distinct neighbours. */
@@ -15,6 +17,8 @@ export interface Probe {
 export interface Probes {
   /** The node with the most distinct neighbours (≥ 1,000 at a million relationships). */
   hub: Probe;
+  /** A typical big hub: the node with the fewest neighbours of those with at least 1,000 (null when none has). */
+  thousandHub: Probe | null;
   /** A faction whose neighbour count is the median of all graph nodes'. */
   median: Probe;
   /** Two factions for shortest paths, `distance` steps apart (the farthest within 4 of `pathFrom`). */
@@ -40,7 +44,12 @@ export function findProbes(plan: Plan, edges: Edges, ids: readonly string[]): Pr
   const probe = (node: number): Probe => ({ id: ids[node]!, neighbours: neighbours[node]! });
 
   let hub = 0;
-  for (let node = 1; node < V; node++) if (neighbours[node]! > neighbours[hub]!) hub = node;
+  let thousandHub = -1;
+  for (let node = 0; node < V; node++) {
+    if (neighbours[node]! > neighbours[hub]!) hub = node;
+    const count = neighbours[node]!;
+    if (count >= THOUSAND && (thousandHub < 0 || count < neighbours[thousandHub]!)) thousandHub = node;
+  }
   const sorted = Int32Array.from(neighbours).sort();
   const medianDegree = sorted[sorted.length >> 1]!;
   const factionsEnd = plan.firstOf[1];
@@ -51,6 +60,7 @@ export function findProbes(plan: Plan, edges: Edges, ids: readonly string[]): Pr
   const [pathTo, distance] = farthestFaction(adjacency, pathFrom, 4, plan.firstOf[PERSON]);
   return {
     hub: probe(hub),
+    thousandHub: thousandHub < 0 ? null : probe(thousandHub),
     median: probe(median),
     pathFrom: probe(pathFrom),
     pathTo: { ...probe(pathTo), distance },

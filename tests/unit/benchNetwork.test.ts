@@ -142,6 +142,7 @@ describe('benchmark network generator', () => {
     const degrees = [...sets.values()].map((s) => s.size);
     expect(probes.hub.neighbours).toBe(Math.max(...degrees));
     expect(sets.get(probes.hub.id)!.size).toBe(probes.hub.neighbours);
+    expect(probes.thousandHub).toBeNull(); // none has 1,000 neighbours at this size
     expect(sets.get(probes.median.id)!.size).toBe([...degrees].sort((a, b) => a - b)[degrees.length >> 1]);
     expect(probes.pathTo.distance).toBeGreaterThanOrEqual(3);
     expect(distancesFrom(probes.pathFrom.id).get(probes.pathTo.id)).toBe(probes.pathTo.distance);
