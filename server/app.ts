@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -38,7 +40,8 @@ import { securityHeaders } from './middleware/securityHeaders.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
-import { importRoutes } from './routes/import.ts';
+import { type ImportBatchOptions, importRoutes } from './routes/import.ts';
+import { importJobRoutes } from './routes/importJobs.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { investigationRoutes } from './routes/investigations.ts';
@@ -81,6 +84,11 @@ export interface AppOptions {
   consoleLimits?: ConsoleLimits;
   /** Sign-in; absent: off (every existing caller runs as the local admin). */
   auth?: AuthOptions;
+  /**
+   * Batched imports: IMPORT_SPOOL_DIR, where uploads written in batches are kept until their job ends
+   * (default: under the OS's temp dir), IMPORT_COMMIT_ROWS and IMPORT_LEASE_MS (default their defaults).
+   */
+  importBatches?: ImportBatchOptions;
   /** ALLOWED_HOSTS: the names the Host header may carry (default the loopback ones); others get 421. */
   allowedHosts?: readonly string[];
 }
@@ -98,6 +106,7 @@ export function createApp({
   consoleLimits = DEFAULT_CONSOLE_LIMITS,
   auth = { mode: 'off' },
   allowedHosts = LOOPBACK_HOSTS,
+  importBatches = {},
 }: AppOptions) {
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...requestLimits };
   const authOn = auth.mode === 'on';
@@ -143,7 +152,13 @@ export function createApp({
   app.use(routePolicy);
   if (authOn) app.use('/api', writeLimit(rateLimits));
   // The import reads its own body (compressed, up to IMPORT_MAX_BYTES); every other route a small JSON one.
-  app.use('/api', importRoutes(db, importUploads(limits, importQueue)));
+  app.use(
+    '/api',
+    importRoutes(db, importUploads(limits, importQueue), {
+      spoolDir: join(tmpdir(), 'faction-atlas-imports'),
+      ...importBatches,
+    }),
+  );
   // Investigations carry snapshots of thousands of elements: a larger JSON limit of their own, and
   // their writes queued before the body is read (parsing is their memory and event-loop cost).
   app.use('/api/investigations', investigationWrites(investigationWriteQueue));
@@ -169,6 +184,7 @@ export function createApp({
   );
   app.use('/api', userRoutes(db));
   app.use('/api', auditRoutes(db));
+  app.use('/api', importJobRoutes(db, importBatches));
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));

@@ -15,6 +15,7 @@ import { connect } from './neo4j/connect.ts';
 import { LocalServerError } from './neo4j/localServer.ts';
 import { adoptLocalInvestigations } from './services/investigationSharing.ts';
 import { purgeDeletedInvestigations } from './services/investigations.ts';
+import { resumeInterruptedImports } from './services/importRunner.ts';
 import { prepareStoredData } from './services/seed.ts';
 import { refreshSearchKeys } from './services/searchKeys.ts';
 import { purgeExpiredSessions, type SessionLifetimes } from './services/sessions.ts';
@@ -58,6 +59,11 @@ async function main() {
       running: config.INVESTIGATION_WRITES_RUNNING,
       waiting: config.INVESTIGATION_WRITES_WAITING,
     },
+    importBatches: {
+      spoolDir: config.IMPORT_SPOOL_DIR,
+      commitRows: config.IMPORT_COMMIT_ROWS,
+      leaseMs: config.IMPORT_LEASE_MS,
+    },
     trustProxy: config.TRUST_PROXY,
     allowedHosts: config.ALLOWED_HOSTS,
     auth: {
@@ -89,6 +95,9 @@ async function main() {
     { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}` },
     'Faction Atlas is up',
   );
+  // Imports a crash or an outage cut off go on from their last committed batch (services/importRunner.ts).
+  const resuming = await resumeInterruptedImports(db, logger);
+  if (resuming.length) logger.info({ jobs: resuming }, 'resuming interrupted imports');
 
   let stopping = false;
   const stop = async (signal: string) => {

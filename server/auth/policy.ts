@@ -39,6 +39,7 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'DELETE', path: '/api/session', role: null, write: false },
   { method: '*', path: '/api/session', role: null },
   { method: 'POST', path: '/api/import', role: 'analyst' },
+  { method: '*', path: '/api/imports', prefix: true, role: 'analyst' },
   { method: 'POST', path: '/api/investigations', prefix: true, role: 'analyst' },
   { method: 'PUT', path: '/api/investigations', prefix: true, role: 'analyst' },
   { method: 'PATCH', path: '/api/investigations', prefix: true, role: 'analyst' },

@@ -111,59 +111,65 @@ export async function bulkImport(options: BulkImportOptions): Promise<BulkImport
   const csvDir = join(home, 'bulk-import');
   rmSync(csvDir, { recursive: true, force: true });
   const seconds = { check: 0, csv: 0, admin: 0, schema: 0, total: 0 };
+  let csvBytes = 0;
 
-  log(`Checking that the local database in ${home} is empty, and the file against it…`);
-  const csv = await withLocalServer(server, config, async (db) => {
-    await refuseUnlessEmpty(db, home);
-    const plan: ImportPlan = await db.read('bulk-plan', (tx) => planImport(tx, file), { timeoutMs: LONG_MS });
-    seconds.check = lap();
-    log(`Writing CSV files into ${csvDir}…`);
-    const written = writeCsvFiles(file, plan, csvDir);
-    seconds.csv = lap();
-    // Anyone who reached this server over Bolt meanwhile and wrote to it would lose that: refuse instead.
-    await refuseUnlessEmpty(db, home);
-    return written;
-  });
-  log(`Wrote ${(csv.bytes / 1e6).toFixed(1)} MB of CSV; running neo4j-admin database import full…`);
-  lap();
-  await runAdminImport({
-    home,
-    ...(options.classpathFile ? { classpathFile: options.classpathFile } : {}),
-    database: config.NEO4J_DATABASE,
-    files: csv,
-    reportFile: join(csvDir, 'import.report'),
-    log,
-  });
-  seconds.admin = lap();
+  try {
+    log(`Checking that the local database in ${home} is empty, and the file against it…`);
+    const csv = await withLocalServer(server, config, async (db) => {
+      await refuseUnlessEmpty(db, home);
+      const plan: ImportPlan = await db.read('bulk-plan', (tx) => planImport(tx, file), { timeoutMs: LONG_MS });
+      seconds.check = lap();
+      log(`Writing CSV files into ${csvDir}…`);
+      const written = writeCsvFiles(file, plan, csvDir);
+      seconds.csv = lap();
+      // Anyone who reached this server over Bolt meanwhile and wrote to it would lose that: refuse instead.
+      await refuseUnlessEmpty(db, home);
+      return written;
+    });
+    log(`Wrote ${(csv.bytes / 1e6).toFixed(1)} MB of CSV; running neo4j-admin database import full…`);
+    lap();
+    await runAdminImport({
+      home,
+      ...(options.classpathFile ? { classpathFile: options.classpathFile } : {}),
+      database: config.NEO4J_DATABASE,
+      files: csv,
+      reportFile: join(csvDir, 'import.report'),
+      log,
+    });
+    seconds.admin = lap();
+    csvBytes = csv.bytes;
 
-  log('Imported; starting Neo4j again to apply the schema…');
-  await withLocalServer(server, config, async (db) => {
-    await applySchemaFully(db);
-    for (let i = 0; i < csv.emptyLists.length; i += LIST_BATCH) {
-      const rows = csv.emptyLists.slice(i, i + LIST_BATCH);
-      await db.write('bulk-empty-lists', (tx) => tx.run('bulkEmptyLists', { rows }), { timeoutMs: LONG_MS });
-    }
-    const held = await counts(db);
-    const expected = { nodes: file.sources.length + file.nodes.length, relationships: file.relationships.length };
-    if (held.nodes !== expected.nodes || held.relationships !== expected.relationships) {
-      throw new Error(
-        `The database holds ${held.nodes} nodes and ${held.relationships} relationships after the bulk import, ` +
-          `but the file has ${expected.nodes} and ${expected.relationships}`,
-      );
-    }
-    if (options.actor) {
-      const actor = options.actor;
-      await db.write('bulk-audit', (tx) => recordAudit(tx, actor, bulkAudit(file)), { user: actor.username });
-    }
-  });
-  seconds.schema = lap();
-  rmSync(csvDir, { recursive: true, force: true });
+    log('Imported; starting Neo4j again to apply the schema…');
+    await withLocalServer(server, config, async (db) => {
+      await applySchemaFully(db);
+      for (let i = 0; i < csv.emptyLists.length; i += LIST_BATCH) {
+        const rows = csv.emptyLists.slice(i, i + LIST_BATCH);
+        await db.write('bulk-empty-lists', (tx) => tx.run('bulkEmptyLists', { rows }), { timeoutMs: LONG_MS });
+      }
+      const held = await counts(db);
+      const expected = { nodes: file.sources.length + file.nodes.length, relationships: file.relationships.length };
+      if (held.nodes !== expected.nodes || held.relationships !== expected.relationships) {
+        throw new Error(
+          `The database holds ${held.nodes} nodes and ${held.relationships} relationships after the bulk import, ` +
+            `but the file has ${expected.nodes} and ${expected.relationships}`,
+        );
+      }
+      if (options.actor) {
+        const actor = options.actor;
+        await db.write('bulk-audit', (tx) => recordAudit(tx, actor, bulkAudit(file)), { user: actor.username });
+      }
+    });
+    seconds.schema = lap();
+  } finally {
+    // The CSV is a copy of the file in another form: never left behind, whatever happened.
+    rmSync(csvDir, { recursive: true, force: true });
+  }
   seconds.total = (performance.now() - started) / 1000;
   return {
     sources: file.sources.length,
     nodes: file.nodes.length,
     relationships: file.relationships.length,
-    csvBytes: csv.bytes,
+    csvBytes,
     seconds,
   };
 }

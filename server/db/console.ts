@@ -21,6 +21,7 @@
  * end, but not for as long as the query may take to notice. A query still running then keeps its
  * place in the admission, watched on the server until it is gone (lingering.ts).
  */
+import { terminateElsewhere } from './consoleElsewhere.ts';
 import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import type { CypherResponse } from '../../contract/console.ts';
@@ -170,15 +171,16 @@ export class ConsoleQueries {
   }
 
   /**
-   * Stops a running query, on the server too; false when none runs under that id, or it is another
-   * analyst's (`analyst` given): their run ids are not ours to learn of.
+   * Stops a running query, on the server too, whichever API process started it; false when none runs
+   * under that id, or it is another analyst's (`analyst` given): their run ids are not ours to learn of.
    */
   async cancel(runId: string, analyst?: string): Promise<boolean> {
     const run =
       analyst !== undefined
         ? this.runs.get(runKey(analyst, runId))
         : [...this.runs.entries()].find(([key]) => key.endsWith(`\u0000${runId}`))?.[1];
-    if (!run) return false;
+    // Not started here: maybe through another API process, which shares only the database.
+    if (!run) return terminateElsewhere(this.driver, this.database, runId, analyst);
     this.beginStop(run, 'cancelled');
     await run.stopping;
     if (run.stopFailure && isUnreachable(run.stopFailure)) throw unavailable(run.stopFailure);

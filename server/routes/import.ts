@@ -9,20 +9,50 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ImportUploads } from '../middleware/importUpload.ts';
 import { importGraph } from '../services/importer.ts';
+import { findJob } from '../services/importJobs.ts';
+import { whenStarted } from '../services/importRunner.ts';
+
+/** How uploads too large for one transaction are written (importer.ts ImportOptions). */
+export interface ImportBatchOptions {
+  spoolDir?: string;
+  commitRows?: number;
+  leaseMs?: number;
+}
 
 /**
  * POST /import: 200 with what the file held and what changed; errors as ImportUploads and importGraph
- * throw. The import is the request's actor's: in its transaction's metadata and in its audit entry.
+ * throw. The import is the request's actor's: in its transactions' metadata and in its audit entry.
+ * With `Prefer: respond-async` (RFC 7240 §4.1), a file large enough to be written in batches is
+ * answered 202 with its job (contract/importJob.ts) and a Location to poll, once the file is checked
+ * and the job recorded; the batches go on after the answer. A smaller file is answered 200 as always.
+ * `spoolDir` keeps such uploads until their job ends, so a crash cannot lose what a resume needs.
  */
-export function importRoutes(db: Database, uploads: ImportUploads): Router {
+export function importRoutes(db: Database, uploads: ImportUploads, batches: ImportBatchOptions): Router {
   const router = Router();
   router.post('/import', async (req, res) => {
     const actor = actorOf(req, res);
     // Refused before the body is read: a viewer's upload costs nothing.
     if (!roleAtLeast(actor.role, 'analyst')) throw new AppError(403, 'FORBIDDEN', 'Importing takes the analyst role');
-    const summary = await uploads.receive(req, (json) => importGraph(db, json, undefined, actor));
-    req.log.info({ import: summary }, 'import done');
-    res.json(summary);
+    const fileName = typeof req.query.name === 'string' ? req.query.name.slice(0, 200) : undefined;
+    const prefersAsync = /(^|[\s,])respond-async([\s,;]|$)/i.test(req.get('prefer') ?? '');
+    const outcome = await whenStarted(
+      (started) =>
+        uploads.receive(req, (json) =>
+          importGraph(db, json, undefined, actor, {
+            ...batches,
+            ...(fileName ? { fileName } : {}),
+            ...(prefersAsync ? { onStarted: started } : {}),
+          }),
+        ),
+      req.log,
+    );
+    if ('jobId' in outcome) {
+      const { job } = await findJob(db, outcome.jobId);
+      res.status(202).location(`/api/imports/${job.id}`).set('Preference-Applied', 'respond-async').json(job);
+      return;
+    }
+    req.log.info({ import: outcome.result }, 'import done');
+    res.json(outcome.result);
   });
   return router;
 }

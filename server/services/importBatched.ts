@@ -28,6 +28,7 @@ import {
   newHolder,
   newJobId,
   renewLease,
+  takeOver,
 } from './importJobs.ts';
 import { type Changes, importAudit, noChanges, writeRetimed, writeRows } from './importRows.ts';
 import { beforeBatch, encodeUndo } from './importUndo.ts';
@@ -54,6 +55,8 @@ export interface BatchedRun {
   onProgress?: (done: number, total: number) => void;
   /** Called once the job is recorded (its file checked against the database), before any batch. */
   onStarted?: (jobId: string) => void;
+  /** How long to wait for another job's live lease before giving up with 409 IMPORT_BUSY (default 30 min). */
+  busyWaitMs?: number;
 }
 
 /** A batched import's outcome: the job and what changed in the batches this run wrote. */
@@ -103,32 +106,41 @@ export async function importInBatches(db: Database, file: ImportFile, run: Batch
 }
 
 /**
- * Takes over the interrupted job `id` (its lease lapsed) for the same `file` and writes the batches
- * it had not committed. 409 IMPORT_FILE_CHANGED when the file is not the one the job started with.
+ * Takes over the interrupted job `id` (running, its lease lapsed) for the same `file` and writes the
+ * batches it had not committed. 409 IMPORT_NOT_INTERRUPTED when it is not there to take (finished,
+ * or taken by another process first). The caller checks the file is the job's (resumeImport).
  */
 export async function resumeBatches(
   db: Database,
   id: string,
   file: ImportFile,
-  done: number,
   run: BatchedRun,
 ): Promise<BatchedResult> {
   const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
   const holder = newHolder();
-  const plan = await whenFree(() =>
-    db.write(
-      'import-resume',
-      async (tx) => {
-        await tx.run('importLock');
-        await checkLease(tx, id);
-        // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
-        const plan = await planImport(tx, file);
-        await tx.run('importJobTakeOver', { id, holder, leaseMs: int(leaseMs), status: 'running' });
-        await tx.run('importUnlock');
-        return plan;
-      },
-      userOf(run),
-    ),
+  const { plan, done } = await whenFree(
+    () =>
+      db.write(
+        'import-resume',
+        async (tx) => {
+          await tx.run('importLock');
+          await checkLease(tx, id);
+          const done = await takeOver(tx, { id, holder, leaseMs }, ['running'], 'running');
+          if (done === null) {
+            throw new AppError(
+              409,
+              'IMPORT_NOT_INTERRUPTED',
+              `Import ${id} is not waiting to be resumed (it ended, or another process took it)`,
+            );
+          }
+          // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
+          const plan = await planImport(tx, file);
+          await tx.run('importUnlock');
+          return { plan, done };
+        },
+        userOf(run),
+      ),
+    run.busyWaitMs,
   );
   run.onStarted?.(id);
   return writeBatches(db, id, holder, file, plan, done, run);
@@ -230,9 +242,9 @@ const userOf = (run: BatchedRun) => (run.actor ? { user: run.actor.username } : 
 const takenOver = (id: string) =>
   new AppError(409, 'IMPORT_TAKEN_OVER', `Import ${id} was taken over by another process after this one stalled`);
 
-/** Runs `attempt` until no other job's lease holds the import lock, polling every second. */
-export async function whenFree<T>(attempt: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + BUSY_WAIT_MS;
+/** Runs `attempt` until no other job's lease holds the import lock (polling every second, for at most `waitMs`). */
+export async function whenFree<T>(attempt: () => Promise<T>, waitMs = BUSY_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       return await attempt();

@@ -57,6 +57,23 @@ export async function holdsLease(tx: Tx, holder: string): Promise<boolean> {
   return row?.get('holder') === holder;
 }
 
+/**
+ * Under the lock: the run `holder` takes job `id` over, if it is in one of the states `from` and no
+ * run holds it; the job then reads `status`. Returns the items it had committed, or null when it was
+ * not there to take (another process took it first, or it ended meanwhile).
+ */
+export async function takeOver(
+  tx: Tx,
+  job: { id: string; holder: string; leaseMs: number },
+  from: ImportJob['status'][],
+  status: ImportJob['status'],
+): Promise<number | null> {
+  const [row] = (
+    await tx.run('importJobTakeOver', { id: job.id, holder: job.holder, leaseMs: int(job.leaseMs), from, status })
+  ).records;
+  return row ? num(row.get('done')) : null;
+}
+
 /** Renews `id`'s lease, recording `done` (items committed) when given. */
 export async function renewLease(tx: Tx, id: string, leaseMs: number, done?: number): Promise<void> {
   await tx.run('importJobRenew', { id, leaseMs: int(leaseMs), done: done === undefined ? null : int(done) });
@@ -67,6 +84,15 @@ export async function findJob(db: Database, id: string): Promise<JobRecord> {
   const record = await db.read('import-job', async (tx) => (await tx.run('importJobFind', { id })).records[0]);
   if (!record) throw new AppError(404, 'IMPORT_JOB_NOT_FOUND', `No import job "${id}"`);
   return toRecord(record.get('job'), record.get('lapsed'));
+}
+
+/** The `limit` most recent jobs, newest first. */
+export async function listJobs(db: Database, limit = 50): Promise<ImportJob[]> {
+  const records = await db.read(
+    'import-jobs',
+    async (tx) => (await tx.run('importJobList', { limit: int(limit) })).records,
+  );
+  return records.map((r) => toRecord(r.get('job'), r.get('lapsed')).job);
 }
 
 /** Jobs cut off while running or rolling back (lease lapsed), oldest first: what a start resumes. */

@@ -7,7 +7,7 @@
  */
 import type { ImportJob } from '../../contract/importJob.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type Database, int } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
@@ -20,6 +20,7 @@ import {
   holdsLease,
   newHolder,
   renewLease,
+  takeOver,
 } from './importJobs.ts';
 import { validImportJson } from './importStream.ts';
 import { decodeUndo } from './importUndo.ts';
@@ -34,7 +35,13 @@ export async function resumeImport(
   db: Database,
   id: string,
   bytes: Uint8Array,
-  run: { actor?: Actor; leaseMs?: number; onProgress?: (done: number, total: number) => void } = {},
+  run: {
+    actor?: Actor;
+    leaseMs?: number;
+    busyWaitMs?: number;
+    onProgress?: (done: number, total: number) => void;
+    onStarted?: (jobId: string) => void;
+  } = {},
 ): Promise<BatchedResult> {
   const { job, path, batchSize } = await findJob(db, id);
   if (job.status === 'rollingBack' && job.interrupted) {
@@ -54,7 +61,7 @@ export async function resumeImport(
     );
   }
   const file = await validImportJson(bytes);
-  return resumeBatches(db, id, file, job.done, { ...run, sha256, path, fileName: job.fileName, commitRows: batchSize });
+  return resumeBatches(db, id, file, { ...run, sha256, path, fileName: job.fileName, commitRows: batchSize });
 }
 
 /**
@@ -67,7 +74,14 @@ export async function resumeImport(
 export async function rollbackImport(
   db: Database,
   id: string,
-  run: { actor?: Actor; leaseMs?: number; onProgress?: (undone: number, batches: number) => void } = {},
+  run: {
+    actor?: Actor;
+    leaseMs?: number;
+    busyWaitMs?: number;
+    onProgress?: (undone: number, batches: number) => void;
+    /** Called once the rollback holds the job, before its first batch is undone. */
+    onStarted?: (jobId: string) => void;
+  } = {},
 ): Promise<ImportJob> {
   const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
   const user = run.actor ? { user: run.actor.username } : {};
@@ -78,18 +92,33 @@ export async function rollbackImport(
   if ((job.status === 'running' || job.status === 'rollingBack') && !job.interrupted) {
     throw new AppError(409, 'IMPORT_RUNNING', `Import ${id} is being written by a running process; wait for it to end`);
   }
-  await whenFree(() =>
-    db.write(
-      'import-rollback-start',
-      async (tx) => {
-        await tx.run('importLock');
-        await checkLease(tx, id);
-        await tx.run('importJobTakeOver', { id, holder, leaseMs: int(leaseMs), status: 'rollingBack' });
-        await tx.run('importUnlock');
-      },
-      user,
-    ),
+  await whenFree(
+    () =>
+      db.write(
+        'import-rollback-start',
+        async (tx) => {
+          await tx.run('importLock');
+          await checkLease(tx, id);
+          const taken = await takeOver(
+            tx,
+            { id, holder, leaseMs },
+            ['running', 'rollingBack', 'done', 'failed'],
+            'rollingBack',
+          );
+          if (taken === null) {
+            throw new AppError(
+              409,
+              'IMPORT_RUNNING',
+              `Import ${id} is being written or rolled back by a running process`,
+            );
+          }
+          await tx.run('importUnlock');
+        },
+        user,
+      ),
+    run.busyWaitMs,
   );
+  run.onStarted?.(id);
   const stop = heartbeat(db, id, leaseMs);
   const kept: string[] = [...job.kept];
   try {

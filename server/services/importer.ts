@@ -12,8 +12,8 @@
  * Every graph node and relationship is stored with its valid time (importValidTime.ts), and a node's
  * new lifetime moves its stored relationships.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportFile } from '../../contract/importFile.ts';
 import type { ImportResponse } from '../../contract/api.ts';
@@ -78,12 +78,14 @@ export async function importGraph(
     const bytes = input instanceof Uint8Array ? input : Buffer.from(JSON.stringify(input));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let path = options.path ?? null;
-    if (!path && options.spoolDir) {
-      await mkdir(options.spoolDir, { recursive: true });
-      path = join(options.spoolDir, `${sha256}.json`);
-      await writeFile(path, bytes);
+    const spooled =
+      !path && options.spoolDir ? join(options.spoolDir, `${sha256}-${randomBytes(4).toString('hex')}.json`) : null;
+    if (spooled) {
+      await mkdir(options.spoolDir!, { recursive: true });
+      await writeFile(spooled, bytes);
+      path = spooled;
     }
-    return importInBatches(db, file, {
+    const result = await importInBatches(db, file, {
       sha256,
       path,
       fileName: options.fileName ?? null,
@@ -93,6 +95,9 @@ export async function importGraph(
       ...(onProgress ? { onProgress } : {}),
       ...(options.onStarted ? { onStarted: options.onStarted } : {}),
     });
+    // Kept only while the job may need resuming: a job cut off keeps it (importRunner.ts resumes from it).
+    if (spooled) await rm(spooled, { force: true });
+    return result;
   }
   const changes = await whenFree(() => writeWhole(db, file, total, onProgress, actor));
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };
