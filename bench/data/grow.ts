@@ -9,7 +9,17 @@
  * are the writer's (relationships.ts). Links are handed out one at a time to `emit`, in file order.
  */
 import type { RelationshipType } from '../../contract/model.ts';
-import { EVENT, FACTION, FOREIGN_STATE, PERSON, PLACE, type Plan, Precision, STATE_FORCES } from './plan.ts';
+import {
+  ARMED_GROUP,
+  EVENT,
+  FACTION,
+  FOREIGN_STATE,
+  PERSON,
+  PLACE,
+  type Plan,
+  Precision,
+  STATE_FORCES,
+} from './plan.ts';
 import { Pool } from './pool.ts';
 import type { Random } from './random.ts';
 import { dayText, monthText, overlap, type Span } from './timeline.ts';
@@ -146,13 +156,14 @@ export class Grower {
         if (isCoalitionKind(kind) && draw < 0.5) {
           return this.link('MEMBER_OF', node, this.factionFor(this.coalitions, node, 1));
         }
-        if (kind === 0 && draw < 0.55) return this.link('MEMBER_OF', node, this.factionFor(this.coalitions, node, 1));
-        if (kind === 0 && draw < 0.65) return this.link('SUPPORTED_BY', node, this.factionFor(this.backers, node, 0));
-        if (kind === 0 && draw < 0.7)
+        const armed = kind === ARMED_GROUP;
+        if (armed && draw < 0.55) return this.link('MEMBER_OF', node, this.factionFor(this.coalitions, node, 1));
+        if (armed && draw < 0.65) return this.link('SUPPORTED_BY', node, this.factionFor(this.backers, node, 0));
+        if (armed && draw < 0.7)
           return this.link(
             'BASED_IN',
             node,
-            this.places.draw(random, () => true, 0),
+            this.places.draw(random, () => true, plan.firstOf[PLACE]),
           );
         return this.link('FOUGHT', node, this.factionFor(this.factions, node, 0));
       }
