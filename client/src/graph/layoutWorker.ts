@@ -1,17 +1,33 @@
 /**
- * The force layout of large views, off the main thread (started by graph/offThreadLayout.ts): a
- * headless Cytoscape instance with cytoscape-fcose lays out the nodes it is sent and posts their
- * positions back. Nothing here touches the page.
+ * The force layout of large views, off the main thread (started by graph/offThreadLayout.ts): the
+ * nodes it is sent are laid out by d3-force and their positions posted back. Nothing here touches the
+ * page.
  *
- * fcose runs at its "default" quality: a spectral layout for the overall shape, then its force pass.
- * Its "draft" quality (spectral only) gives nodes of the same shape in the graph (the leaves of one
- * hub, every unlinked node) the very same spot and leaves them piled there; starting it from given
- * positions instead (randomize: false) on thousands of nodes drives them onto one diagonal line.
- * Nodes linked to nothing are not laid out at all: they go on a grid below the others, as fcose itself
- * does when packing is on (which needs a further extension and its dependencies).
+ * Why d3-force and not fcose, which lays out small views on the main thread (graph/layouts.ts): its
+ * many-body force is Barnes–Hut approximated (a quadtree, O(n log n) a step), so a view of 20,000 nodes
+ * and 80,000 links is laid out in a fixed number of steps. fcose's force pass runs at least five
+ * iterations per node (layout-base's FDLayout.initSpringEmbedder: max(5 × nodes, numIter)), each
+ * comparing every node with all those within twice the ideal edge length: measured here, 30 s for
+ * 1,000 nodes and 4,000 links, and hours at 20,000 (bench/client.ts), while the canvas waited on a grid.
+ * Fewer steps as views grow (ticksFor) keep the largest within a minute; the cooling (alpha decay)
+ * is spread over those steps, so each still ends settled.
+ *
+ * A fresh layout (no fixed node) starts from d3's phyllotaxis spiral rather than the page's grid, which
+ * sorts hubs into one corner; an incremental one starts newcomers where the page put them (near their
+ * neighbours) and holds fixed nodes exactly (d3's fx, fy). Coincident nodes are jiggled apart by the
+ * many-body force, so nodes of the same shape (the leaves of one hub) never stay piled on one spot.
+ * Nodes linked to nothing are not laid out at all: they go on a grid below the others.
  */
-import cytoscape, { type LayoutOptions } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 
 /** What the main thread sends: every node with its size and position, and the links between them. */
 export interface LayoutJob {
@@ -25,58 +41,79 @@ export type LayoutAnswer = { positions: Record<string, [number, number]> } | { e
 
 type Positions = Record<string, [number, number]>;
 
-cytoscape.use(fcose);
+interface SimNode extends SimulationNodeDatum {
+  id: string;
+  /** Half the node's larger side: the room it needs. */
+  r: number;
+}
+
+/** Link length the forces aim at, as fcose's idealEdgeLength on the main thread (px). */
+const LINK_LENGTH = 160;
+/** Pull of every node on every other (negative: apart), and how far it reaches (px). */
+const CHARGE = -300;
+const CHARGE_REACH = 2000;
+/** A weak pull to the middle, so linked parts that are not connected to each other stay near. */
+const GRAVITY = 0.03;
+/** Up to this many nodes, nodes also keep their own room (collision force: twice the work a step). */
+const COLLIDE_UP_TO = 5000;
+
+/** Simulation steps for a view of `nodes` nodes: fewer as it grows, so the largest lay out in a minute. */
+export function ticksFor(nodes: number): number {
+  return nodes <= 2000 ? 300 : nodes <= 8000 ? 200 : 120;
+}
 
 /** Lays out one job and returns the new position of every node. */
 export async function layOut(job: LayoutJob): Promise<Positions> {
   const linked = new Set(job.edges.flatMap((e) => (e.source === e.target ? [] : [e.source, e.target])));
   const loose = job.nodes.filter((n) => !n.fixed && !linked.has(n.id));
   const rest = job.nodes.filter((n) => n.fixed || linked.has(n.id));
-  const positions = rest.some((n) => !n.fixed) ? await forceLayout(rest, job.edges) : {};
+  const positions = rest.some((n) => !n.fixed) ? forceLayout(rest, job.edges) : {};
   for (const n of rest) positions[n.id] ??= [n.x, n.y];
   Object.assign(positions, tile(loose, Object.values(positions)));
   return positions;
 }
 
-async function forceLayout(nodes: LayoutJob['nodes'], edges: LayoutJob['edges']): Promise<Positions> {
-  const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
-    elements: [
-      ...nodes.map((n) => ({
-        group: 'nodes' as const,
-        data: { id: n.id, w: n.w, h: n.h },
-        position: { x: n.x, y: n.y },
-      })),
-      ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target } })),
-    ],
-  });
-  const fixed = nodes.filter((n) => n.fixed).map((n) => ({ nodeId: n.id, position: { x: n.x, y: n.y } }));
-  await new Promise<void>((resolve) => {
-    const layout = cy.layout({
-      name: 'fcose',
-      quality: 'default',
-      randomize: true,
-      animate: false,
-      fit: false,
-      nodeDimensionsIncludeLabels: false,
-      idealEdgeLength: () => 160,
-      nodeRepulsion: () => 20000,
-      nodeSeparation: 110,
-      numIter: 2500,
-      ...(fixed.length > 0 ? { fixedNodeConstraint: fixed } : {}),
-    } as LayoutOptions);
-    layout.one('layoutstop', () => resolve());
-    layout.run();
-  });
+function forceLayout(nodes: LayoutJob['nodes'], edges: LayoutJob['edges']): Positions {
+  const fresh = !nodes.some((n) => n.fixed);
+  const sim: SimNode[] = nodes.map((n) => ({
+    id: n.id,
+    r: Math.max(n.w, n.h) / 2,
+    ...(fresh ? {} : { x: n.x, y: n.y }),
+    ...(n.fixed ? { fx: n.x, fy: n.y } : {}),
+  }));
+  const ids = new Set(nodes.map((n) => n.id));
+  const links: SimulationLinkDatum<SimNode>[] = edges
+    .filter((e) => e.source !== e.target && ids.has(e.source) && ids.has(e.target))
+    .map((e) => ({ source: e.source, target: e.target }));
+  const centre = fresh ? { x: 0, y: 0 } : middle(nodes);
+  const ticks = ticksFor(sim.length);
+  const simulation = forceSimulation(sim)
+    .force(
+      'link',
+      forceLink<SimNode, SimulationLinkDatum<SimNode>>(links)
+        .id((d) => d.id)
+        .distance(LINK_LENGTH),
+    )
+    .force('charge', forceManyBody<SimNode>().strength(CHARGE).distanceMax(CHARGE_REACH))
+    .force('x', forceX<SimNode>(centre.x).strength(GRAVITY))
+    .force('y', forceY<SimNode>(centre.y).strength(GRAVITY))
+    // alpha falls from 1 to d3's alphaMin (0.001) over exactly `ticks` steps
+    .alphaDecay(1 - 0.001 ** (1 / ticks))
+    .stop();
+  if (sim.length <= COLLIDE_UP_TO)
+    simulation.force(
+      'collide',
+      forceCollide<SimNode>((d) => d.r + 12),
+    );
+  simulation.tick(ticks);
   const positions: Positions = {};
-  cy.nodes().forEach((n) => {
-    const p = n.position();
-    positions[n.id()] = [p.x, p.y];
-  });
-  cy.destroy();
+  for (const n of sim) positions[n.id] = [n.x ?? 0, n.y ?? 0];
   return positions;
+}
+
+function middle(nodes: LayoutJob['nodes']): { x: number; y: number } {
+  const sum = nodes.reduce((s, n) => ({ x: s.x + n.x, y: s.y + n.y }), { x: 0, y: 0 });
+  return { x: sum.x / nodes.length, y: sum.y / nodes.length };
 }
 
 /**

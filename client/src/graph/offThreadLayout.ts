@@ -1,6 +1,6 @@
 /**
  * The force layout of large views, for graph/layouts.ts: the nodes go to a Web Worker
- * (graph/layoutWorker.ts, a headless Cytoscape with fcose) and their new positions come back and are
+ * (graph/layoutWorker.ts, d3-force) and their new positions come back and are
  * applied in one batch. Meanwhile the page stays responsive and the canvas shows the nodes on a quick
  * grid (a fresh layout) or where they were put near their neighbours (an incremental one).
  * A newer layout stops an older one: the older answer is never applied.
