@@ -32,13 +32,13 @@ import { rememberNetwork, returnToNetwork, type NetworkPlaces } from './lineageR
 import { emptySet, Loader, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
 import { bindLabelDetail } from './labelDetail.ts';
 import { keepInView } from './keepInView.ts';
-import { createCy, hasHardwareWebgl2, isLarge, type RendererChoice } from './renderer.ts';
+import { chooseRenderer, createCy, type RendererChoice } from './renderer.ts';
 import { truncationsPerNode } from './truncations.ts';
 import { applyElementSet, decorate, holdingOn, restoreSnapshot, snapshot, statsOf } from './scene.ts';
 
 export abstract class CanvasCore {
   protected cy: Core;
-  protected choice: RendererChoice = { large: false, webgl: false };
+  protected choice: RendererChoice = chooseRenderer(0, 0);
   protected truncations: Truncation[] = [];
   /** Everything fetched for the current recipe at any date: instant feedback when the date moves. */
   protected known: ElementSet = emptySet();
@@ -139,13 +139,13 @@ export abstract class CanvasCore {
 
   /** Large views get the lighter (WebGL where possible) renderer; the instance is rebuilt to switch. */
   protected ensureRenderer(nodes: number, edges: number): void {
-    const large = isLarge(nodes, edges);
-    if (large === this.choice.large) return;
+    const next = chooseRenderer(nodes, edges);
+    if (next.large === this.choice.large) return;
     const scene = snapshot(this.cy);
     const viewport = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
     this.cy.destroy();
     this.container.replaceChildren();
-    this.choice = { large, webgl: large && hasHardwareWebgl2() };
+    this.choice = next;
     this.cy = this.mount(this.choice);
     restoreSnapshot(this.cy, scene);
     this.cy.viewport(viewport);

@@ -6,6 +6,11 @@
  * Large views switch to Cytoscape's WebGL renderer (3.31 and later) when the browser offers WebGL2
  * drawn by a GPU, with lighter rendering settings; small views keep the plain canvas renderer, which draws edge labels,
  * dashes and arrows at full quality.
+ *
+ * `?renderer=canvas` or `?renderer=webgl` in the page's address forces one renderer for every view,
+ * whatever its size and the GPU (read once, when the page loads): the client benchmark
+ * (bench/client.ts) compares the two with it, and an analyst whose GPU draws WebGL badly can turn it
+ * off. Any other value, or none, leaves the choice above.
  */
 import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
@@ -52,6 +57,24 @@ export function hasHardwareWebgl2(): boolean {
 export interface RendererChoice {
   large: boolean;
   webgl: boolean;
+}
+
+export type ForcedRenderer = 'canvas' | 'webgl' | null;
+
+/** The renderer a page address's query string forces (`renderer=canvas|webgl`), or null. */
+export function forcedRenderer(search: string): ForcedRenderer {
+  const asked = new URLSearchParams(search).get('renderer');
+  return asked === 'canvas' || asked === 'webgl' ? asked : null;
+}
+
+/** Read at load: the app rewrites its address as the view changes, and the switch is for the page. */
+const FORCED: ForcedRenderer = typeof location === 'undefined' ? null : forcedRenderer(location.search);
+
+/** The renderer for a view of this many nodes and edges (see the file comment). */
+export function chooseRenderer(nodes: number, edges: number): RendererChoice {
+  const large = isLarge(nodes, edges);
+  const webgl = FORCED === 'webgl' || (FORCED === null && large && hasHardwareWebgl2());
+  return { large, webgl };
 }
 
 export function createCy(container: HTMLElement, choice: RendererChoice): Core {

@@ -1,0 +1,180 @@
+/**
+ * One measurement of the client benchmark (bench/client.ts): a fresh page of the built app, forced to
+ * one renderer (`?renderer=canvas|webgl`, client/src/graph/renderer.ts), draws a generated view
+ * (bench/client/elements.ts) through the canvas's test hook, and is panned and zoomed with real mouse
+ * drags and wheel turns (Chromium input events, as a hand makes them) twice: while the force layout
+ * runs in its worker, and once it has finished. In-page timing is bench/client/probe.ts.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { benchElements } from './elements.ts';
+import { type FrameFigures, frameFigures, type LongTaskFigures, longTaskFigures, quantile, round } from './frames.ts';
+import { PROBE_SCRIPT } from './probe.ts';
+
+export type RendererName = 'canvas' | 'webgl';
+
+export interface Settings {
+  /** Seconds of panning and zooming in each phase. */
+  gestureSeconds: number;
+  /** Longest wait for the worker's layout to finish before the second phase, seconds. */
+  layoutWaitSeconds: number;
+  seed: number;
+}
+
+export interface Phase {
+  frames: FrameFigures;
+  longTasks: LongTaskFigures;
+  /** Drags that moved the view (a drag that starts on a node moves the node instead). */
+  pans: string;
+  /** Zoom reached at the deepest and shallowest point of the gestures. */
+  zoom: [number, number];
+  /** Whether the worker's layout was still running when the phase ended. */
+  layoutRunning: boolean;
+}
+
+export interface ViewResult {
+  nodes: number;
+  edges: number;
+  renderer: RendererName;
+  /** What the canvas reported using (window.__atlas.renderer()). */
+  used: { large: boolean; webgl: boolean };
+  /** Frame gap on the idle page before drawing, ms: the display's frame budget. */
+  idleFrameMs: number;
+  /** From showElements being called to the elements in Cytoscape (counted in the status bar), ms. */
+  elementsInMs: number;
+  /** From showElements being called to the first frame produced with them, ms. */
+  firstFrameMs: number;
+  /** From showElements being called to the worker's layout applied; null if not done in time. */
+  layoutMs: number | null;
+  duringLayout: Phase;
+  afterLayout: Phase | null;
+  /** Long tasks from showElements being called to the end of the run. */
+  longTasks: LongTaskFigures;
+}
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const viewport = (page: Page) =>
+  page.evaluate('window.__atlas.viewport()') as Promise<{ zoom: number; pan: { x: number; y: number } }>;
+const now = (page: Page) => page.evaluate('window.__bench.now()') as Promise<number>;
+
+/** The frame budget of this page: the median gap between frames while nothing happens. */
+async function idleFrameMs(page: Page): Promise<number> {
+  await page.evaluate('window.__bench.frames.start()');
+  await sleep(1000);
+  const times = (await page.evaluate('window.__bench.frames.stop()')) as number[];
+  return round(
+    quantile(
+      times.slice(1).map((t, i) => t - times[i]!),
+      0.5,
+    ),
+    2,
+  );
+}
+
+/**
+ * Pans and zooms for `seconds`: a drag of 240 px from an empty spot and back, then five wheel turns in
+ * and five out at that spot (zooming keeps the point under the pointer still, so it stays empty).
+ */
+async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: number): Promise<Phase> {
+  const spot = (await page.evaluate(`window.__bench.emptySpot(${JSON.stringify(canvas)})`)) as { x: number; y: number };
+  const from = await now(page);
+  await page.evaluate('window.__bench.frames.start()');
+  const end = Date.now() + seconds * 1000;
+  let drags = 0;
+  let panned = 0;
+  let zoom: [number, number] = [Number.POSITIVE_INFINITY, 0];
+  const note = (z: number) => (zoom = [Math.min(zoom[0], z), Math.max(zoom[1], z)]);
+  while (Date.now() < end) {
+    for (const [a, b] of [
+      [0, 240],
+      [240, 0],
+    ] as const) {
+      const before = (await viewport(page)).pan.x;
+      await page.mouse.move(spot.x + a, spot.y);
+      await page.mouse.down();
+      await page.mouse.move(spot.x + b, spot.y + (b - a) / 6, { steps: 12 });
+      await page.mouse.up();
+      drags++;
+      if (Math.abs((await viewport(page)).pan.x - before) > 100) panned++;
+    }
+    for (const deltaY of [-40, -40, -40, -40, -40, 40, 40, 40, 40, 40]) {
+      await page.mouse.wheel(0, deltaY);
+      await sleep(30);
+      note((await viewport(page)).zoom);
+    }
+  }
+  const times = (await page.evaluate('window.__bench.frames.stop()')) as number[];
+  const to = await now(page);
+  const tasks = (await page.evaluate(`window.__bench.longTasks(${from}, ${to})`)) as { duration: number }[];
+  return {
+    frames: frameFigures(times, budgetMs),
+    longTasks: longTaskFigures(tasks),
+    pans: `${panned}/${drags}`,
+    zoom: [round(zoom[0], 3), round(zoom[1], 3)],
+    layoutRunning: (await page.evaluate('window.__atlas.layoutRunning()')) as boolean,
+  };
+}
+
+/** Draws `nodes` nodes (4× as many edges) with `renderer` on a fresh page of `url`, and measures it. */
+export async function measureView(
+  browser: Browser,
+  url: string,
+  nodes: number,
+  renderer: RendererName,
+  settings: Settings,
+): Promise<ViewResult> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: PROBE_SCRIPT });
+    await page.goto(`${url}/?renderer=${renderer}`);
+    await page.waitForSelector('[data-testid=graph-stats]');
+    await page.waitForFunction('window.__atlas && window.__atlas.idle()', null, { polling: 100 });
+    const budgetMs = await idleFrameMs(page);
+    const els = benchElements(nodes, settings.seed);
+    await page.evaluate((e) => void Object.assign(window, { __benchEls: e }), els);
+    const shown = (await page.evaluate(`window.__bench.show(${nodes})`)) as {
+      t0: number;
+      inMs: number;
+      frameMs: number;
+    };
+    const used = (await page.evaluate('window.__atlas.renderer()')) as ViewResult['used'];
+    const canvas = await page.locator('#canvas').boundingBox();
+    if (!canvas) throw new Error('The canvas is not on the page');
+
+    const duringLayout = await gestures(page, canvas, settings.gestureSeconds, budgetMs);
+    const finished = await page
+      .waitForFunction('window.__bench.layout().done !== null', null, {
+        timeout: settings.layoutWaitSeconds * 1000,
+        polling: 250,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    let afterLayout: Phase | null = null;
+    if (finished) {
+      await page.waitForFunction('window.__atlas.idle()', null, { polling: 100, timeout: 60_000 });
+      afterLayout = await gestures(page, canvas, settings.gestureSeconds, budgetMs);
+    }
+    const layout = (await page.evaluate('window.__bench.layout()')) as { done: number | null };
+    const end = await now(page);
+    const tasks = (await page.evaluate(`window.__bench.longTasks(${shown.t0}, ${end})`)) as { duration: number }[];
+    return {
+      nodes,
+      edges: els.edges.length,
+      renderer,
+      used,
+      idleFrameMs: budgetMs,
+      elementsInMs: round(shown.inMs),
+      firstFrameMs: round(shown.frameMs),
+      layoutMs: layout.done === null ? null : round(layout.done - shown.t0),
+      duringLayout,
+      afterLayout,
+      longTasks: longTaskFigures(tasks),
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The renderer switch in the page's address (client/src/graph/renderer.ts): `?renderer=webgl` draws
+ * every view with Cytoscape's WebGL renderer, even a small one and under a software rasteriser;
+ * `?renderer=canvas` keeps the canvas renderer even for a large view (which still gets the large
+ * views' lighter style); without it a small view is drawn on the canvas. The client benchmark compares
+ * the two renderers with it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hook, searchAndChoose, settled, stats } from '../support/atlasPage.ts';
+import { e2eSuite } from '../support/e2eSuite.ts';
+
+const suite = e2eSuite();
+
+/** 2,000 nodes in a ring (more than a large view's 1,500), drawn as a console result is. */
+async function drawLargeRing(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const n = 2000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ data: { id: `r${i}`, label: 'Faction', name: `Ring ${i}` } }));
+    const edges = nodes.map((_, i) => ({
+      data: {
+        id: `re${i}`,
+        source: `r${i}`,
+        target: `r${(i + 1) % n}`,
+        type: 'MEMBER_OF',
+        from: null,
+        to: null,
+        validFrom: '0000-01-01',
+        validTo: '9999-12-31',
+        sources: [],
+      },
+    }));
+    // The hook's elements are the console's (contract/api.ts); the page has no types of its own here.
+    return (
+      window.__atlas as unknown as { showElements(e: unknown, how: { replace: boolean }): Promise<void> }
+    ).showElements({ nodes, edges }, { replace: true });
+  });
+  await settled(page, 120_000);
+}
+
+describe('renderer switch', () => {
+  it('draws a small view with WebGL when the address asks for it, and on the canvas when it does not', async () => {
+    const asked = await suite.open('/?renderer=webgl');
+    await searchAndChoose(asked.page, 'Jaysh al-Nasr', 'Jaysh al-Nasr');
+    expect((await stats(asked.page)).nodes).toBe(1);
+    expect(await hook.renderer(asked.page)).toEqual({ large: false, webgl: true });
+    expect(asked.errors.filter((e) => !/webgl|GPU stall/i.test(e))).toEqual([]);
+    await suite.shot(asked.page, 'renderer-webgl-small');
+
+    const plain = await suite.open('/');
+    await searchAndChoose(plain.page, 'Jaysh al-Nasr', 'Jaysh al-Nasr');
+    expect(await hook.renderer(plain.page)).toEqual({ large: false, webgl: false });
+  });
+
+  it('keeps the canvas renderer for a large view when the address asks for it', async () => {
+    const { page, errors } = await suite.open('/?renderer=canvas');
+    await drawLargeRing(page);
+    expect((await stats(page)).nodes).toBe(2000);
+    expect(await hook.renderer(page)).toEqual({ large: true, webgl: false });
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
