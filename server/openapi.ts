@@ -8,7 +8,9 @@ import * as api from '../contract/api.ts';
 import * as consoleApi from '../contract/console.ts';
 import * as entitiesApi from '../contract/entities.ts';
 import { importFile } from '../contract/importFile.ts';
+import { importJob } from '../contract/importJob.ts';
 import { registerAuthPaths } from './openapiAuth.ts';
+import { registerImportJobPaths } from './openapiImports.ts';
 import { registerInvestigationPaths } from './openapiInvestigations.ts';
 
 export function buildOpenApiDocument(): object {
@@ -100,10 +102,15 @@ export function buildOpenApiDocument(): object {
   registry.registerPath({
     method: 'post',
     path: '/api/import',
-    summary: 'Import a file of sources, nodes and relationships: all or nothing, idempotent',
+    summary:
+      'Import a file of sources, nodes and relationships, idempotent: all or nothing up to IMPORT_COMMIT_ROWS items, in resumable committed batches above',
     request: { body: { content: { 'application/json': { schema: importFile } } } },
     responses: {
       200: json(api.importResponse, 'Imported'),
+      202: json(
+        importJob,
+        'With Prefer: respond-async, a file written in batches: its job, once recorded (Location to poll)',
+      ),
       400: json(error, 'Invalid file, every problem named by path; nothing was written'),
       409: json(
         error,
@@ -164,6 +171,7 @@ export function buildOpenApiDocument(): object {
   });
 
   registerInvestigationPaths(registry, json);
+  registerImportJobPaths(registry, json);
   registerAuthPaths(registry, json);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

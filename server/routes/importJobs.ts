@@ -10,7 +10,7 @@ import { actorOf } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findJob, listJobs } from '../services/importJobs.ts';
-import { resumeImport, rollbackImport } from '../services/importRollback.ts';
+import { assertResumable, resumeImport, rollbackImport } from '../services/importRollback.ts';
 import { whenStarted } from '../services/importRunner.ts';
 import { parse } from './validate.ts';
 
@@ -29,6 +29,7 @@ export function importJobRoutes(db: Database, batches: { leaseMs?: number } = {}
 
   router.post('/imports/:id/resume', async (req, res) => {
     const { job, path } = await findJob(db, idOf(req.params.id));
+    assertResumable(job);
     let bytes: Buffer;
     try {
       bytes = readFileSync(path ?? '');

@@ -51,7 +51,7 @@ export async function resumeImport(
       `Import ${id} was being rolled back: roll it back again to finish that`,
     );
   }
-  if (!(job.status === 'running' && job.interrupted)) throw notInterrupted(job);
+  assertResumable(job);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== job.sha256) {
     throw new AppError(
@@ -180,6 +180,11 @@ export async function rollbackImport(
     stop();
   }
   return (await findJob(db, id)).job;
+}
+
+/** 409 IMPORT_NOT_INTERRUPTED unless `job` is running with its lease lapsed (cut off, waiting to be resumed). */
+export function assertResumable(job: ImportJob): void {
+  if (!(job.status === 'running' && job.interrupted)) throw notInterrupted(job);
 }
 
 const notInterrupted = (job: ImportJob) =>
