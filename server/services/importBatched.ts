@@ -39,7 +39,9 @@ export const COMMIT_ROWS = 10_000;
 /** How long an import waits for another one's lease before it gives up (409 IMPORT_BUSY). */
 const BUSY_WAIT_MS = 30 * 60_000;
 /** A batch's transaction timeout: far above what 10,000 items take, far below a whole file's. */
-const BATCH_TIMEOUT_MS = 5 * 60_000;
+export const BATCH_TIMEOUT_MS = 5 * 60_000;
+/** A job's first transaction checks the whole file against the database: a million ids take a while. */
+const START_TIMEOUT_MS = 30 * 60_000;
 
 /** How a batched import is run: by whom, on what file, and who hears about it. */
 export interface BatchedRun {
@@ -98,7 +100,7 @@ export async function importInBatches(db: Database, file: ImportFile, run: Batch
         await tx.run('importUnlock');
         return plan;
       },
-      userOf(run),
+      { ...userOf(run), timeoutMs: START_TIMEOUT_MS },
     ),
   );
   run.onStarted?.(id);
@@ -138,7 +140,7 @@ export async function resumeBatches(
           await tx.run('importUnlock');
           return { plan, done };
         },
-        userOf(run),
+        { ...userOf(run), timeoutMs: START_TIMEOUT_MS },
       ),
     run.busyWaitMs,
   );
@@ -195,7 +197,7 @@ async function writeBatches(
         }
         await tx.run('importUnlock');
       },
-      userOf(run),
+      { ...userOf(run), timeoutMs: BATCH_TIMEOUT_MS },
     );
   } finally {
     stop();

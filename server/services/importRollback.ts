@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
+import { BATCH_TIMEOUT_MS, type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
 import {
   checkLease,
   DEFAULT_LEASE_MS,
@@ -84,7 +84,7 @@ export async function rollbackImport(
   } = {},
 ): Promise<ImportJob> {
   const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
-  const user = run.actor ? { user: run.actor.username } : {};
+  const user = { ...(run.actor ? { user: run.actor.username } : {}), timeoutMs: BATCH_TIMEOUT_MS };
   const holder = newHolder();
   const { job } = await findJob(db, id);
   if (job.status === 'rolledBack')
