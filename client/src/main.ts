@@ -10,9 +10,11 @@
  *   src/console/             the Cypher console at the foot of the page (consolePanel.ts) and its parts
  *   src/investigations/      saved investigations: sidebar, autosave, share, revisions, browser history (mount.ts)
  *   src/auth/, src/admin/    sign-in screen (gate.ts), user menu, and the admins' users and audit trail (issue 10)
+ *   src/imports/             the Import data dialog: upload, import jobs' progress, resume, roll back (issue 11)
  * This file wires them: panels to the canvas, the URL to the view, keys to actions.
  */
 import { mountAdminPanel } from './admin/adminPanel.ts';
+import { mountImportsPanel } from './imports/importsPanel.ts';
 import { api } from './api.ts';
 import { signedIn } from './auth/gate.ts';
 import { mountUserMenu } from './auth/userMenu.ts';
@@ -45,6 +47,7 @@ import './styles/tables.css';
 import './styles/notesAndCompare.css';
 import './styles/investigations.css';
 import './styles/auth.css';
+import './styles/imports.css';
 
 function host(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -149,8 +152,10 @@ function lineageOfSelected(): void {
 // Investigations (sidebar, autosave, share, history); the URL follows the view and a link reopens it.
 const investigations = mountInvestigations(canvas, { sidebar: host('investigations'), bar: host('investigation-bar') });
 const admin = mountAdminPanel(host('admin'));
+const imports = mountImportsPanel(host('imports'));
 mountUserMenu(host('user-menu'), {
   openAdmin: () => admin.open(),
+  openImports: () => imports.open(),
   beforeSignOut: () => investigations.autosave.saveNow(),
 });
 

@@ -1,9 +1,10 @@
 /**
  * The user menu at the right of the top bar (issue 10): a small button with the username (its initials
  * on a narrow window; the whole name in its title and in the menu) that opens
- * a menu saying who is signed in and with which role, with "Change password…", "Users and audit trail…"
- * (admins only) and "Sign out". With sign-in off (AUTH=off) it says "Single-user (no sign-in)" and
- * offers neither sign-out nor a password. Change password is a modal dialog (current, new, repeat);
+ * a menu saying who is signed in and with which role, with "Change password…", "Import data…"
+ * (analysts and admins, issue 11), "Users and audit trail…" (admins only) and "Sign out". With sign-in
+ * off (AUTH=off) it says "Single-user (no sign-in)", offers Import data (the local admin may) and
+ * neither sign-out nor a password. Change password is a modal dialog (current, new, repeat);
  * the server's words show when it refuses (a wrong current password, a new one too short).
  */
 import { html, nothing, render } from 'lit';
@@ -14,6 +15,8 @@ import { can, currentUser, onCurrentUser } from './currentUser.ts';
 export interface UserMenuOptions {
   /** Opens the admin panel (admins). */
   openAdmin(): void;
+  /** Opens the Import data dialog (analysts and admins; imports/importsPanel.ts). */
+  openImports?(): void;
   /** Saves what is unsaved before signing out (autosave). */
   beforeSignOut?(): Promise<void>;
   api?: AuthApi;
@@ -82,6 +85,14 @@ export function mountUserMenu(host: HTMLElement, options: UserMenuOptions): void
                         close();
                         showPasswordDialog(api);
                       }}>Change password…</button>`
+                    : nothing
+                }
+                ${
+                  can('analyst') && options.openImports
+                    ? html`<button type="button" role="menuitem" data-testid="open-imports" @click=${() => {
+                        close();
+                        options.openImports?.();
+                      }}>Import data…</button>`
                     : nothing
                 }
                 ${
