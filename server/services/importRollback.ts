@@ -26,6 +26,18 @@ import { validImportJson } from './importStream.ts';
 import { decodeUndo } from './importUndo.ts';
 import { createHash } from 'node:crypto';
 
+/** How a resume or a rollback runs: for whom, with which lease, and who hears of it. */
+export interface JobRun {
+  actor?: Actor;
+  leaseMs?: number;
+  /** How long to wait for another job's live lease (default 30 min; 0: give up at once, ImportBusy). */
+  busyWaitMs?: number;
+  /** A resume: items committed of the total; a rollback: batches undone of the batches. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called once the run holds the job, before its first batch. */
+  onStarted?: (jobId: string) => void;
+}
+
 /**
  * Resumes the interrupted job `id` with its file's bytes (the same file: same SHA-256), from its last
  * committed batch. Errors: 404 IMPORT_JOB_NOT_FOUND; 409 IMPORT_NOT_INTERRUPTED (finished, or still
@@ -35,13 +47,7 @@ export async function resumeImport(
   db: Database,
   id: string,
   bytes: Uint8Array,
-  run: {
-    actor?: Actor;
-    leaseMs?: number;
-    busyWaitMs?: number;
-    onProgress?: (done: number, total: number) => void;
-    onStarted?: (jobId: string) => void;
-  } = {},
+  run: JobRun = {},
 ): Promise<BatchedResult> {
   const { job, path, batchSize } = await findJob(db, id);
   if (job.status === 'rollingBack' && job.interrupted) {
@@ -71,18 +77,7 @@ export async function resumeImport(
  * Errors: 404 IMPORT_JOB_NOT_FOUND; 409 IMPORT_RUNNING when a live process is writing it;
  * 409 IMPORT_ROLLED_BACK when it already was.
  */
-export async function rollbackImport(
-  db: Database,
-  id: string,
-  run: {
-    actor?: Actor;
-    leaseMs?: number;
-    busyWaitMs?: number;
-    onProgress?: (undone: number, batches: number) => void;
-    /** Called once the rollback holds the job, before its first batch is undone. */
-    onStarted?: (jobId: string) => void;
-  } = {},
-): Promise<ImportJob> {
+export async function rollbackImport(db: Database, id: string, run: JobRun = {}): Promise<ImportJob> {
   const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
   const user = { ...(run.actor ? { user: run.actor.username } : {}), timeoutMs: BATCH_TIMEOUT_MS };
   const holder = newHolder();

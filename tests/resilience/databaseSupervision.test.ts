@@ -4,21 +4,18 @@
  * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; in a crash
  * loop the supervisor gives up and says why, with Neo4j's own last log lines. Runs a Neo4j of its own.
  */
-import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { healthResponse, healthUnavailableResponse, type DatabaseState } from '../../contract/api.ts';
 import type { Database } from '../../server/db/database.ts';
-import type { LocalServerOptions } from '../../server/neo4j/localServer.ts';
-import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/supervisor.ts';
+import type { SupervisedServer } from '../../server/neo4j/supervisor.ts';
 import { watchEscapes } from '../support/escapes.ts';
 import { freshSeededDatabase, testApp } from '../support/fixtures.ts';
-import { ownServerDatabase, ownServerOptions } from '../support/neo4j.ts';
+import { type OwnSupervised, ownSupervisedNeo4j } from '../support/neo4j.ts';
 
-const PASSWORD = 'supervised-password';
 const logLines: string[] = [];
-let serverOptions: LocalServerOptions;
+let own: OwnSupervised;
 let supervised: SupervisedServer;
 let db: Database;
 let app: ReturnType<typeof testApp>;
@@ -27,15 +24,8 @@ const escapes = watchEscapes();
 const { escaped } = escapes;
 
 beforeAll(async () => {
-  serverOptions = await ownServerOptions('supervised', PASSWORD);
-  db = ownServerDatabase(serverOptions, { liveness: false });
-  supervised = await superviseLocalServer({
-    server: serverOptions,
-    availability: db.availability,
-    startLiveness: () => db.startLiveness(),
-    attempts: 3,
-    log: (line) => logLines.push(line),
-  });
+  own = await ownSupervisedNeo4j('supervised', 'supervised-password', { log: (line) => logLines.push(line) });
+  ({ db, supervised } = own);
   await freshSeededDatabase(db);
   app = testApp(db);
   escapes.start();
@@ -48,9 +38,7 @@ afterAll(async () => {
   } catch {
     // already gone
   }
-  await db?.close();
-  await supervised?.stop();
-  rmSync(serverOptions.home, { recursive: true, force: true });
+  await own?.remove();
 });
 
 /** One import that is whole or absent: a source, a faction citing it, and a relationship between them. */
@@ -195,7 +183,7 @@ describe('the local Neo4j, supervised', () => {
     process.kill(pid, 'SIGKILL');
     await exited;
     // Something else takes Neo4j's port: every restart fails.
-    squatter = createServer().listen(serverOptions.boltPort, '127.0.0.1');
+    squatter = createServer().listen(own.options.boltPort, '127.0.0.1');
     try {
       await waitForState('failed', 180_000);
       const response = await request(app).get('/api/health').expect(503);

@@ -5,43 +5,28 @@
  * links, each once, and the job's committed count equal to the file's. `npm test` runs it on 6,000
  * links in batches of 2,500; `npm run test:resilience` on 1,000,000 links in batches of 10,000.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../server/db/database.ts';
-import type { LocalServerOptions } from '../../server/neo4j/localServer.ts';
-import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/supervisor.ts';
 import { importGraph } from '../../server/services/importer.ts';
 import { findJob } from '../../server/services/importJobs.ts';
 import { resumeImport } from '../../server/services/importRollback.ts';
 import { freshSeededDatabase } from '../support/fixtures.ts';
 import { largeFile } from '../support/largeImport.ts';
-import { ownServerDatabase, ownServerOptions } from '../support/neo4j.ts';
+import { type OwnSupervised, ownSupervisedNeo4j } from '../support/neo4j.ts';
 import { rounds } from '../support/resilience.ts';
 
 const LINKS = rounds(6_000, 1_000_000);
 const RUN = { commitRows: rounds(2_500, 10_000), leaseMs: 2_000 };
-let serverOptions: LocalServerOptions;
-let supervised: SupervisedServer;
+let own: OwnSupervised;
 let db: Database;
 
 beforeAll(async () => {
-  serverOptions = await ownServerOptions('import-outage', 'import-outage-password');
-  db = ownServerDatabase(serverOptions, { liveness: false });
-  supervised = await superviseLocalServer({
-    server: serverOptions,
-    availability: db.availability,
-    startLiveness: () => db.startLiveness(),
-    attempts: 3,
-    log: () => {},
-  });
+  own = await ownSupervisedNeo4j('import-outage', 'import-outage-password');
+  db = own.db;
   await freshSeededDatabase(db);
 });
 
-afterAll(async () => {
-  await db?.close();
-  await supervised?.stop();
-  rmSync(serverOptions.home, { recursive: true, force: true });
-});
+afterAll(() => own?.remove());
 
 const count = async (query: string) => Number((await db.runAdmin(query))[0]!.n);
 
@@ -68,7 +53,7 @@ describe('a batched import and a database outage', () => {
       },
       { timeout: rounds(120_000, 1_800_000), interval: 100 },
     );
-    process.kill(supervised.pid!, 'SIGKILL');
+    process.kill(own.supervised.pid!, 'SIGKILL');
     expect(await failed).toBe('failed');
 
     // Back up, the job waits: cut off, part-way, at a batch boundary.

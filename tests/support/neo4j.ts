@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../server/db/database.ts';
 import { type LocalServerOptions, NEO4J_VERSION, startLocalServer } from '../../server/neo4j/localServer.ts';
+import { type SupervisedServer, superviseLocalServer } from '../../server/neo4j/supervisor.ts';
 
 export interface TestNeo4j {
   uri: string;
@@ -130,4 +131,43 @@ export function ownServerDatabase(options: LocalServerOptions, extra: { liveness
     queryTimeoutMs: 10_000,
     ...extra,
   });
+}
+
+/** A test's own Neo4j under the app's supervisor (restarted when killed), and the Database the app would use on it. */
+export interface OwnSupervised {
+  options: LocalServerOptions;
+  db: Database;
+  supervised: SupervisedServer;
+  /** Stops the server and removes its home. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Starts a Neo4j of the test's own (ownServerOptions) under server/neo4j/supervisor.ts, with up to
+ * `attempts` restarts; the supervisor's lines go to `log`.
+ */
+export async function ownSupervisedNeo4j(
+  name: string,
+  password: string,
+  { attempts = 3, log = () => {} }: { attempts?: number; log?: (line: string) => void } = {},
+): Promise<OwnSupervised> {
+  const options = await ownServerOptions(name, password);
+  const db = ownServerDatabase(options, { liveness: false });
+  const supervised = await superviseLocalServer({
+    server: options,
+    availability: db.availability,
+    startLiveness: () => db.startLiveness(),
+    attempts,
+    log,
+  });
+  return {
+    options,
+    db,
+    supervised,
+    async remove() {
+      await db.close();
+      await supervised.stop();
+      rmSync(options.home, { recursive: true, force: true });
+    },
+  };
 }
