@@ -4,14 +4,18 @@
  * written at once and its summary shown; a refused file lists its problems by path (the first 100, saying
  * when there are more) and nothing is written; a large file becomes a job whose progress bar is polled
  * to its total, then listed in Recent imports, and rolled back from there (asked first), after which
- * the database no longer holds its nodes. Keys typed in the dialog never reach the canvas shortcuts.
+ * the database no longer holds its nodes. A job cut off (its command-line import killed) shows as cut
+ * off, Resume finishes it, and its Roll back is offered only to admins (it is not the analyst's).
+ * Keys typed in the dialog never reach the canvas shortcuts.
  * Committed batches of 2,500 rows make a ~6,000-item file a job quickly.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ImportJob, importJob } from '../../contract/importJob.ts';
 import { createTestUser } from '../support/auth.ts';
 import { errorsBut, openUserMenu, pageRequest, signIn } from '../support/authPage.ts';
 import { appInBrowser } from '../support/e2eSuite.ts';
@@ -171,6 +175,67 @@ describe('a large file', { timeout: 240_000 }, () => {
     );
     await suite.shot(page, 'import-data-rolled-back');
     expect(errorsBut(errors, 401, 404)).toEqual([]);
+  });
+});
+
+describe('a job cut off', { timeout: 240_000 }, () => {
+  const ROWS = 2_500;
+  const TOTAL = 1 + 6_001 + 6_000;
+
+  /** `npm run import -- FILE` as its own process, with a short lease so its death is noticed soon. */
+  function startCli(path: string) {
+    const { uri, user, password } = inject('neo4j');
+    return spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', path], {
+      env: {
+        ...process.env,
+        NEO4J_URI: uri,
+        NEO4J_USER: user,
+        NEO4J_PASSWORD: password,
+        IMPORT_LEASE_MS: '2000',
+        IMPORT_COMMIT_ROWS: String(ROWS),
+      },
+      stdio: 'ignore',
+    });
+  }
+
+  it('shows as cut off, and Resume finishes it from the file the server kept', async () => {
+    const child = startCli(tempFile('ui-cut.json', largeFile(6_000, 'ui-cut')));
+    let id = '';
+    for (let i = 0; ; i++) {
+      const [row] = await suite
+        .db()
+        .runAdmin("MATCH (j:ImportJob {fileName: 'ui-cut.json'}) RETURN j.id AS id, j.done AS done");
+      if (row && Number(row.done) >= ROWS) {
+        id = String(row.id);
+        break;
+      }
+      if (i > 1_200) throw new Error('the command-line import never committed a batch');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const { page, errors } = await openImports();
+    const job = async () => importJob.parse((await pageRequest(page, `/api/imports/${id}`)).body) as ImportJob;
+    await expect.poll(async () => (await job()).interrupted, { timeout: 60_000, interval: 500 }).toBe(true);
+    expect((await job()).done).toBeLessThan(TOTAL);
+    await page.getByTestId('imports-refresh').click();
+    const row = page.locator(`[data-testid=imports-job][data-job="${id}"]`);
+    await expect
+      .poll(() => row.getByTestId('imports-job-status').textContent())
+      .toBe('cut off — waiting to be resumed');
+    // Whoever ran it (the command line's operator) or an admin may roll it back: not this analyst.
+    await expect(row.getByTestId('imports-rollback').count()).resolves.toBe(0);
+    await suite.shot(page, 'import-data-cut-off');
+
+    await row.getByTestId('imports-resume').click();
+    await expect
+      .poll(() => row.getByTestId('imports-job-status').textContent(), { timeout: 180_000, interval: 500 })
+      .toBe('done');
+    await expect(row.getByTestId('imports-job-progress-text').textContent()).resolves.toBe('12,002 of 12,002 items');
+    await expect(text(page, 'imports-stale')).resolves.toContain('Re-run your search or expand again');
+    for (const n of [0, 6_000]) expect(await nodeStatus(page, `ui-cut-brigade-${n}`)).toBe(200);
+    expect(errorsBut(errors, 401)).toEqual([]);
   });
 });
 

@@ -121,9 +121,9 @@ describe('how an import job ended, in words', () => {
     );
     expect(jobOutcome(job({ status: 'failed', error: 'A conflict appeared.' }))).toMatch(/appeared\. What/);
   });
-  it('says a cut-off job can be resumed or rolled back', () => {
+  it('says what a cut-off job left written, until it is resumed or rolled back', () => {
     expect(jobOutcome(job({ interrupted: true, done: 10_000 }))).toBe(
-      'Cut off after 10,000 of 48,002 items: resume it, or roll it back.',
+      'Cut off after 10,000 of 48,002 items; what was written stays until it is resumed or rolled back.',
     );
   });
   it('says a rollback restored everything, or which nodes it kept because later imports link to them', () => {

@@ -99,7 +99,9 @@ export function jobOutcome(job: ImportJob): string | null {
         ? `Rolled back. ${counted(job.kept.length, 'node')} it created ${job.kept.length === 1 ? 'is' : 'are'} kept: later imports link to ${job.kept.length === 1 ? 'it' : 'them'}.`
         : 'Rolled back: what it created is deleted and what it overwrote is restored.';
     default:
-      return job.interrupted ? `Cut off after ${progressText(job.done, job.total)}: resume it, or roll it back.` : null;
+      return job.interrupted
+        ? `Cut off after ${progressText(job.done, job.total)}; what was written stays until it is resumed or rolled back.`
+        : null;
   }
 }
 
