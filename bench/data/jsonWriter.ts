@@ -5,23 +5,23 @@
  * with head and grep. The file is written under a `.partial` name and renamed when complete, so an
  * interrupted run never leaves a truncated file where a whole one is expected.
  */
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
-
-const CHUNK_CHARS = 1 << 20;
+import { renameSync } from 'node:fs';
+import { ChunkedFile } from '../../server/bulk/chunkedFile.ts';
 
 export class ImportFileWriter {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private chars = 0;
+  private readonly file: ChunkedFile;
   private inList = false;
   private itemsInList = 0;
   private listsWritten = 0;
-  /** Bytes written so far (UTF-8). */
-  bytes = 0;
 
   constructor(private readonly path: string) {
-    this.fd = openSync(`${path}.partial`, 'w');
+    this.file = new ChunkedFile(`${path}.partial`);
     this.push('{');
+  }
+
+  /** Bytes written so far (UTF-8). */
+  get bytes(): number {
+    return this.file.bytes;
   }
 
   /** Starts the list `name` (sources, nodes, relationships), ending the one before. */
@@ -40,8 +40,7 @@ export class ImportFileWriter {
   close(): void {
     this.endList();
     this.push('\n}\n');
-    this.flush();
-    closeSync(this.fd);
+    this.file.close();
     renameSync(`${this.path}.partial`, this.path);
   }
 
@@ -51,16 +50,6 @@ export class ImportFileWriter {
   }
 
   private push(text: string): void {
-    this.parts.push(text);
-    this.chars += text.length;
-    if (this.chars >= CHUNK_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    const buffer = Buffer.from(this.parts.join(''), 'utf8');
-    for (let written = 0; written < buffer.length; ) written += writeSync(this.fd, buffer, written);
-    this.bytes += buffer.length;
-    this.parts = [];
-    this.chars = 0;
+    this.file.write(text);
   }
 }

@@ -9,6 +9,7 @@
  * and place 0 live the whole calendar: the network grows from them, and they take the links no one
  * else alive at the time can.
  */
+import { FACTION_KINDS } from '../../contract/model.ts';
 import type { Random } from './random.ts';
 import { LAST_MONTH, MONTHS } from './timeline.ts';
 
@@ -22,14 +23,7 @@ export const EVENT = 2;
 export const PLACE = 3;
 
 /** Faction kinds, as codes into contract/model.ts FACTION_KINDS order. */
-export const FACTION_KIND_NAMES = [
-  'armed group',
-  'operations room',
-  'coalition',
-  'umbrella',
-  'state forces',
-  'foreign state',
-] as const;
+export const FACTION_KIND_NAMES = FACTION_KINDS;
 export const ARMED_GROUP = 0;
 const OPERATIONS_ROOM = 1;
 const COALITION = 2;

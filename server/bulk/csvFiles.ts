@@ -11,13 +11,14 @@
  * import stores []), and whether any value spans lines (the importer must then be told so).
  * Files are written in chunks of about a megabyte, never as one string.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportFile } from '../../contract/importFile.ts';
 import type { ValidTime } from '../../contract/validTime.ts';
 import { AppError } from '../errors.ts';
 import type { ImportPlan } from '../services/importChecks.ts';
 import { searchKeys, sourceSearchKeys } from '../services/nameFolding.ts';
+import { ChunkedFile } from './chunkedFile.ts';
 import { type Column, headerCell, NODE_COLUMNS, RELATIONSHIP_COLUMNS } from './csvColumns.ts';
 
 /** Between the elements of an array value; `--array-delimiter=U+001F`. Also between a node's labels. */
@@ -41,14 +42,9 @@ export interface CsvFiles {
   bytes: number;
 }
 
-const CHUNK_CHARS = 1 << 20;
-
 /** One CSV file written as it is filled. */
 class CsvFile {
-  private readonly fd: number;
-  private parts: string[] = [];
-  private chars = 0;
-  bytes = 0;
+  private readonly file: ChunkedFile;
   multiline = false;
 
   /** `lead`: the header's special columns before the properties; `nodes`: a node file, whose `id` is its `:ID`. */
@@ -58,7 +54,7 @@ class CsvFile {
     lead: string[],
     nodes: boolean,
   ) {
-    this.fd = openSync(path, 'w');
+    this.file = new ChunkedFile(path);
     this.push([...lead, ...columns.map((c) => headerCell(c, nodes && c.key === 'id'))].join(','));
   }
 
@@ -69,9 +65,13 @@ class CsvFile {
     this.push(cells.join(','));
   }
 
+  /** Bytes written so far (UTF-8). */
+  get bytes(): number {
+    return this.file.bytes;
+  }
+
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    this.file.close();
   }
 
   quoted(text: string): string {
@@ -99,17 +99,7 @@ class CsvFile {
   }
 
   private push(line: string): void {
-    this.parts.push(line, '\n');
-    this.chars += line.length + 1;
-    if (this.chars >= CHUNK_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    const buffer = Buffer.from(this.parts.join(''), 'utf8');
-    for (let written = 0; written < buffer.length; ) written += writeSync(this.fd, buffer, written);
-    this.bytes += buffer.length;
-    this.parts = [];
-    this.chars = 0;
+    this.file.write(`${line}\n`);
   }
 }
 

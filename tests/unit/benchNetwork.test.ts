@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkProbes } from '../../bench/data/network.ts';
 import { generateNetwork, type GeneratedNetwork } from '../../bench/data/network.ts';
 import { checkImportFile, type ImportFile } from '../../contract/importFile.ts';
-import { GRAPH_LABELS } from '../../contract/model.ts';
+import { GRAPH_LABELS, RELATIONSHIP_TYPES } from '../../contract/model.ts';
 import { intervalBounds, lastDay, lifetimeOf } from '../../contract/validTime.ts';
 import { validImportJson } from '../../server/services/importStream.ts';
 
@@ -74,17 +74,7 @@ describe('benchmark network generator', () => {
     const labels = new Set(file.nodes.map((n) => n.label));
     expect([...labels].sort()).toEqual([...GRAPH_LABELS].sort());
     const types = new Set(file.relationships.map((r) => r.type));
-    for (const type of [
-      'MEMBER_OF',
-      'MERGED_INTO',
-      'LED_BY',
-      'FOUGHT',
-      'PARTICIPATED_IN',
-      'SUPPORTED_BY',
-      'BASED_IN',
-    ]) {
-      expect(types, type).toContain(type);
-    }
+    for (const type of RELATIONSHIP_TYPES) expect(types, type).toContain(type);
   });
 
   it('is one connected graph', () => {
