@@ -65,6 +65,9 @@ async function main(): Promise<void> {
   const neo = await startTestNeo4j();
   const db = testDatabase(neo);
   let server: Server | null = null;
+  // Stopped with Ctrl+C or a kill, the throwaway Neo4j goes too (Chromium closes with this process).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void neo.dispose().finally(() => process.exit(130)));
   try {
     await freshSeededDatabase(db);
     server = await serve(createApp({ db, logger: pino({ level: 'silent' }) }), { port: 0, host: '127.0.0.1' });
@@ -87,7 +90,9 @@ async function main(): Promise<void> {
       }
     }
     console.log(`\n${table(results)}\n`);
-    console.log('ms; frames: gap between frames p50 / p95 and share of frames dropped; long tasks: count (longest ms)');
+    console.log(
+      'ms; frames: gap between frames p50 / p95 and share of frames dropped; long tasks: count (longest ms); load: 1-minute load average before–after (2 cores)',
+    );
     const written = writeResults(out, {
       machine: machine(CHROMIUM_PATH, webgl),
       settings: { ...settings, sizes },

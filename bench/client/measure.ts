@@ -5,6 +5,7 @@
  * drags and wheel turns (Chromium input events, as a hand makes them) twice: while the force layout
  * runs in its worker, and once it has finished. In-page timing is bench/client/probe.ts.
  */
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { benchElements } from './elements.ts';
 import { type FrameFigures, frameFigures, type LongTaskFigures, longTaskFigures, quantile, round } from './frames.ts';
@@ -49,6 +50,8 @@ export interface ViewResult {
   afterLayout: Phase | null;
   /** Long tasks from showElements being called to the end of the run. */
   longTasks: LongTaskFigures;
+  /** The machine's 1-minute load average before and after (2 cores: above 2, others were using it too). */
+  load: [number, number];
 }
 
 type Rect = { x: number; y: number; width: number; height: number };
@@ -57,6 +60,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const viewport = (page: Page) =>
   page.evaluate('window.__atlas.viewport()') as Promise<{ zoom: number; pan: { x: number; y: number } }>;
 const now = (page: Page) => page.evaluate('window.__bench.now()') as Promise<number>;
+
+/**
+ * Waits until the page expression `expr` is true, asking every `everyMs`; false after `timeoutMs`.
+ * page.waitForFunction with a string evaluates it with eval, which the app's CSP refuses.
+ */
+async function until(page: Page, expr: string, timeoutMs: number, everyMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expr))) {
+    if (Date.now() > deadline) return false;
+    await sleep(everyMs);
+  }
+  return true;
+}
 
 /** The frame budget of this page: the median gap between frames while nothing happens. */
 async function idleFrameMs(page: Page): Promise<number> {
@@ -124,13 +140,15 @@ export async function measureView(
   renderer: RendererName,
   settings: Settings,
 ): Promise<ViewResult> {
+  const loadBefore = round(loadavg()[0]!, 2);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript({ content: PROBE_SCRIPT });
     await page.goto(`${url}/?renderer=${renderer}`);
     await page.waitForSelector('[data-testid=graph-stats]');
-    await page.waitForFunction('window.__atlas && window.__atlas.idle()', null, { polling: 100 });
+    if (!(await until(page, 'window.__atlas && window.__atlas.idle()', 60_000)))
+      throw new Error('The page never settled');
     const budgetMs = await idleFrameMs(page);
     const els = benchElements(nodes, settings.seed);
     await page.evaluate((e) => void Object.assign(window, { __benchEls: e }), els);
@@ -144,18 +162,10 @@ export async function measureView(
     if (!canvas) throw new Error('The canvas is not on the page');
 
     const duringLayout = await gestures(page, canvas, settings.gestureSeconds, budgetMs);
-    const finished = await page
-      .waitForFunction('window.__bench.layout().done !== null', null, {
-        timeout: settings.layoutWaitSeconds * 1000,
-        polling: 250,
-      })
-      .then(
-        () => true,
-        () => false,
-      );
+    const finished = await until(page, 'window.__bench.layout().done !== null', settings.layoutWaitSeconds * 1000, 250);
     let afterLayout: Phase | null = null;
     if (finished) {
-      await page.waitForFunction('window.__atlas.idle()', null, { polling: 100, timeout: 60_000 });
+      await until(page, 'window.__atlas.idle()', 60_000);
       afterLayout = await gestures(page, canvas, settings.gestureSeconds, budgetMs);
     }
     const layout = (await page.evaluate('window.__bench.layout()')) as { done: number | null };
@@ -173,6 +183,7 @@ export async function measureView(
       duringLayout,
       afterLayout,
       longTasks: longTaskFigures(tasks),
+      load: [loadBefore, round(loadavg()[0]!, 2)],
     };
   } finally {
     await context.close();

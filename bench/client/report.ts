@@ -51,6 +51,7 @@ export function table(results: readonly ViewResult[]): string {
     'long tasks (longest)',
     'frames after layout p50/p95/dropped',
     'long tasks (longest)',
+    'load',
   ];
   const rows = results.map((r) => [
     r.nodes.toLocaleString('en'),
@@ -63,6 +64,7 @@ export function table(results: readonly ViewResult[]): string {
     tasks(r.duringLayout),
     frames(r.afterLayout),
     tasks(r.afterLayout),
+    `${r.load[0]}–${r.load[1]}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
