@@ -307,7 +307,6 @@ describe('POST /api/import accepts valid files', () => {
   });
 });
 
-
 const countGenerated = async () =>
   (
     await db.runAdmin(
