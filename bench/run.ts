@@ -1,93 +1,118 @@
 /**
- * `npm run bench`: how fast the import pipeline and the exploration API are on a real Neo4j.
- * Starts a throwaway local Neo4j (or uses NEO4J_URI), imports a generated conflict network
- * (bench/data/network.ts) of a chosen size, then times the API's main reads in-process on the nodes the
- * generator names (its probes). Figures only; nothing asserts on time.
- *   BENCH_RELATIONSHIPS=20000 npm run bench
+ * `npm run bench`: the project against the database's own speed, in one run, on one generated
+ * conflict network (bench/data), each import into an EMPTY database (a throwaway local Neo4j per
+ * phase, bench/api/neo4j.ts):
+ *   1. import items/s: the raw driver loop, the bulk path, then the project's importer (whose
+ *      database the reads then use); optionally the same file imported a second time;
+ *   2. the API as its own process (bench/api/apiServer.ts) over a real socket: p50/p95/p99 of search,
+ *      expansions, paths, lineage and a console query, against the same Cypher through the raw driver;
+ *   3. requests/s at 1, 8 and 32 clients (autocannon) against the raw driver at the same concurrency;
+ *   4. the API process's memory before and after.
+ * Writes bench/results/<YYYY-MM-DD>-<N>.json and prints the markdown table. Figures only, no asserts.
+ *   flock /tmp/atlas-bench.lock npm run bench -- --file bench/data/out/network-1000000.json
+ *   flock /tmp/atlas-bench.lock npm run bench -- --relationships 20000
+ * Options: --rounds R (latency samples per read, 50), --load-seconds S (per concurrency, 10),
+ * --no-bulk, --reimport (time a second import of the same file; on by default up to 200,000 items).
  */
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { pino } from 'pino';
-import request from 'supertest';
-import { createApp } from '../server/app.ts';
-import { importGraph } from '../server/services/importer.ts';
-import { readSeed } from '../server/services/seed.ts';
-import { emptyDatabase } from '../tests/support/fixtures.ts';
-import { startTestNeo4j, testDatabase } from '../tests/support/neo4j.ts';
-import { generateNetwork } from './data/network.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NEO4J_VERSION } from '../server/neo4j/localServer.ts';
+import { startApiServer } from './api/apiServer.ts';
+import { bulkPathImport, projectImport, rawDriverImport } from './api/imports.ts';
+import { measureLoad } from './api/load.ts';
+import { BENCH_PASSWORD, HEAP_MB, PAGE_CACHE } from './api/neo4j.ts';
+import { rawDriver } from './api/rawReads.ts';
+import { expandMedian, type Probes, readsOf, timeReads } from './api/reads.ts';
+import { type BenchResults, markdown, writeResults } from './api/report.ts';
+import { DEFAULT_SEED, generateNetwork, probesPathOf } from './data/network.ts';
 
-const RELATIONSHIPS = Number(process.env.BENCH_RELATIONSHIPS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
+const CLIENTS = [1, 8, 32];
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main() {
-  const neo = await startTestNeo4j();
-  const db = testDatabase(neo);
+  const { values } = parseArgs({
+    options: {
+      file: { type: 'string' },
+      relationships: { type: 'string' },
+      rounds: { type: 'string', default: '50' },
+      'load-seconds': { type: 'string', default: '10' },
+      'no-bulk': { type: 'boolean', default: false },
+      reimport: { type: 'boolean' },
+    },
+  });
+  const file = resolve(values.file ?? networkFile(Number(values.relationships)));
+  const probes = JSON.parse(readFileSync(probesPathOf(file), 'utf8')) as Probes;
+  const started = new Date();
+
+  log(`raw driver import of ${file}…`);
+  const raw = await rawDriverImport(file);
+  log(`  ${raw.items} items in ${raw.seconds} s`);
+  let bulk: BenchResults['imports']['bulk'] = null;
+  if (!values['no-bulk']) {
+    log('bulk path…');
+    bulk = await bulkPathImport(file, log);
+    log(`  ${bulk.items} items in ${bulk.seconds} s`);
+  }
+  log('project import…');
+  const again = values.reimport ?? raw.items <= 200_000;
+  const { neo, first, reimportSeconds, relationships } = await projectImport(file, again, log);
+  log(
+    `  ${first.items} items in ${first.seconds} s${reimportSeconds === null ? '' : `; again in ${reimportSeconds} s`}`,
+  );
+
+  const driver = rawDriver(neo.uri, BENCH_PASSWORD);
+  const api = await startApiServer(neo.uri, BENCH_PASSWORD);
   try {
-    await emptyDatabase(db);
-    await db.applySchema();
-    const seedMs = await timed(() => importGraph(db, readSeed()));
-    report('import seed (24 sources, ~37 nodes, ~61 relationships)', [seedMs]);
-
-    const network = generateNetwork({
-      relationships: RELATIONSHIPS,
-      out: join(tmpdir(), `faction-atlas-bench-${RELATIONSHIPS}.json`),
-    });
-    const file = readFileSync(network.file!);
-    const { counts, probes } = network;
-    const bulkMs = await timed(() => importGraph(db, file));
-    const items = counts.sources + counts.factions + counts.persons + counts.events + counts.places + RELATIONSHIPS;
-    console.log(
-      `import ${items - RELATIONSHIPS} nodes and sources + ${RELATIONSHIPS} relationships: ${(bulkMs / 1000).toFixed(1)} s (${Math.round(items / (bulkMs / 1000))} items/s)`,
-    );
-    const againMs = await timed(() => importGraph(db, file));
-    console.log(`re-import of the same file (no changes): ${(againMs / 1000).toFixed(1)} s`);
-
-    const app = createApp({ db, logger: pino({ level: 'silent' }) });
-    const get = (url: string) => async () => {
-      const res = await request(app).get(url);
-      if (res.status !== 200) throw new Error(`${url} → ${res.status} ${JSON.stringify(res.body)}`);
+    const before = await api.memory();
+    log('timing reads…');
+    const reads = await timeReads(api.url, readsOf(probes, driver), Number(values.rounds));
+    const afterReads = await api.memory();
+    log('load…');
+    const seconds = Number(values['load-seconds']);
+    const representative = expandMedian(probes, driver);
+    const load = await measureLoad(api.url, representative, CLIENTS, seconds);
+    const afterLoad = await api.memory();
+    const results: BenchResults = {
+      date: started.toISOString().slice(0, 10),
+      file: file.replace(`${process.cwd()}/`, ''),
+      relationships,
+      machine: {
+        cpus: cpus().length,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.versions.node,
+        neo4j: NEO4J_VERSION,
+        heap: `${HEAP_MB / 1024} GiB`,
+        pageCache: PAGE_CACHE,
+      },
+      imports: { project: first, projectReimportSeconds: reimportSeconds, raw, bulk },
+      reads,
+      load: { read: representative.name, seconds, figures: load },
+      apiMemory: { before, afterReads, afterLoad },
     };
-    await bench('search "jaish al nasr"', get('/api/search?q=jaish%20al%20nasr'));
-    await bench('search prefix "fac"', get('/api/search?q=fac'));
-    await bench('neighbours of Jaysh al-Nasr, depth 1', get('/api/nodes/jaysh-al-nasr/neighbors'));
-    await bench(
-      `neighbours of the hub (${probes.hub.neighbours} neighbours), depth 2, limit 1000`,
-      get(`/api/nodes/${probes.hub.id}/neighbors?depth=2&limit=1000`),
-    );
-    await bench(
-      'neighbours of the hub, depth 2, asOf',
-      get(`/api/nodes/${probes.hub.id}/neighbors?depth=2&limit=1000&asOf=2017-06-01`),
-    );
-    await bench(
-      `shortest paths between two factions ${probes.pathTo.distance} steps apart`,
-      get(`/api/paths?from=${probes.pathFrom.id}&to=${probes.pathTo.id}`),
-    );
-    await bench('lineage of Jaysh al-Nasr', get('/api/lineage/jaysh-al-nasr'));
+    const out = resolve(`bench/results/${results.date}-${relationships}.json`);
+    writeResults(out, results);
+    process.stdout.write(markdown(results));
+    log(`wrote ${out}`);
   } finally {
-    await db.close();
+    await api.stop();
+    await driver.close();
     await neo.dispose();
   }
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
-async function bench(name: string, work: () => Promise<unknown>) {
-  await work(); // warm the query plan cache
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) samples.push(await timed(work));
-  report(name, samples);
-}
-
-function report(name: string, samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-  console.log(`${name}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms (n=${samples.length})`);
+/** The generated file for `relationships`, generated (with its probes) when it is not there yet. */
+function networkFile(relationships: number): string {
+  if (!Number.isSafeInteger(relationships)) throw new Error('give --file FILE or --relationships N');
+  const out = resolve(`bench/data/out/network-${relationships}.json`);
+  if (!existsSync(out) || !existsSync(probesPathOf(out))) {
+    mkdirSync(dirname(out), { recursive: true });
+    log(`generating ${out}…`);
+    const network = generateNetwork({ relationships, seed: DEFAULT_SEED, out });
+    writeFileSync(probesPathOf(out), `${JSON.stringify(network.probes, null, 2)}\n`);
+  }
+  return out;
 }
 
 main().catch((error) => {
