@@ -2,18 +2,18 @@
 // per type, each a seek on that type's id constraint (see importKnownRelationships).
 UNWIND $rows AS row
 CALL (row) {
-  MATCH ()-[r:MEMBER_OF {id: row.id}]->() WHERE row.type = 'MEMBER_OF' RETURN r
+  WITH row WHERE row.type = 'MEMBER_OF' MATCH ()-[r:MEMBER_OF {id: row.id}]->() USING INDEX r:MEMBER_OF(id) RETURN r
   UNION ALL
-  MATCH ()-[r:MERGED_INTO {id: row.id}]->() WHERE row.type = 'MERGED_INTO' RETURN r
+  WITH row WHERE row.type = 'MERGED_INTO' MATCH ()-[r:MERGED_INTO {id: row.id}]->() USING INDEX r:MERGED_INTO(id) RETURN r
   UNION ALL
-  MATCH ()-[r:LED_BY {id: row.id}]->() WHERE row.type = 'LED_BY' RETURN r
+  WITH row WHERE row.type = 'LED_BY' MATCH ()-[r:LED_BY {id: row.id}]->() USING INDEX r:LED_BY(id) RETURN r
   UNION ALL
-  MATCH ()-[r:FOUGHT {id: row.id}]->() WHERE row.type = 'FOUGHT' RETURN r
+  WITH row WHERE row.type = 'FOUGHT' MATCH ()-[r:FOUGHT {id: row.id}]->() USING INDEX r:FOUGHT(id) RETURN r
   UNION ALL
-  MATCH ()-[r:PARTICIPATED_IN {id: row.id}]->() WHERE row.type = 'PARTICIPATED_IN' RETURN r
+  WITH row WHERE row.type = 'PARTICIPATED_IN' MATCH ()-[r:PARTICIPATED_IN {id: row.id}]->() USING INDEX r:PARTICIPATED_IN(id) RETURN r
   UNION ALL
-  MATCH ()-[r:SUPPORTED_BY {id: row.id}]->() WHERE row.type = 'SUPPORTED_BY' RETURN r
+  WITH row WHERE row.type = 'SUPPORTED_BY' MATCH ()-[r:SUPPORTED_BY {id: row.id}]->() USING INDEX r:SUPPORTED_BY(id) RETURN r
   UNION ALL
-  MATCH ()-[r:BASED_IN {id: row.id}]->() WHERE row.type = 'BASED_IN' RETURN r
+  WITH row WHERE row.type = 'BASED_IN' MATCH ()-[r:BASED_IN {id: row.id}]->() USING INDEX r:BASED_IN(id) RETURN r
 }
 RETURN row.id AS id, type(r) AS type, properties(r) AS props
