@@ -9,17 +9,16 @@
  * Keys typed in the dialog never reach the canvas shortcuts.
  * Committed batches of 2,500 rows make a ~6,000-item file a job quickly.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ImportJob, importJob } from '../../contract/importJob.ts';
 import { createTestUser } from '../support/auth.ts';
 import { errorsBut, openUserMenu, pageRequest, signIn } from '../support/authPage.ts';
 import { appInBrowser } from '../support/e2eSuite.ts';
-import { largeFile } from '../support/largeImport.ts';
+import { largeFile, startImportCli } from '../support/largeImport.ts';
 
 const suite = appInBrowser({ auth: { mode: 'on' }, importBatches: { commitRows: 2_500 } });
 const ANALYST = 'imports-analyst';
@@ -182,24 +181,11 @@ describe('a job cut off', { timeout: 240_000 }, () => {
   const ROWS = 2_500;
   const TOTAL = 1 + 6_001 + 6_000;
 
-  /** `npm run import -- FILE` as its own process, with a short lease so its death is noticed soon. */
-  function startCli(path: string) {
-    const { uri, user, password } = inject('neo4j');
-    return spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', path], {
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USER: user,
-        NEO4J_PASSWORD: password,
-        IMPORT_LEASE_MS: '2000',
-        IMPORT_COMMIT_ROWS: String(ROWS),
-      },
-      stdio: 'ignore',
-    });
-  }
-
   it('shows as cut off, and Resume finishes it from the file the server kept', async () => {
-    const child = startCli(tempFile('ui-cut.json', largeFile(6_000, 'ui-cut')));
+    const child = startImportCli(tempFile('ui-cut.json', largeFile(6_000, 'ui-cut')), {
+      leaseMs: 2_000,
+      commitRows: ROWS,
+    });
     let id = '';
     for (let i = 0; ; i++) {
       const [row] = await suite

@@ -5,16 +5,15 @@
  * leaves the graph as it was, keeping only what later writes link to; a resume is refused another
  * file; another import waits for a running job instead of writing between its batches.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGraph } from '../../server/services/importer.ts';
 import { findJob } from '../../server/services/importJobs.ts';
 import { resumeImport, rollbackImport } from '../../server/services/importRollback.ts';
 import { connectTestDatabase, freshSeededDatabase, graphFingerprint } from '../support/fixtures.ts';
-import { largeFile } from '../support/largeImport.ts';
+import { largeFile, startImportCli } from '../support/largeImport.ts';
 
 const db = connectTestDatabase(60_000);
 const workDir = mkdtempSync(join(tmpdir(), 'atlas-resume-'));
@@ -43,22 +42,6 @@ const jobDone = async (): Promise<number | null> => {
   return rows.length ? Number(rows[0]!.done) : null;
 };
 
-/** `npm run import -- FILE` as its own process, with a short lease so a kill is noticed soon. */
-function startCli(path: string): ChildProcess {
-  const { uri, user, password } = inject('neo4j');
-  return spawn(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', path], {
-    env: {
-      ...process.env,
-      NEO4J_URI: uri,
-      NEO4J_USER: user,
-      NEO4J_PASSWORD: password,
-      IMPORT_LEASE_MS: String(LEASE_MS),
-      IMPORT_COMMIT_ROWS: String(ROWS),
-    },
-    stdio: 'ignore',
-  });
-}
-
 async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -80,7 +63,7 @@ describe('a batched import', { timeout: 240_000 }, () => {
     const uninterrupted = await graphFingerprint(db);
 
     await freshSeededDatabase(db);
-    const child = startCli(PATH);
+    const child = startImportCli(PATH, RUN);
     const committed = await until(jobDone, (done) => done !== null && done >= 2 * ROWS);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
