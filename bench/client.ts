@@ -74,8 +74,10 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const results: ViewResult[] = [];
     let webgl = 'unknown';
-    for (const nodes of sizes) {
-      for (const renderer of renderers) {
+    // Every size on one renderer, then the other: the canvas figures come first (WebGL under a
+    // software rasteriser is by far the slowest part of a run).
+    for (const renderer of renderers) {
+      for (const nodes of sizes) {
         // A browser per view: nothing one view left behind (GPU memory, caches) weighs on the next.
         const browser = await launchBrowser();
         try {
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
           const result = await measureView(browser, url, nodes, renderer, settings);
           results.push(result);
           console.log(table([result]).split('\n')[2]);
+          // Written after every view, so a long run stopped part way keeps what it measured.
+          writeResults(out, { machine: machine(CHROMIUM_PATH, webgl), settings: { ...settings, sizes }, results });
         } finally {
           await browser.close();
         }

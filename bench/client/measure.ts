@@ -101,11 +101,14 @@ async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: num
   let panned = 0;
   let zoom: [number, number] = [Number.POSITIVE_INFINITY, 0];
   const note = (z: number) => (zoom = [Math.min(zoom[0], z), Math.max(zoom[1], z)]);
-  while (Date.now() < end) {
+  // Checked before every input: on a saturated page one input can take seconds to be handled.
+  const more = () => Date.now() < end;
+  while (more()) {
     for (const [a, b] of [
       [0, 240],
       [240, 0],
     ] as const) {
+      if (!more()) break;
       const before = (await viewport(page)).pan.x;
       await page.mouse.move(spot.x + a, spot.y);
       await page.mouse.down();
@@ -115,6 +118,7 @@ async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: num
       if (Math.abs((await viewport(page)).pan.x - before) > 100) panned++;
     }
     for (const deltaY of [-40, -40, -40, -40, -40, 40, 40, 40, 40, 40]) {
+      if (!more()) break;
       await page.mouse.wheel(0, deltaY);
       await sleep(30);
       note((await viewport(page)).zoom);
