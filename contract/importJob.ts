@@ -32,7 +32,7 @@ export const importJob = z.object({
   finishedAt: z.string().nullable(),
   /** What stopped a failed job, in words. */
   error: z.string().nullable(),
-  /** Nodes created by the import that a rollback kept because later writes link to them. */
+  /** Items a rollback left as they are: changed by later writes, or nodes it created that later writes link to. */
   kept: z.array(z.string()),
 });
 export type ImportJob = z.infer<typeof importJob>;

@@ -5,6 +5,6 @@ MATCH (l:ImportLock {id: 'import'})
 SET l.job = $id, l.holder = $holder
 CREATE (j:ImportJob {
   id: $id, status: 'running', done: 0, total: $total, by: $by, fileName: $fileName, sha256: $sha256,
-  path: $path, batchSize: $batchSize, startedAt: datetime(), updatedAt: datetime(),
+  path: $path, spooled: $spooled, batchSize: $batchSize, startedAt: datetime(), updatedAt: datetime(),
   leaseUntil: datetime.realtime().epochMillis + $leaseMs
 })

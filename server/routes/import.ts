@@ -12,6 +12,15 @@ import { importGraph } from '../services/importer.ts';
 import { findJob } from '../services/importJobs.ts';
 import { whenStarted } from '../services/importRunner.ts';
 
+/**
+ * A file name as it may be shown: control and bidirectional-override characters dropped (a name
+ * "…\u202Egnp.exe" must not read as "…exe.png"), at most 200 characters, never cut inside one.
+ */
+export function shownFileName(name: string): string | undefined {
+  const clean = name.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '').trim();
+  return [...clean].slice(0, 200).join('') || undefined;
+}
+
 /** How uploads too large for one transaction are written (importer.ts ImportOptions). */
 export interface ImportBatchOptions {
   spoolDir?: string;
@@ -33,7 +42,7 @@ export function importRoutes(db: Database, uploads: ImportUploads, batches: Impo
     const actor = actorOf(req, res);
     // Refused before the body is read: a viewer's upload costs nothing.
     if (!roleAtLeast(actor.role, 'analyst')) throw new AppError(403, 'FORBIDDEN', 'Importing takes the analyst role');
-    const fileName = typeof req.query.name === 'string' ? req.query.name.slice(0, 200) : undefined;
+    const fileName = typeof req.query.name === 'string' ? shownFileName(req.query.name) : undefined;
     const prefersAsync = /(^|[\s,])respond-async([\s,;]|$)/i.test(req.get('prefer') ?? '');
     const outcome = await whenStarted(
       (started) =>

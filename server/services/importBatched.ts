@@ -31,7 +31,7 @@ import {
   takeOver,
 } from './importJobs.ts';
 import { type Changes, importAudit, noChanges, writeRetimed, writeRows } from './importRows.ts';
-import { beforeBatch, encodeUndo } from './importUndo.ts';
+import { beforeBatch, digestsNow, encodeUndo } from './importUndo.ts';
 
 /** Items per committed batch. */
 export const COMMIT_ROWS = 10_000;
@@ -50,6 +50,8 @@ export interface BatchedRun {
   sha256: string;
   /** Where the file can be read again on this server (for a resume at the next start), if anywhere. */
   path: string | null;
+  /** The file at `path` is an upload kept for this job: removed when the job ends (done or rolled back). */
+  spooled?: boolean;
   fileName: string | null;
   leaseMs?: number;
   /** Items per committed batch (COMMIT_ROWS unless tuned; a resume uses the job's own). */
@@ -89,6 +91,7 @@ export async function importInBatches(db: Database, file: ImportFile, run: Batch
           fileName: run.fileName,
           sha256: run.sha256,
           path: run.path,
+          spooled: run.spooled ?? false,
         });
         if (run.actor) {
           await recordAudit(tx, run.actor, {
@@ -137,6 +140,8 @@ export async function resumeBatches(
           }
           // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
           const plan = await planImport(tx, file);
+          // Planning a large file outlasts a lease: it runs from now, when this transaction commits.
+          await renewLease(tx, id, leaseMs);
           await tx.run('importUnlock');
           return { plan, done };
         },
@@ -171,12 +176,13 @@ async function writeBatches(
           await tx.run('importLock');
           if (!(await holdsLease(tx, holder))) throw takenOver(id);
           const slice = sliceOf(file, start, end);
-          const undo = await beforeBatch(
-            tx,
-            [...slice.sources, ...slice.nodes].map((x) => x.id),
-            slice.relationships.map((r) => ({ id: r.id, type: r.type })),
-          );
-          const counted = await writeRows(tx, slice, plan, start - file.sources.length - file.nodes.length);
+          const nodeIds = [...slice.sources, ...slice.nodes].map((x) => x.id);
+          const relationships = slice.relationships.map((r) => ({ id: r.id, type: r.type }));
+          const undo = await beforeBatch(tx, nodeIds, relationships);
+          // The index in the file of the slice's first relationship: 0 when the slice starts among the nodes.
+          const firstRelationship = Math.max(0, start - file.sources.length - file.nodes.length);
+          const counted = await writeRows(tx, slice, plan, firstRelationship);
+          undo.after = await digestsNow(tx, nodeIds, relationships);
           await tx.run('importBatchRecord', { job: id, index: int(start / size), undo: encodeUndo(undo) });
           await renewLease(tx, id, leaseMs, end);
           await tx.run('importUnlock');

@@ -7,6 +7,7 @@
  * Everything lives in Neo4j, so every API process sees every job and any one may resume it.
  */
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import type { Integer } from 'neo4j-driver';
 import type { ImportJob } from '../../contract/importJob.ts';
 import { type Database, int, type Tx } from '../db/database.ts';
@@ -28,6 +29,8 @@ export interface JobRecord {
   path: string | null;
   /** Items per committed batch: a resume goes on at the same boundaries. */
   batchSize: number;
+  /** `path` is an upload kept for the job, to remove when it ends. */
+  spooled: boolean;
 }
 
 /** A new job id: sortable by start, unguessable. */
@@ -104,6 +107,11 @@ export async function interruptedJobs(db: Database): Promise<JobRecord[]> {
   return records.map((r) => toRecord(r.get('job'), true));
 }
 
+/** Removes the upload kept for a job that has ended (nothing when its file is the analyst's own). */
+export async function forgetSpooled({ path, spooled }: Pick<JobRecord, 'path' | 'spooled'>): Promise<void> {
+  if (spooled && path) await rm(path, { force: true });
+}
+
 /** Ends a job: done, failed (with why) or rolledBack (with the nodes kept), releasing its lease. */
 export async function finishJob(
   tx: Tx,
@@ -146,7 +154,7 @@ function toRecord(raw: Record<string, unknown>, lapsed: unknown): JobRecord {
     error: text(raw.error),
     kept: (raw.kept as string[] | undefined) ?? [],
   };
-  return { job, path: text(raw.path), batchSize: num(raw.batchSize) };
+  return { job, path: text(raw.path), batchSize: num(raw.batchSize), spooled: raw.spooled === true };
 }
 
 function num(v: unknown): number {

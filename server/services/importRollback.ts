@@ -7,7 +7,7 @@
  */
 import type { ImportJob } from '../../contract/importJob.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Tx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { BATCH_TIMEOUT_MS, type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
@@ -21,9 +21,10 @@ import {
   newHolder,
   renewLease,
   takeOver,
+  forgetSpooled,
 } from './importJobs.ts';
 import { validImportJson } from './importStream.ts';
-import { decodeUndo } from './importUndo.ts';
+import { type BatchUndo, decodeUndo, digestsNow } from './importUndo.ts';
 import { createHash } from 'node:crypto';
 
 /** How a resume or a rollback runs: for whom, with which lease, and who hears of it. */
@@ -49,7 +50,7 @@ export async function resumeImport(
   bytes: Uint8Array,
   run: JobRun = {},
 ): Promise<BatchedResult> {
-  const { job, path, batchSize } = await findJob(db, id);
+  const { job, path, batchSize, spooled } = await findJob(db, id);
   if (job.status === 'rollingBack' && job.interrupted) {
     throw new AppError(
       409,
@@ -67,13 +68,21 @@ export async function resumeImport(
     );
   }
   const file = await validImportJson(bytes);
-  return resumeBatches(db, id, file, { ...run, sha256, path, fileName: job.fileName, commitRows: batchSize });
+  const result = await resumeBatches(db, id, file, {
+    ...run,
+    sha256,
+    path,
+    fileName: job.fileName,
+    commitRows: batchSize,
+  });
+  await forgetSpooled({ path, spooled });
+  return result;
 }
 
 /**
  * Rolls the job `id` back: every batch it committed is undone, last first, each in its own
- * transaction that also drops its record. Nodes it created that later writes link to are kept, and
- * listed in the job's `kept`. Returns the job as it ends (status rolledBack).
+ * transaction that also drops its record. What later writes changed since, and nodes it created that
+ * later writes link to, are left as they are and listed in the job's `kept`. Returns the job as it ends (status rolledBack).
  * Errors: 404 IMPORT_JOB_NOT_FOUND; 409 IMPORT_RUNNING when a live process is writing it;
  * 409 IMPORT_ROLLED_BACK when it already was.
  */
@@ -132,18 +141,22 @@ export async function rollbackImport(db: Database, id: string, run: JobRun = {})
           if (!(await holdsLease(tx, holder))) {
             throw new AppError(409, 'IMPORT_TAKEN_OVER', `The rollback of ${id} was taken over by another process`);
           }
-          const relationships = [
+          // What a later write changed since this batch is left as it is now, and listed as kept.
+          const changed = await changedSince(tx, undo);
+          const untouched = <T extends { id: string }>(items: T[]) => items.filter((x) => !changed.has(x.id));
+          const relationships = untouched([
             ...undo.createdRelationships.map((r) => ({ ...r, props: null })),
             ...undo.before.filter((b) => b.type).map((b) => ({ id: b.id, type: b.type!, props: b.props })),
-          ];
+          ]);
           if (relationships.length) await tx.run('importUndoRelationships', { rows: relationships });
-          const nodes = [
+          const nodes = untouched([
             ...undo.createdNodes.map((id) => ({ id, props: null, labels: [] })),
             ...undo.before.filter((b) => b.labels).map((b) => ({ id: b.id, props: b.props, labels: b.labels! })),
-          ];
+          ]);
           const keptNow = nodes.length
             ? (await tx.run('importUndoNodes', { rows: nodes })).records.map((r) => r.get('kept') as string)
             : [];
+          keptNow.push(...changed);
           if (undo.retimed?.length) await tx.run('importRelationshipTimes', { rows: undo.retimed });
           await tx.run('importBatchForget', { job: id, index });
           await renewLease(tx, id, leaseMs);
@@ -174,7 +187,25 @@ export async function rollbackImport(db: Database, id: string, run: JobRun = {})
   } finally {
     stop();
   }
-  return (await findJob(db, id)).job;
+  const ended = await findJob(db, id);
+  await forgetSpooled(ended);
+  return ended.job;
+}
+
+/**
+ * The ids of a batch's items that a later write changed (their digest differs from the one the batch
+ * recorded after writing them); none for a batch recorded before digests were kept.
+ */
+async function changedSince(tx: Tx, undo: BatchUndo): Promise<Set<string>> {
+  const after = undo.after;
+  if (!after) return new Set();
+  const nodeIds = [...undo.createdNodes, ...undo.before.filter((b) => b.labels).map((b) => b.id)];
+  const relationships = [
+    ...undo.createdRelationships,
+    ...undo.before.filter((b) => b.type).map((b) => ({ id: b.id, type: b.type! })),
+  ];
+  const now = await digestsNow(tx, nodeIds, relationships);
+  return new Set(Object.keys(now).filter((id) => after[id] !== undefined && after[id] !== now[id]));
 }
 
 /** 409 IMPORT_NOT_INTERRUPTED unless `job` is running with its lease lapsed (cut off, waiting to be resumed). */

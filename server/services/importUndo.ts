@@ -5,6 +5,7 @@
  * INTEGERs are tagged (`{"$int": "7"}`) and come back as INTEGERs, floats as floats: a rollback
  * restores each property with its type, as the import's own "changed?" test compares them.
  */
+import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Tx } from '../db/database.ts';
 
@@ -23,6 +24,8 @@ export interface BatchUndo {
   createdNodes: string[];
   createdRelationships: Array<{ id: string; type: string }>;
   before: BeforeImage[];
+  /** Each item as the batch left it (digestsNow), so a rollback can tell what later writes changed. */
+  after?: Record<string, string>;
   /** Stored relationships outside the file that the import re-timed (batch -1 only), by elementId. */
   retimed?: Array<{ elementId: string; validFrom: string; validTo: string }>;
 }
@@ -33,26 +36,59 @@ export async function beforeBatch(
   nodeIds: string[],
   relationships: Array<{ id: string; type: string }>,
 ): Promise<BatchUndo> {
-  const before: BeforeImage[] = [];
-  const heldNodes = new Set<string>();
-  if (nodeIds.length) {
-    for (const r of (await tx.run('importBeforeNodes', { ids: nodeIds })).records) {
-      heldNodes.add(r.get('id'));
-      before.push({ id: r.get('id'), labels: r.get('labels'), props: r.get('props') });
-    }
-  }
-  const heldRelationships = new Set<string>();
-  if (relationships.length) {
-    for (const r of (await tx.run('importBeforeRelationships', { rows: relationships })).records) {
-      heldRelationships.add(r.get('id'));
-      before.push({ id: r.get('id'), type: r.get('type'), props: r.get('props') });
-    }
-  }
+  const before = await readImages(tx, nodeIds, relationships);
+  const held = new Set(before.map((b) => b.id));
   return {
-    createdNodes: nodeIds.filter((id) => !heldNodes.has(id)),
-    createdRelationships: relationships.filter((r) => !heldRelationships.has(r.id)),
+    createdNodes: nodeIds.filter((id) => !held.has(id)),
+    createdRelationships: relationships.filter((r) => !held.has(r.id)),
     before,
   };
+}
+
+/**
+ * A digest of each of these items as stored now (id → SHA-1 of its labels or type and its
+ * properties, keys sorted, INTEGERs tagged): kept after a batch writes, and compared again by a
+ * rollback, which leaves alone whatever a later write changed.
+ */
+export async function digestsNow(
+  tx: Tx,
+  nodeIds: string[],
+  relationships: Array<{ id: string; type: string }>,
+): Promise<Record<string, string>> {
+  const images = await readImages(tx, nodeIds, relationships);
+  return Object.fromEntries(images.map((image) => [image.id, digest(image)]));
+}
+
+function digest({ labels, type, props }: BeforeImage): string {
+  const sorted = Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return createHash('sha1')
+    .update(
+      encodeUndo({
+        createdNodes: [],
+        createdRelationships: [],
+        before: [{ id: '', labels: labels && [...labels].sort(), type, props: sorted }],
+      }),
+    )
+    .digest('base64');
+}
+
+async function readImages(
+  tx: Tx,
+  nodeIds: string[],
+  relationships: Array<{ id: string; type: string }>,
+): Promise<BeforeImage[]> {
+  const images: BeforeImage[] = [];
+  if (nodeIds.length) {
+    for (const r of (await tx.run('importBeforeNodes', { ids: nodeIds })).records) {
+      images.push({ id: r.get('id'), labels: r.get('labels'), props: r.get('props') });
+    }
+  }
+  if (relationships.length) {
+    for (const r of (await tx.run('importBeforeRelationships', { rows: relationships })).records) {
+      images.push({ id: r.get('id'), type: r.get('type'), props: r.get('props') });
+    }
+  }
+  return images;
 }
 
 /** The undo record as stored: JSON with INTEGERs tagged. */

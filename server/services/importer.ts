@@ -85,19 +85,30 @@ export async function importGraph(
       await writeFile(spooled, bytes);
       path = spooled;
     }
-    const result = await importInBatches(db, file, {
-      sha256,
-      path,
-      fileName: options.fileName ?? null,
-      ...(actor ? { actor } : {}),
-      commitRows,
-      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
-      ...(onProgress ? { onProgress } : {}),
-      ...(options.onStarted ? { onStarted: options.onStarted } : {}),
-    });
-    // Kept only while the job may need resuming: a job cut off keeps it (importRunner.ts resumes from it).
-    if (spooled) await rm(spooled, { force: true });
-    return result;
+    let started = false;
+    try {
+      const result = await importInBatches(db, file, {
+        sha256,
+        path,
+        spooled: spooled !== null,
+        fileName: options.fileName ?? null,
+        commitRows,
+        ...(actor ? { actor } : {}),
+        ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+        ...(onProgress ? { onProgress } : {}),
+        onStarted: (id) => {
+          started = true;
+          options.onStarted?.(id);
+        },
+      });
+      if (spooled) await rm(spooled, { force: true });
+      return result;
+    } catch (error) {
+      // Refused before its job was recorded: nothing will resume it, so its upload goes. A job cut off
+      // keeps it (importRunner.ts resumes from it; the job's end removes it).
+      if (spooled && !started) await rm(spooled, { force: true });
+      throw error;
+    }
   }
   const changes = await whenFree(() => writeWhole(db, file, total, onProgress, actor));
   return { sources: file.sources.length, nodes: file.nodes.length, relationships: file.relationships.length, changes };

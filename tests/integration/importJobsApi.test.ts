@@ -5,6 +5,9 @@
  * finished job resumed, a rolled-back job rolled back again are refused with their codes.
  */
 import type TestAgent from 'supertest/lib/agent.js';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody, importResponse } from '../../contract/api.ts';
 import { type ImportJob, importJob } from '../../contract/importJob.ts';
@@ -13,7 +16,10 @@ import { connectTestDatabase, freshSeededDatabase, graphFingerprint } from '../s
 import { largeFile } from '../support/largeImport.ts';
 
 const db = connectTestDatabase(60_000);
-const app = authApp(db, { importBatches: { commitRows: 2_500, leaseMs: 5_000 } });
+const spoolDir = mkdtempSync(join(tmpdir(), 'atlas-spool-'));
+const app = authApp(db, { importBatches: { commitRows: 2_500, leaseMs: 5_000, spoolDir } });
+/** The uploads kept for jobs: none once every job has ended, and none for a refused file. */
+const spooled = () => readdirSync(spoolDir);
 const FILE = largeFile(3_000, 'api-job');
 const TOTAL = 1 + 3_001 + 3_000;
 
@@ -24,7 +30,10 @@ beforeAll(async () => {
   await createTestUser(db, 'jobs-viewer', 'viewer');
   await createTestUser(db, 'jobs-admin', 'admin');
 }, 120_000);
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  rmSync(spoolDir, { recursive: true, force: true });
+});
 
 /** Polls the job through `agent` until `done(job)`. */
 async function follow(agent: TestAgent, id: string, done: (job: ImportJob) => boolean): Promise<ImportJob> {
@@ -67,6 +76,7 @@ describe('import jobs over HTTP', { timeout: 240_000 }, () => {
     const undone = await follow(analyst, job.id, (j) => j.status === 'rolledBack');
     expect(undone.kept).toEqual([]);
     expect(await graphFingerprint(db)).toBe(before);
+    expect(spooled()).toEqual([]);
     expect(codeOf((await analyst.post(`/api/imports/${job.id}/rollback`).expect(409)).body)).toBe('IMPORT_ROLLED_BACK');
   });
 
@@ -88,6 +98,15 @@ describe('import jobs over HTTP', { timeout: 240_000 }, () => {
     );
     expect(summary.job).toBeUndefined();
     expect(summary.changes.nodesCreated).toBe(5); // four brigades and their source
+  });
+
+  it('keeps no upload of a large file refused for conflicting with the database', async () => {
+    const analyst = await signedIn(app, 'jobs-analyst');
+    const clash = largeFile(3_000, 'api-clash');
+    clash.relationships[2_999]!.id = 'jaysh-al-nasr'; // a faction's id in the seed
+    const refused = await analyst.post('/api/import').set('Prefer', 'respond-async').send(clash).expect(409);
+    expect(codeOf(refused.body)).toBe('IMPORT_CONFLICT');
+    expect(spooled()).toEqual([]);
   });
 
   it('refuses viewers, ids that are not job ids, and unknown jobs', async () => {

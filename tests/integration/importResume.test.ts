@@ -55,12 +55,21 @@ async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, timeo
 describe('a batched import', { timeout: 240_000 }, () => {
   it('cut off between batches (its process killed) resumes to the same database as one never interrupted', async () => {
     expect(TOTAL).toBeGreaterThan(3 * ROWS);
+    // The reference: the same file in one transaction.
+    await freshSeededDatabase(db);
+    await importGraph(db, BYTES, undefined, undefined, { commitRows: TOTAL });
+    const oneTransaction = await graphFingerprint(db);
+
+    // In batches, one of which holds the last nodes and the first links: the same database.
     await freshSeededDatabase(db);
     const whole = await importGraph(db, BYTES, undefined, undefined, RUN);
     expect(whole.job).toBeDefined();
     expect(whole.changes.relationshipsCreated).toBe(6_000);
     expect((await findJob(db, whole.job!)).job).toMatchObject({ status: 'done', done: TOTAL, total: TOTAL });
+    const untimed = await db.runAdmin('MATCH ()-[r:MEMBER_OF]->() WHERE r.validFrom IS NULL RETURN count(r) AS n');
+    expect(Number(untimed[0]!.n)).toBe(0);
     const uninterrupted = await graphFingerprint(db);
+    expect(uninterrupted).toBe(oneTransaction);
 
     await freshSeededDatabase(db);
     const child = startImportCli(PATH, RUN);
@@ -124,7 +133,7 @@ describe('a batched import', { timeout: 240_000 }, () => {
     await expect(rollbackImport(db, job!)).rejects.toMatchObject({ status: 409, code: 'IMPORT_ROLLED_BACK' });
   });
 
-  it('rolled back after a later write linked to a node it created, keeps that node and the later link', async () => {
+  it('rolled back after later writes, keeps what they changed and what they link to', async () => {
     await freshSeededDatabase(db);
     const { job } = await importGraph(db, BYTES, undefined, undefined, RUN);
     const later = {
@@ -134,6 +143,14 @@ describe('a batched import', { timeout: 240_000 }, () => {
           label: 'Faction',
           id: 'later-brigade',
           name: 'Later Brigade',
+          kind: 'armed group',
+          sources: ['later-register'],
+        },
+        // Created by the job, renamed since.
+        {
+          label: 'Faction',
+          id: 'batched-brigade-7',
+          name: 'Renamed Later',
           kind: 'armed group',
           sources: ['later-register'],
         },
@@ -152,11 +169,14 @@ describe('a batched import', { timeout: 240_000 }, () => {
     await importGraph(db, later);
 
     const ended = await rollbackImport(db, job!, RUN);
-    expect(ended.kept).toEqual(['batched-brigade-100']);
+    expect([...ended.kept].sort()).toEqual(['batched-brigade-100', 'batched-brigade-7']);
     const rows = await db.runAdmin(
-      "MATCH (n:Faction) WHERE n.id STARTS WITH 'batched-' OPTIONAL MATCH (n)<-[r]-() RETURN n.id AS id, r.id AS link",
+      "MATCH (n:Faction) WHERE n.id STARTS WITH 'batched-' OPTIONAL MATCH (n)<-[r]-() RETURN n.id AS id, n.name AS name, r.id AS link ORDER BY id",
     );
-    expect(rows).toEqual([{ id: 'batched-brigade-100', link: 'later-brigade-member-of-batched-brigade-100' }]);
+    expect(rows).toEqual([
+      { id: 'batched-brigade-100', name: 'Generated Brigade 100', link: 'later-brigade-member-of-batched-brigade-100' },
+      { id: 'batched-brigade-7', name: 'Renamed Later', link: null },
+    ]);
   });
 
   it('makes another import wait while it runs, instead of writing between its batches', async () => {
