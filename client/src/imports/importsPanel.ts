@@ -104,6 +104,8 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
   async function start(): Promise<void> {
     if (!file) return;
     const chosen = file;
+    // The note belongs to the outcome it follows: a refused file after a written one changed nothing.
+    stale = false;
     outcome = { kind: 'sending', fileName: chosen.name };
     draw();
     try {
