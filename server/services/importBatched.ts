@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.ts';
 import { type Database, int, type Tx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { type ImportPlan, planImport } from './importChecks.ts';
+import { ImportConflict, type ImportPlan, ImportRejected, planImport } from './importChecks.ts';
 import {
   checkLease,
   DEFAULT_LEASE_MS,
@@ -123,31 +123,33 @@ export async function resumeBatches(
 ): Promise<BatchedResult> {
   const leaseMs = run.leaseMs ?? DEFAULT_LEASE_MS;
   const holder = newHolder();
-  const { plan, done } = await whenFree(
-    () =>
-      db.write(
-        'import-resume',
-        async (tx) => {
-          await tx.run('importLock');
-          await checkLease(tx, id);
-          const done = await takeOver(tx, { id, holder, leaseMs }, ['running'], 'running');
-          if (done === null) {
-            throw new AppError(
-              409,
-              'IMPORT_NOT_INTERRUPTED',
-              `Import ${id} is not waiting to be resumed (it ended, or another process took it)`,
-            );
-          }
-          // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
-          const plan = await planImport(tx, file);
-          // Planning a large file outlasts a lease: it runs from now, when this transaction commits.
-          await renewLease(tx, id, leaseMs);
-          await tx.run('importUnlock');
-          return { plan, done };
-        },
-        { ...userOf(run), timeoutMs: START_TIMEOUT_MS },
-      ),
-    run.busyWaitMs,
+  const { plan, done } = await failedIfRefused(db, id, () =>
+    whenFree(
+      () =>
+        db.write(
+          'import-resume',
+          async (tx) => {
+            await tx.run('importLock');
+            await checkLease(tx, id);
+            const done = await takeOver(tx, { id, holder, leaseMs }, ['running'], 'running');
+            if (done === null) {
+              throw new AppError(
+                409,
+                'IMPORT_NOT_INTERRUPTED',
+                `Import ${id} is not waiting to be resumed (it ended, or another process took it)`,
+              );
+            }
+            // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
+            const plan = await planImport(tx, file);
+            // Planning a large file outlasts a lease: it runs from now, when this transaction commits.
+            await renewLease(tx, id, leaseMs);
+            await tx.run('importUnlock');
+            return { plan, done };
+          },
+          { ...userOf(run), timeoutMs: START_TIMEOUT_MS },
+        ),
+      run.busyWaitMs,
+    ),
   );
   run.onStarted?.(id);
   return writeBatches(db, id, holder, file, plan, done, run);
@@ -215,6 +217,26 @@ async function writeBatches(
     relationships: file.relationships.length,
     changes,
   };
+}
+
+/**
+ * Runs a resume's start; when the file, checked again, is refused against what the database holds now
+ * (a later import made it conflict), the job is marked failed with why: resuming cannot mend that, and
+ * a start must not try again and again. It can still be rolled back.
+ */
+async function failedIfRefused<T>(db: Database, id: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (error instanceof ImportRejected || error instanceof ImportConflict) {
+      await db.write('import-failed', async (tx) => {
+        await tx.run('importLock');
+        await finishJob(tx, id, 'failed', { error: error.message });
+        await tx.run('importUnlock');
+      });
+    }
+    throw error;
+  }
 }
 
 /** Applies the plan's re-timing of stored relationships, keeping their old times as batch -1's undo. */

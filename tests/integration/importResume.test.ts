@@ -98,7 +98,7 @@ describe('a batched import', { timeout: 240_000 }, () => {
     expect(await graphFingerprint(db)).toBe(uninterrupted);
   });
 
-  it('refuses to resume with another file, a finished job, or an unknown one', async () => {
+  it('refuses to resume with another file, a finished job, or an unknown one; a job the database now conflicts with fails', async () => {
     await freshSeededDatabase(db);
     const { job } = await importGraph(db, BYTES, undefined, undefined, RUN);
     await expect(resumeImport(db, job!, BYTES)).rejects.toMatchObject({ status: 409, code: 'IMPORT_NOT_INTERRUPTED' });
@@ -113,6 +113,18 @@ describe('a batched import', { timeout: 240_000 }, () => {
       status: 404,
       code: 'IMPORT_JOB_NOT_FOUND',
     });
+
+    // The database changed under it (one of its links' ids is now a node's): resuming cannot mend
+    // that, so the job is marked failed, with why, and is not offered again.
+    await db.runAdmin(
+      `MATCH ()-[r:MEMBER_OF {id: 'batched-brigade-0-member-of-batched-brigade-1'}]->() DELETE r
+       CREATE (:Entity:Faction {id: 'batched-brigade-0-member-of-batched-brigade-1', name: 'Squatter'})`,
+    );
+    await expect(resumeImport(db, job!, BYTES, RUN)).rejects.toMatchObject({ status: 409, code: 'IMPORT_CONFLICT' });
+    const failed = (await findJob(db, job!)).job;
+    expect(failed).toMatchObject({ status: 'failed', interrupted: false });
+    expect(failed.error).toContain('batched-brigade-0-member-of-batched-brigade-1');
+    await expect(resumeImport(db, job!, BYTES)).rejects.toMatchObject({ code: 'IMPORT_NOT_INTERRUPTED' });
   });
 
   it('rolled back, leaves the graph as it was: what it created deleted, what it overwrote restored', async () => {
