@@ -2,17 +2,20 @@
  * `npm run bench`: the project against the database's own speed, in one run, on one generated
  * conflict network (bench/data), each import into an EMPTY database (a throwaway local Neo4j per
  * phase, bench/api/neo4j.ts):
- *   1. import items/s: the raw driver loop, the bulk path, then the project's importer (whose
- *      database the reads then use); optionally the same file imported a second time;
- *   2. the API as its own process (bench/api/apiServer.ts) over a real socket: p50/p95/p99 of search,
- *      expansions, paths, lineage and a console query, against the same Cypher through the raw driver;
+ *   1. the project's importer (importGraph on the file's bytes, as `npm run import`), optionally the
+ *      same file a second time (--reimport);
+ *   2. on that database, the API as its own process (bench/api/apiServer.ts) over a real socket:
+ *      p50/p95/p99 of search, expansions, paths, lineage and a console query, against the same Cypher
+ *      through the raw driver;
  *   3. requests/s at 1, 8 and 32 clients (autocannon) against the raw driver at the same concurrency;
- *   4. the API process's memory before and after.
+ *      the API process's memory before and after;
+ *   4. the raw driver loop, then the bulk path, each into an empty database of its own.
+ * The project's phases go first: they are what the reads need, and a failure there costs least.
  * Writes bench/results/<YYYY-MM-DD>-<N>.json and prints the markdown table. Figures only, no asserts.
  *   flock /tmp/atlas-bench.lock npm run bench -- --file bench/data/out/network-1000000.json
  *   flock /tmp/atlas-bench.lock npm run bench -- --relationships 20000
  * Options: --rounds R (latency samples per read, 50), --load-seconds S (per concurrency, 10),
- * --no-bulk, --reimport (time a second import of the same file; on by default up to 200,000 items).
+ * --no-bulk, --reimport (time a second import of the same file).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -46,23 +49,15 @@ async function main() {
   const probes = JSON.parse(readFileSync(probesPathOf(file), 'utf8')) as Probes;
   const started = new Date();
 
-  log(`raw driver import of ${file}…`);
-  const raw = await rawDriverImport(file);
-  log(`  ${raw.items} items in ${raw.seconds} s`);
-  let bulk: BenchResults['imports']['bulk'] = null;
-  if (!values['no-bulk']) {
-    log('bulk path…');
-    bulk = await bulkPathImport(file, log);
-    log(`  ${bulk.items} items in ${bulk.seconds} s`);
-  }
   log('project import…');
-  const again = values.reimport ?? raw.items <= 200_000;
+  const again = values.reimport ?? false;
   const { neo, first, reimportSeconds, relationships } = await projectImport(file, again, log);
   log(
     `  ${first.items} items in ${first.seconds} s${reimportSeconds === null ? '' : `; again in ${reimportSeconds} s`}`,
   );
 
   const driver = rawDriver(neo.uri, BENCH_PASSWORD);
+  let disposed = false;
   const api = await startApiServer(neo.uri, BENCH_PASSWORD);
   try {
     const before = await api.memory();
@@ -74,6 +69,19 @@ async function main() {
     const representative = expandMedian(probes, driver);
     const load = await measureLoad(api.url, representative, CLIENTS, seconds);
     const afterLoad = await api.memory();
+    await api.stop();
+    await driver.close();
+    await neo.dispose();
+    disposed = true;
+    log(`raw driver import of ${file}…`);
+    const raw = await rawDriverImport(file);
+    log(`  ${raw.items} items in ${raw.seconds} s`);
+    let bulk: BenchResults['imports']['bulk'] = null;
+    if (!values['no-bulk']) {
+      log('bulk path…');
+      bulk = await bulkPathImport(file, log);
+      log(`  ${bulk.items} items in ${bulk.seconds} s`);
+    }
     const results: BenchResults = {
       date: started.toISOString().slice(0, 10),
       file: file.replace(`${process.cwd()}/`, ''),
@@ -96,9 +104,11 @@ async function main() {
     process.stdout.write(markdown(results));
     log(`wrote ${out}`);
   } finally {
-    await api.stop();
-    await driver.close();
-    await neo.dispose();
+    if (!disposed) {
+      await api.stop();
+      await driver.close();
+      await neo.dispose();
+    }
   }
 }
 

@@ -1,3 +1,10 @@
+/**
+ * Where an import spends its time, for profiling the importer's statements: imports FILE into an empty
+ * bench Neo4j (neo4j.ts) through importGraph and samples SHOW TRANSACTIONS every 0.5 s, then prints the
+ * statements seen running most (≈ seconds spent in each; a transaction's commit shows as its last
+ * statement). Not part of `npm run bench`.
+ *   flock /tmp/atlas-bench.lock npx tsx bench/api/profileImport.ts bench/data/out/network-20000.json
+ */
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
 import { importGraph } from '../../server/services/importer.ts';
