@@ -26,8 +26,8 @@ export interface Phase {
   longTasks: LongTaskFigures;
   /** Drags that moved the view (a drag that starts on a node moves the node instead). */
   pans: string;
-  /** Zoom reached at the deepest and shallowest point of the gestures. */
-  zoom: [number, number];
+  /** Lowest and highest zoom the wheel turns reached; null when the phase ended before any turn. */
+  zoom: [number, number] | null;
   /** Whether the worker's layout was still running when the phase ended. */
   layoutRunning: boolean;
 }
@@ -131,7 +131,7 @@ async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: num
     frames: frameFigures(times, budgetMs),
     longTasks: longTaskFigures(tasks),
     pans: `${panned}/${drags}`,
-    zoom: [round(zoom[0], 3), round(zoom[1], 3)],
+    zoom: zoom[1] > 0 ? [round(zoom[0], 3), round(zoom[1], 3)] : null,
     layoutRunning: (await page.evaluate('window.__atlas.layoutRunning()')) as boolean,
   };
 }
@@ -154,6 +154,9 @@ export async function measureView(
     if (!(await until(page, 'window.__atlas && window.__atlas.idle()', 60_000)))
       throw new Error('The page never settled');
     const budgetMs = await idleFrameMs(page);
+    // Measured now: once a large view is in, a saturated page may not answer a layout query for long.
+    const canvas = await page.locator('#canvas').boundingBox();
+    if (!canvas) throw new Error('The canvas is not on the page');
     const els = benchElements(nodes, settings.seed);
     await page.evaluate((e) => void Object.assign(window, { __benchEls: e }), els);
     const shown = (await page.evaluate(`window.__bench.show(${nodes})`)) as {
@@ -162,8 +165,6 @@ export async function measureView(
       frameMs: number;
     };
     const used = (await page.evaluate('window.__atlas.renderer()')) as ViewResult['used'];
-    const canvas = await page.locator('#canvas').boundingBox();
-    if (!canvas) throw new Error('The canvas is not on the page');
 
     const duringLayout = await gestures(page, canvas, settings.gestureSeconds, budgetMs);
     const finished = await until(page, 'window.__bench.layout().done !== null', settings.layoutWaitSeconds * 1000, 250);
