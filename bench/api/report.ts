@@ -46,7 +46,7 @@ export function markdown(r: BenchResults): string {
     `| project (npm run import) | ${n(project.items)} | ${project.seconds} | ${n(project.itemsPerSecond)} | ${(project.itemsPerSecond / raw.itemsPerSecond).toFixed(2)}× |`,
     `| raw driver, 10,000 rows a commit | ${n(raw.items)} | ${raw.seconds} | ${n(raw.itemsPerSecond)} | 1.00× |`,
     bulk
-      ? `| bulk path (neo4j-admin; ${bulk.stages.admin} s of it neo4j-admin) | ${n(bulk.items)} | ${bulk.seconds} | ${n(bulk.itemsPerSecond)} | ${(bulk.itemsPerSecond / raw.itemsPerSecond).toFixed(2)}× |`
+      ? `| bulk path (${Math.round(bulk.stages.admin ?? 0)} s of it neo4j-admin) | ${n(bulk.items)} | ${bulk.seconds} | ${n(bulk.itemsPerSecond)} | ${(bulk.itemsPerSecond / raw.itemsPerSecond).toFixed(2)}× |`
       : '| bulk path | skipped | | | |',
     ...(r.imports.projectReimportSeconds === null
       ? []
