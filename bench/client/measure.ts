@@ -54,7 +54,7 @@ export interface ViewResult {
   load: [number, number];
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
+export type Rect = { x: number; y: number; width: number; height: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const viewport = (page: Page) =>
@@ -65,7 +65,7 @@ const now = (page: Page) => page.evaluate('window.__bench.now()') as Promise<num
  * Waits until the page expression `expr` is true, asking every `everyMs`; false after `timeoutMs`.
  * page.waitForFunction with a string evaluates it with eval, which the app's CSP refuses.
  */
-async function until(page: Page, expr: string, timeoutMs: number, everyMs = 100): Promise<boolean> {
+export async function until(page: Page, expr: string, timeoutMs: number, everyMs = 100): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate(expr))) {
     if (Date.now() > deadline) return false;
@@ -75,7 +75,7 @@ async function until(page: Page, expr: string, timeoutMs: number, everyMs = 100)
 }
 
 /** The frame budget of this page: the median gap between frames while nothing happens. */
-async function idleFrameMs(page: Page): Promise<number> {
+export async function idleFrameMs(page: Page): Promise<number> {
   await page.evaluate('window.__bench.frames.start()');
   await sleep(1000);
   const times = (await page.evaluate('window.__bench.frames.stop()')) as number[];
@@ -92,7 +92,7 @@ async function idleFrameMs(page: Page): Promise<number> {
  * Pans and zooms for `seconds`: a drag of 240 px from an empty spot and back, then five wheel turns in
  * and five out at that spot (zooming keeps the point under the pointer still, so it stays empty).
  */
-async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: number): Promise<Phase> {
+export async function gestures(page: Page, canvas: Rect, seconds: number, budgetMs: number): Promise<Phase> {
   const spot = (await page.evaluate(`window.__bench.emptySpot(${JSON.stringify(canvas)})`)) as { x: number; y: number };
   const from = await now(page);
   await page.evaluate('window.__bench.frames.start()');

@@ -111,7 +111,7 @@ export abstract class CanvasCore {
 
   protected mount(choice: RendererChoice): Core {
     const cy = createCy(this.container, choice);
-    bindLabelDetail(cy);
+    bindLabelDetail(cy, { linkLabels: !choice.large });
     bindInteractions(cy, {
       expand: (id) => void this.expandNeighbourhood(id),
       contextMenu: (target, x, y) => this.emit('contextmenu', { target, x, y }),

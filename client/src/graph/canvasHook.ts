@@ -30,6 +30,8 @@ export interface HookSource {
 /** Installs window.__atlas. */
 export function installHook(src: HookSource): void {
   const cy = () => src.cy();
+  let watched: Core | null = null;
+  let restyled = 0;
   Object.assign(window, {
     __atlas: {
       nodeIds: () =>
@@ -94,6 +96,19 @@ export function installHook(src: HookSource): void {
       replay: (stepId: string) => src.replay(stepId),
       /** A node's or link's label as drawn now: its text, and whether it is drawn at this zoom. */
       label: (id: string) => labelAsDrawn(cy(), id),
+      /**
+       * Starts counting the elements Cytoscape restyles (its 'style' event, one per element) on the
+       * instance drawn now; `restyled()` reads the count since. Tests prove with it that moving the
+       * view restyles only what changed, not every element of a large view.
+       */
+      watchRestyles: () => {
+        restyled = 0;
+        const now = cy();
+        if (watched === now) return;
+        watched = now;
+        now.on('style', () => void (watched === now && restyled++));
+      },
+      restyled: () => restyled,
       /** A force layout is being computed in the worker (the page must still answer meanwhile). */
       layoutRunning: () => offThreadLayoutRunning(),
       /** Nothing being fetched, laid out or animated: the view is settled. */

@@ -93,6 +93,11 @@ export function layOutOffThread(cy: Core, eles: Collection, fixed: Set<string>):
 export async function freshLayoutOffThread(cy: Core, eles: Collection): Promise<void> {
   const nodes = eles.nodes();
   const pinned = nodes.filter((n) => n.locked());
+  // Each degree counted once: degree() walks a node's links, and the sort asks it per comparison
+  // (n log n times, a hub's thousands of links each time) before the first frame of a large view.
+  const degree = new Map<string, number>();
+  nodes.forEach((n) => void degree.set(n.id(), n.degree(false)));
+  const degreeOf = (n: NodeSingular) => degree.get(n.id()) ?? 0;
   nodes
     .not(pinned)
     .layout({
@@ -101,7 +106,7 @@ export async function freshLayoutOffThread(cy: Core, eles: Collection): Promise<
       fit: false,
       avoidOverlap: true,
       avoidOverlapPadding: 30,
-      sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false),
+      sort: (a: NodeSingular, b: NodeSingular) => degreeOf(b) - degreeOf(a),
     })
     .run();
   fitTo(cy, nodes);

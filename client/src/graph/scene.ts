@@ -3,7 +3,7 @@
  * set (placed nodes keep their positions), and the display rules derived from the view state: filters,
  * hidden and pinned nodes, the date, labels with "N more", sizes by degree. Also snapshots for undo.
  */
-import type { Core, ElementDefinition, NodeCollection, Position } from 'cytoscape';
+import type { Core, ElementDefinition, NodeCollection, Position, SingularElementArgument } from 'cytoscape';
 import type { EdgeData, NodeData } from '../../../contract/api.ts';
 import type { ElementSet, Truncation } from './loader.ts';
 import { bundleParallelEdges } from './bundles.ts';
@@ -80,6 +80,15 @@ export function truncationLabels(truncations: readonly Truncation[]): Map<string
   return new Map([...kept].map(([id, t]) => [id, `${t.more}${t.overflow ? '+' : ''} more`]));
 }
 
+/**
+ * Gives or takes one class, touching the element only when that changes anything: Cytoscape's
+ * toggleClass(name, bool) restyles (and emits 'class' for) the element even when it had it already,
+ * so a redraw decorating 100,000 elements five classes each restyled all of them every time.
+ */
+function setClass(ele: SingularElementArgument, cls: string, on: boolean): void {
+  if (ele.hasClass(cls) !== on) ele.toggleClass(cls, on);
+}
+
 /** Applies the view state's display rules to every element. */
 export function decorate(cy: Core, state: ViewState, truncations: readonly Truncation[]): void {
   const seeds = seedIds(state);
@@ -98,21 +107,21 @@ export function decorate(cy: Core, state: ViewState, truncations: readonly Trunc
       if (n.data('display') !== display) n.data('display', display);
       const degree = n.degree(false);
       if (n.data('degree') !== degree) n.data('degree', degree);
-      n.toggleClass('seed', seeds.has(id));
-      n.toggleClass('filtered', hiddenLabels.has(n.data('label') as string));
-      n.toggleClass('user-hidden', hidden.has(id));
-      n.toggleClass('not-yet', day !== null && !existsOn(n.data() as Record<string, unknown>, day));
+      setClass(n, 'seed', seeds.has(id));
+      setClass(n, 'filtered', hiddenLabels.has(n.data('label') as string));
+      setClass(n, 'user-hidden', hidden.has(id));
+      setClass(n, 'not-yet', day !== null && !existsOn(n.data() as Record<string, unknown>, day));
       const pin = pinned.has(id);
-      n.toggleClass('pinned', pin);
+      setClass(n, 'pinned', pin);
       if (pin && !n.locked()) n.lock();
       if (!pin && n.locked()) n.unlock();
     });
     cy.edges().forEach((e) => {
       const data = e.data() as EdgeData;
-      e.toggleClass('ended', day === null && data.to != null);
-      e.toggleClass('filtered', hiddenTypes.has(data.type));
-      e.toggleClass('user-hidden', hidden.has(e.id()));
-      e.toggleClass('not-yet', day !== null && !holdsOn(data, day));
+      setClass(e, 'ended', day === null && data.to != null);
+      setClass(e, 'filtered', hiddenTypes.has(data.type));
+      setClass(e, 'user-hidden', hidden.has(e.id()));
+      setClass(e, 'not-yet', day !== null && !holdsOn(data, day));
     });
   });
   bundleParallelEdges(cy);
