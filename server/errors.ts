@@ -38,7 +38,8 @@ export class AppError extends Error {
 export function badRequest(error: z.ZodError, what = 'parameter'): AppError {
   const details = describeZodIssues(error);
   const first = details[0];
-  const message = first ? `Invalid ${what} ${first.path || '(body)'}: ${first.message}` : `Invalid ${what}`;
+  // An empty path means the value as a whole failed (a job id in the URL, a body that is not an object).
+  const message = first ? `Invalid ${what}${first.path ? ` ${first.path}` : ''}: ${first.message}` : `Invalid ${what}`;
   return new AppError(400, 'BAD_REQUEST', message, { details });
 }
 

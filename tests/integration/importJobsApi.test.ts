@@ -113,7 +113,10 @@ describe('import jobs over HTTP', { timeout: 240_000 }, () => {
     const viewer = await signedIn(app, 'jobs-viewer');
     expect(codeOf((await viewer.get('/api/imports').expect(403)).body)).toBe('FORBIDDEN');
     const analyst = await signedIn(app, 'jobs-analyst');
-    expect(codeOf((await analyst.get('/api/imports/not%20a%20job').expect(400)).body)).toBe('BAD_REQUEST');
+    const notAnId = (await analyst.get('/api/imports/not%20a%20job').expect(400)).body;
+    expect(codeOf(notAnId)).toBe('BAD_REQUEST');
+    // The message names what was wrong, in the URL, not a body that was never sent.
+    expect(notAnId.error.message).toBe('Invalid import job id: is not an import job id');
     expect(codeOf((await analyst.get('/api/imports/imp-000000-000000').expect(404)).body)).toBe('IMPORT_JOB_NOT_FOUND');
     expect(codeOf((await analyst.post('/api/imports/imp-000000-000000/rollback').expect(404)).body)).toBe(
       'IMPORT_JOB_NOT_FOUND',
