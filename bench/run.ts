@@ -9,13 +9,15 @@
  *      through the raw driver;
  *   3. requests/s at 1, 8 and 32 clients (autocannon) against the raw driver at the same concurrency;
  *      the API process's memory before and after;
- *   4. the raw driver loop, then the bulk path, each into an empty database of its own.
+ *   4. the raw driver loop, then the bulk path, each into an empty database of its own;
+ *   5. the project's import killed halfway and resumed (api/resume.ts), into an empty database, checked
+ *      against the counts of step 1.
  * The project's phases go first: they are what the reads need, and a failure there costs least.
  * Writes bench/results/<YYYY-MM-DD>-<N>.json and prints the markdown table. Figures only, no asserts.
  *   flock /tmp/atlas-bench.lock npm run bench -- --file bench/data/out/network-1000000.json
  *   flock /tmp/atlas-bench.lock npm run bench -- --relationships 20000
  * Options: --rounds R (latency samples per read, 50), --load-seconds S (per concurrency, 10),
- * --no-bulk, --reimport (time a second import of the same file).
+ * --no-bulk, --no-resume, --reimport (time a second import of the same file).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -29,6 +31,7 @@ import { BENCH_PASSWORD, HEAP_MB, PAGE_CACHE } from './api/neo4j.ts';
 import { rawDriver } from './api/rawReads.ts';
 import { expandMedian, type Probes, readsOf, timeReads } from './api/reads.ts';
 import { type BenchResults, markdown, writeResults } from './api/report.ts';
+import { graphCounts, interruptedImport } from './api/resume.ts';
 import { DEFAULT_SEED, generateNetwork, probesPathOf } from './data/network.ts';
 
 const CLIENTS = [1, 8, 32];
@@ -42,6 +45,7 @@ async function main() {
       rounds: { type: 'string', default: '50' },
       'load-seconds': { type: 'string', default: '10' },
       'no-bulk': { type: 'boolean', default: false },
+      'no-resume': { type: 'boolean', default: false },
       reimport: { type: 'boolean' },
     },
   });
@@ -56,6 +60,7 @@ async function main() {
     `  ${first.items} items in ${first.seconds} s${reimportSeconds === null ? '' : `; again in ${reimportSeconds} s`}`,
   );
 
+  const counts = await graphCounts(neo.db);
   const driver = rawDriver(neo.uri, BENCH_PASSWORD);
   let disposed = false;
   const api = await startApiServer(neo.uri, BENCH_PASSWORD);
@@ -82,6 +87,12 @@ async function main() {
       bulk = await bulkPathImport(file, log);
       log(`  ${bulk.items} items in ${bulk.seconds} s`);
     }
+    let resume: BenchResults['resume'] = null;
+    if (!values['no-resume']) {
+      log('interrupted import…');
+      resume = await interruptedImport(file, counts, log);
+      log(`  the rest resumed in ${resume.resumeSeconds} s`);
+    }
     const results: BenchResults = {
       date: started.toISOString().slice(0, 10),
       file: file.replace(`${process.cwd()}/`, ''),
@@ -95,6 +106,7 @@ async function main() {
         pageCache: PAGE_CACHE,
       },
       imports: { project: first, projectReimportSeconds: reimportSeconds, raw, bulk },
+      resume,
       reads,
       load: { read: representative.name, seconds, figures: load },
       apiMemory: { before, afterReads, afterLoad },

@@ -8,6 +8,7 @@ import type { Memory } from './apiServer.ts';
 import type { ImportFigure } from './imports.ts';
 import type { LoadFigure } from './load.ts';
 import type { ReadFigure } from './reads.ts';
+import type { ResumeFigure } from './resume.ts';
 
 export interface BenchResults {
   date: string;
@@ -21,6 +22,8 @@ export interface BenchResults {
     raw: ImportFigure;
     bulk: (ImportFigure & { stages: Record<string, number> }) | null;
   };
+  /** The project's import killed halfway and resumed; null when skipped (--no-resume). */
+  resume: ResumeFigure | null;
   reads: ReadFigure[];
   load: { read: string; seconds: number; figures: LoadFigure[] };
   apiMemory: { before: Memory; afterReads: Memory; afterLoad: Memory };
@@ -52,6 +55,14 @@ export function markdown(r: BenchResults): string {
       ? []
       : [
           `| project, same file again (nothing changes) | ${n(project.items)} | ${r.imports.projectReimportSeconds} | | |`,
+        ]),
+    ...(r.resume === null
+      ? []
+      : [
+          '',
+          '| interrupted import (killed halfway, resumed) | items | committed when killed | resume seconds | items/s resumed | nodes, relationships after |',
+          '| --- | ---: | ---: | ---: | ---: | ---: |',
+          `| project (npm run import, SIGKILL) | ${n(r.resume.items)} | ${n(r.resume.committedWhenKilled)} | ${r.resume.resumeSeconds} | ${n(r.resume.resumedItemsPerSecond)} | ${n(r.resume.counts.nodes)}, ${n(r.resume.counts.relationships)} (as uninterrupted) |`,
         ]),
     '',
     '| read (ms) | API p50 | API p95 | API p99 | raw p50 | raw p95 | raw p99 | API/raw p50 | API/raw p95 |',
