@@ -98,12 +98,35 @@ export async function searchAndChoose(page: Page, text: string, name: string): P
   await settled(page);
 }
 
-/** Where a click lands on this element: its centre unless a randomly laid-out neighbour covers it. */
-async function where(page: Page, id: string): Promise<{ x: number; y: number; lands: string }> {
-  await settled(page);
-  const p = await page.evaluate((i) => window.__atlas.clickablePoint(i), id);
-  if (!p) throw new Error(`"${id}" is not on the canvas, or everything of it is covered`);
-  return p;
+type ClickPoint = { x: number; y: number; lands: string };
+
+/**
+ * Where a click lands on this element: its centre unless a randomly laid-out neighbour or a panel
+ * covers it. The same point twice, two frames apart, so a view still moving (a resize being followed,
+ * a late pan) is waited out rather than clicked into.
+ */
+async function where(page: Page, id: string): Promise<ClickPoint> {
+  const pointNow = () =>
+    page.evaluate(
+      (i) =>
+        new Promise<ClickPoint | null>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__atlas.clickablePoint(i)))),
+        ),
+      id,
+    );
+  const same = (a: ClickPoint | null, b: ClickPoint | null) =>
+    a !== null && b !== null && a.x === b.x && a.y === b.y && a.lands === b.lands;
+  const deadline = Date.now() + 10_000;
+  let last: ClickPoint | null = null;
+  for (;;) {
+    await settled(page);
+    const p = await pointNow();
+    if (same(p, last)) return p as ClickPoint;
+    if (Date.now() > deadline) {
+      throw new Error(`"${id}" has no steady clickable point: not on the canvas, covered everywhere, or moving`);
+    }
+    last = p;
+  }
 }
 
 export async function clickElement(
@@ -118,7 +141,19 @@ export async function clickElement(
   // A plain click selects what it lands on (a bundled link: its bundle's top link): wait for that,
   // so a miss fails here and says so.
   if ((options.button ?? 'left') === 'left' && !options.modifiers?.length) {
-    await page.waitForFunction((i) => window.__atlas.selectedIds().includes(i), p.lands, { timeout: 5_000 });
+    await page
+      .waitForFunction((i) => window.__atlas.selectedIds().includes(i), p.lands, { timeout: 5_000 })
+      .catch(async () => {
+        // Say what the click met, so a miss can be told from a slow page.
+        const met = await page.evaluate(
+          ({ x, y }) => {
+            const top = document.elementFromPoint(x, y);
+            return `${top?.tagName ?? 'nothing'}${top?.id ? `#${top.id}` : ''}; selected: ${window.__atlas.selectedIds().join(', ') || 'none'}`;
+          },
+          { x: p.x, y: p.y },
+        );
+        throw new Error(`a click at (${p.x}, ${p.y}) meant for "${p.lands}" did not select it; it met ${met}`);
+      });
   }
 }
 

@@ -11,6 +11,7 @@ import type { Elements } from '../../../contract/api.ts';
 import type { InvestigationView } from '../../../contract/investigation.ts';
 import type { ElementLists, Viewport } from '../model/modelTypes.ts';
 import { clickablePoint, clientPosition } from './interaction.ts';
+import { resizePending } from './keepInView.ts';
 import { labelAsDrawn } from './labelDetail.ts';
 import { offThreadLayoutRunning } from './offThreadLayout.ts';
 import type { RendererChoice } from './renderer.ts';
@@ -111,9 +112,10 @@ export function installHook(src: HookSource): void {
       restyled: () => restyled,
       /** A force layout is being computed in the worker (the page must still answer meanwhile). */
       layoutRunning: () => offThreadLayoutRunning(),
-      /** Nothing being fetched, laid out or animated: the view is settled. */
+      /** Nothing being fetched, laid out, animated or about to follow a resize: the view is settled. */
       idle: () =>
         src.working() === 0 &&
+        !resizePending(cy()) &&
         !cy().animated() &&
         cy()
           .nodes()

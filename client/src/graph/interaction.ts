@@ -159,6 +159,9 @@ export function clickablePoint(cy: Core, id: string): { x: number; y: number; la
   const target = cy.getElementById(id);
   const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
   const landsOn = (p: { x: number; y: number }): string | null => {
+    // A panel, menu or toast over the canvas at this point would take the click instead.
+    const top = document.elementFromPoint(p.x, p.y);
+    if (top?.tagName !== 'CANVAS' || !cy.container()?.contains(top)) return null;
     const [x, y] = hits.projectIntoViewport(p.x, p.y);
     const hit = hits.findNearestElement(x, y, true, false)?.id();
     if (hit === id) return id;

@@ -10,10 +10,20 @@
  * before) is only kept centred, never zoomed out under them.
  *
  * Returns a function that stops watching; it is also stopped when the Cytoscape instance is destroyed.
+ * Until the observer has handled a size change, `resizePending(cy)` is true: the picture is about to
+ * move, so a view that waits to be settled (the test hook's idle) waits for it too.
  */
 import type { Core } from 'cytoscape';
 
 const PADDING_PX = 40;
+
+/** Per watched instance: whether its container's size differs from the one last handled. */
+const pendingOf = new WeakMap<Core, () => boolean>();
+
+/** True while `cy`'s container has a size change keepInView has not handled yet (false if unwatched). */
+export function resizePending(cy: Core): boolean {
+  return pendingOf.get(cy)?.() ?? false;
+}
 
 export function keepInView(cy: Core, container: HTMLElement): () => void {
   if (typeof ResizeObserver === 'undefined') return () => {};
@@ -36,7 +46,11 @@ export function keepInView(cy: Core, container: HTMLElement): () => void {
     if (fittedBefore && !within(shown.renderedBoundingBox(), w, h)) cy.fit(shown, PADDING_PX);
   });
   observer.observe(container);
-  const stop = () => observer.disconnect();
+  pendingOf.set(cy, () => container.clientWidth !== width || container.clientHeight !== height);
+  const stop = () => {
+    observer.disconnect();
+    pendingOf.delete(cy);
+  };
   cy.one('destroy', stop);
   return stop;
 }
