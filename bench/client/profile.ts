@@ -102,6 +102,9 @@ async function main(): Promise<void> {
   const neo = await startTestNeo4j();
   const db = testDatabase(neo);
   let server: Server | null = null;
+  // Stopped with Ctrl+C or a kill (a timeout), the throwaway Neo4j goes too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void neo.dispose().finally(() => process.exit(130)));
   try {
     await freshSeededDatabase(db);
     const app = createApp({ db, logger: pino({ level: 'silent' }), clientDir: values.client });
