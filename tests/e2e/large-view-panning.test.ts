@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hook, settled, stats } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
+import { drawRing } from '../support/ringView.ts';
 
 const suite = e2eSuite();
 const NODES = 1000;
@@ -21,28 +22,6 @@ type PanHook = {
   restyled(): number;
 };
 
-/** `n` nodes in a ring, each linked to the next four (4n links): a large view (renderer.ts isLarge). */
-async function drawRing(page: Page, n: number): Promise<void> {
-  await page.evaluate((n) => {
-    const nodes = Array.from({ length: n }, (_, i) => ({ data: { id: `r${i}`, label: 'Faction', name: `Ring ${i}` } }));
-    const edges = Array.from({ length: 4 * n }, (_, k) => ({
-      data: {
-        id: `re${k}`,
-        source: `r${k % n}`,
-        target: `r${(k + 1 + Math.floor(k / n)) % n}`,
-        type: 'MEMBER_OF',
-        from: null,
-        to: null,
-        validFrom: '0000-01-01',
-        validTo: '9999-12-31',
-        sources: [],
-      },
-    }));
-    return (window.__atlas as unknown as PanHook).showElements({ nodes, edges }, { replace: true });
-  }, n);
-  await settled(page, 180_000);
-}
-
 const kept = (page: Page) =>
   page.evaluate(() => window.__atlas.nodeIds().filter((id) => window.__atlas.classesOf(id).includes('label-kept')));
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +29,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('panning a large view', () => {
   it('restyles only the labels that change, never the whole view, and adds no history entries', async () => {
     const { page, errors } = await suite.open('/?renderer=canvas');
-    await drawRing(page, NODES);
+    await drawRing(page, NODES, 4, 180_000);
     expect(await stats(page)).toMatchObject({ nodes: NODES, edges: 4 * NODES });
     expect((await hook.renderer(page)).large).toBe(true);
     await page.keyboard.press('f');

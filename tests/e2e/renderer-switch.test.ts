@@ -6,44 +6,11 @@
  * the two renderers with it. A view is large from 1,500 nodes, or 4,000 nodes and links together.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { hook, searchAndChoose, settled, stats } from '../support/atlasPage.ts';
+import { hook, searchAndChoose, stats } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
+import { drawRing } from '../support/ringView.ts';
 
 const suite = e2eSuite();
-
-/**
- * `n` nodes in a ring, each also linked to the `chords` next-but-one nodes after it, drawn as a console
- * result is.
- */
-async function drawRing(page: Page, n: number, chords = 0): Promise<void> {
-  await page.evaluate(
-    ({ n, chords }) => {
-      const nodes = Array.from({ length: n }, (_, i) => ({
-        data: { id: `r${i}`, label: 'Faction', name: `Ring ${i}` },
-      }));
-      const edges = Array.from({ length: n * (1 + chords) }, (_, k) => ({
-        data: {
-          id: `re${k}`,
-          source: `r${k % n}`,
-          target: `r${(k + 1 + Math.floor(k / n)) % n}`,
-          type: 'MEMBER_OF',
-          from: null,
-          to: null,
-          validFrom: '0000-01-01',
-          validTo: '9999-12-31',
-          sources: [],
-        },
-      }));
-      // The hook's elements are the console's (contract/api.ts); the page has no types of its own here.
-      return (
-        window.__atlas as unknown as { showElements(e: unknown, how: { replace: boolean }): Promise<void> }
-      ).showElements({ nodes, edges }, { replace: true });
-    },
-    { n, chords },
-  );
-  await settled(page, 120_000);
-}
 
 describe('renderer switch', () => {
   it('draws a small view with WebGL when the address asks for it, and on the canvas when it does not', async () => {
@@ -61,7 +28,7 @@ describe('renderer switch', () => {
 
   it('keeps the canvas renderer for a large view when the address asks for it', async () => {
     const { page, errors } = await suite.open('/?renderer=canvas');
-    await drawRing(page, 2000);
+    await drawRing(page, 2000, 1);
     expect((await stats(page)).nodes).toBe(2000);
     expect(await hook.renderer(page)).toEqual({ large: true, webgl: false });
     expect(errors).toEqual([]);
@@ -69,7 +36,7 @@ describe('renderer switch', () => {
 
   it('draws 1,000 nodes with 4,000 links as a large view (lighter style, no hover fading)', async () => {
     const { page, errors } = await suite.open('/?renderer=canvas');
-    await drawRing(page, 1000, 3);
+    await drawRing(page, 1000, 4);
     expect(await stats(page)).toMatchObject({ nodes: 1000, edges: 4000 });
     expect(await hook.renderer(page)).toEqual({ large: true, webgl: false });
     expect(errors).toEqual([]);
