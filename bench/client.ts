@@ -13,16 +13,10 @@
  *     [--seconds 4] [--layout-wait 180] [--seed 11] [--out FILE]
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
-import { createApp } from '../server/app.ts';
-import { serve } from '../server/http.ts';
 import { CHROMIUM_PATH, launchBrowser } from '../tests/support/browser.ts';
-import { freshSeededDatabase } from '../tests/support/fixtures.ts';
-import { startTestNeo4j, testDatabase } from '../tests/support/neo4j.ts';
+import { withSeededApp } from './client/app.ts';
 import { measureView, type RendererName, type ViewResult } from './client/measure.ts';
 import { machine, table, writeResults } from './client/report.ts';
 
@@ -62,16 +56,7 @@ async function main(): Promise<void> {
   const { sizes, renderers, settings, out } = options();
   if (!existsSync(BUILT_CLIENT)) throw new Error('dist/client is missing: run `npm run build` first');
   console.log('Starting a throwaway Neo4j and the app…');
-  const neo = await startTestNeo4j();
-  const db = testDatabase(neo);
-  let server: Server | null = null;
-  // Stopped with Ctrl+C or a kill, the throwaway Neo4j goes too (Chromium closes with this process).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void neo.dispose().finally(() => process.exit(130)));
-  try {
-    await freshSeededDatabase(db);
-    server = await serve(createApp({ db, logger: pino({ level: 'silent' }) }), { port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await withSeededApp(async (url) => {
     const results: ViewResult[] = [];
     let webgl = 'unknown';
     // Every size on one renderer, then the other: the canvas figures come first (WebGL under a
@@ -103,14 +88,7 @@ async function main(): Promise<void> {
       results,
     });
     console.log(`Written to ${written}`);
-  } finally {
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((r) => server!.close(r));
-    }
-    await db.close();
-    await neo.dispose();
-  }
+  });
 }
 
 /** What draws WebGL in this Chromium (a GPU's name, or SwiftShader when in software). */

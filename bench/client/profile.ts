@@ -12,16 +12,10 @@
  *   flock /tmp/atlas-bench.lock npx tsx bench/client/profile.ts --client /tmp/atlas-profile [--nodes 1000]
  *     [--renderer canvas] [--seconds 4] [--top 25]
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import type { CDPSession } from 'playwright-core';
-import { createApp } from '../../server/app.ts';
-import { serve } from '../../server/http.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
-import { freshSeededDatabase } from '../../tests/support/fixtures.ts';
-import { startTestNeo4j, testDatabase } from '../../tests/support/neo4j.ts';
+import { withSeededApp } from './app.ts';
 import { benchElements } from './elements.ts';
 import { gestures, idleFrameMs, until } from './measure.ts';
 import { PROBE_SCRIPT } from './probe.ts';
@@ -99,17 +93,7 @@ async function main(): Promise<void> {
   if (!values.client) throw new Error('--client DIR: an unminified build (see the file comment)');
   const nodes = Number(values.nodes);
   const top = Number(values.top);
-  const neo = await startTestNeo4j();
-  const db = testDatabase(neo);
-  let server: Server | null = null;
-  // Stopped with Ctrl+C or a kill (a timeout), the throwaway Neo4j goes too.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void neo.dispose().finally(() => process.exit(130)));
-  try {
-    await freshSeededDatabase(db);
-    const app = createApp({ db, logger: pino({ level: 'silent' }), clientDir: values.client });
-    server = await serve(app, { port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await withSeededApp(async (url) => {
     const browser = await launchBrowser();
     try {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -131,14 +115,7 @@ async function main(): Promise<void> {
     } finally {
       await browser.close();
     }
-  } finally {
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((r) => server!.close(r));
-    }
-    await db.close();
-    await neo.dispose();
-  }
+  }, values.client);
 }
 
 main().catch((err: unknown) => {
