@@ -129,16 +129,17 @@ export async function resumeBatches(
         db.write(
           'import-resume',
           async (tx) => {
-            await tx.run('importLock');
-            await checkLease(tx, id);
-            const done = await takeOver(tx, { id, holder, leaseMs }, ['running'], 'running');
-            if (done === null) {
-              throw new AppError(
+            const done = await takeOver(
+              tx,
+              { id, holder, leaseMs },
+              ['running'],
+              'running',
+              new AppError(
                 409,
                 'IMPORT_NOT_INTERRUPTED',
                 `Import ${id} is not waiting to be resumed (it ended, or another process took it)`,
-              );
-            }
+              ),
+            );
             // Re-timing was done, and recorded, before the first batch; what is left of it now is nothing.
             const plan = await planImport(tx, file);
             // Planning a large file outlasts a lease: it runs from now, when this transaction commits.

@@ -61,20 +61,26 @@ export async function holdsLease(tx: Tx, holder: string): Promise<boolean> {
 }
 
 /**
- * Under the lock: the run `holder` takes job `id` over, if it is in one of the states `from` and no
- * run holds it; the job then reads `status`. Returns the items it had committed, or null when it was
- * not there to take (another process took it first, or it ended meanwhile).
+ * Takes job `id` over for the run `holder`, in `tx`: takes the import lock, waits out no one (throws
+ * ImportBusy while another job's lease is live), and, if the job is in one of the states `from` and no
+ * live run holds it, gives it a fresh lease and the status `status`. Returns the items it had
+ * committed; throws `refusal` when it was not there to take (another process took it first, or it
+ * ended meanwhile). The lock is held until `tx` ends or runs importUnlock.
  */
 export async function takeOver(
   tx: Tx,
   job: { id: string; holder: string; leaseMs: number },
   from: ImportJob['status'][],
   status: ImportJob['status'],
-): Promise<number | null> {
+  refusal: AppError,
+): Promise<number> {
+  await tx.run('importLock');
+  await checkLease(tx, job.id);
   const [row] = (
     await tx.run('importJobTakeOver', { id: job.id, holder: job.holder, leaseMs: int(job.leaseMs), from, status })
   ).records;
-  return row ? num(row.get('done')) : null;
+  if (!row) throw refusal;
+  return num(row.get('done'));
 }
 
 /** Renews `id`'s lease, recording `done` (items committed) when given. */

@@ -12,7 +12,6 @@ import { AppError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { BATCH_TIMEOUT_MS, type BatchedResult, resumeBatches, whenFree } from './importBatched.ts';
 import {
-  checkLease,
   DEFAULT_LEASE_MS,
   findJob,
   finishJob,
@@ -101,21 +100,13 @@ export async function rollbackImport(db: Database, id: string, run: JobRun = {})
       db.write(
         'import-rollback-start',
         async (tx) => {
-          await tx.run('importLock');
-          await checkLease(tx, id);
-          const taken = await takeOver(
+          await takeOver(
             tx,
             { id, holder, leaseMs },
             ['running', 'rollingBack', 'done', 'failed'],
             'rollingBack',
+            new AppError(409, 'IMPORT_RUNNING', `Import ${id} is being written or rolled back by a running process`),
           );
-          if (taken === null) {
-            throw new AppError(
-              409,
-              'IMPORT_RUNNING',
-              `Import ${id} is being written or rolled back by a running process`,
-            );
-          }
           await tx.run('importUnlock');
         },
         user,
