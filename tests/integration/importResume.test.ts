@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGraph } from '../../server/services/importer.ts';
-import { findJob } from '../../server/services/importJobs.ts';
+import { findJob, renewLease } from '../../server/services/importJobs.ts';
 import { resumeImport, rollbackImport } from '../../server/services/importRollback.ts';
 import { connectTestDatabase, freshSeededDatabase, graphFingerprint } from '../support/fixtures.ts';
 import { largeFile, startImportCli } from '../support/largeImport.ts';
@@ -127,7 +127,7 @@ describe('a batched import', { timeout: 240_000 }, () => {
     await expect(resumeImport(db, job!, BYTES)).rejects.toMatchObject({ code: 'IMPORT_NOT_INTERRUPTED' });
   });
 
-  it('rolled back, leaves the graph as it was: what it created deleted, what it overwrote restored', async () => {
+  it('rolled back, leaves the graph as it was (a heartbeat committing after the import ended does not hold it off): what it created deleted, what it overwrote restored', async () => {
     await freshSeededDatabase(db);
     // Brigades 0–4 exist before, under other names: the big file overwrites them.
     const earlier = largeFile(4, 'batched');
@@ -138,6 +138,10 @@ describe('a batched import', { timeout: 240_000 }, () => {
     const { job } = await importGraph(db, BYTES, undefined, undefined, RUN);
     const [renamed] = await db.runAdmin("MATCH (n:Faction {id: 'batched-brigade-2'}) RETURN n.name AS name");
     expect(renamed!.name).toBe('Generated Brigade 2');
+    // The import's heartbeat, in flight when the job ended, commits after it: it must not give the
+    // ended job a lease that refuses its rollback (409 IMPORT_RUNNING) for a lease length.
+    await db.write('import-heartbeat', (tx) => renewLease(tx, job!, 10 * 60_000));
+    expect((await findJob(db, job!)).job).toMatchObject({ status: 'done', interrupted: false });
 
     const ended = await rollbackImport(db, job!, RUN);
     expect(ended).toMatchObject({ status: 'rolledBack', kept: [] });
