@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, write
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePassword, waitForBolt } from '../db/serverAdmin.ts';
+import { watchThreadDeaths } from './threadDeaths.ts';
 
 export const NEO4J_VERSION = '5.26.30';
 const POM = fileURLToPath(new URL('../../neo4j/pom.xml', import.meta.url));
@@ -36,6 +37,11 @@ export interface LocalServer {
   /** Ends the JVM at once (SIGKILL), for a server that stopped answering; Neo4j recovers from its log at the next start. */
   kill(): void;
   stop(): Promise<void>;
+  /**
+   * Calls `listener` with the name of each of the JVM's threads an OutOfMemoryError kills
+   * (threadDeaths.ts), until the returned function is called.
+   */
+  onThreadDeath(listener: (thread: string) => void): () => void;
 }
 
 export class LocalServerError extends Error {}
@@ -68,6 +74,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   );
   child.stdout?.pipe(console);
   child.stderr?.pipe(console);
+  const deathListeners = new Set<(thread: string) => void>();
+  if (child.stderr) {
+    watchThreadDeaths(child.stderr, (thread) => {
+      for (const listener of deathListeners) listener(thread);
+    });
+  }
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
@@ -96,6 +108,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     pid: child.pid,
     exited: ended,
     kill: () => child.kill('SIGKILL'),
+    onThreadDeath(listener) {
+      deathListeners.add(listener);
+      return () => deathListeners.delete(listener);
+    },
     async stop() {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -3,7 +3,9 @@
  * answering for HANG_RESTART_MS (frozen), it is started again on the same data, after a back-off of
  * 1, 2, 4, 8… s, with a log line each time and `restarting` in the database's availability (what
  * GET /api/health and the client's banner show). Neo4j recovers committed transactions from its
- * transaction log at start, so a kill loses nothing that was committed.
+ * transaction log at start, so a kill loses nothing that was committed. A server that runs on after
+ * one of its own threads died of an OutOfMemoryError (threadDeaths.ts) is stopped cleanly and started
+ * again at once (`replace`), which does not count towards giving up.
  *
  * A crash loop ends: after `attempts` restarts in a row, each failing or dying within STABLE_MS, the
  * supervisor gives up, logs the last lines of Neo4j's own log and sets `failed` with them as the cause.
@@ -38,6 +40,12 @@ export interface SupervisedServer {
   uri: string;
   /** The running JVM's process id (changes at each restart). */
   readonly pid: number | undefined;
+  /**
+   * Restarts the server now, cleanly, because it runs but is not to be trusted (`why` says so in the
+   * log and in the database's availability); what the death of one of Neo4j's own threads sets off.
+   * Settles once it is up again (or given up on).
+   */
+  replace(why: string): Promise<void>;
   /** Stops supervising and stops the server. */
   stop(): Promise<void>;
 }
@@ -49,14 +57,32 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
   let stopping = false;
   let failuresInARow = 0;
   let startedAt = Date.now();
+  /** Servers stopped on purpose to be replaced: their exit is not a crash. */
+  const retired = new WeakSet<LocalServer>();
+  let replacing: Promise<void> | undefined;
 
   const watch = (running: LocalServer) => {
     void running.exited.then(async ({ code, signal }) => {
-      if (stopping || running !== server) return;
+      if (stopping || running !== server || retired.has(running)) return;
       const why = signal ? `was ended by ${signal}` : `exited with code ${code}`;
       if (Date.now() - startedAt >= STABLE_MS) failuresInARow = 0;
       await restart(`Neo4j ${why}`);
     });
+    running.onThreadDeath((thread) => {
+      if (running !== server) return;
+      void replace(`Neo4j's own thread "${thread}" died of an OutOfMemoryError (a query ran its heap out)`);
+    });
+  };
+
+  /** Starts the server again (throws as startLocalServer does), and says it is up. */
+  const startAgain = async (): Promise<void> => {
+    availability.countRestart();
+    server = await startLocalServer({ ...options.server, log: (line) => log(line) });
+    startedAt = Date.now();
+    log('Neo4j is back.');
+    watch(server);
+    availability.set('up');
+    await liveness?.probe();
   };
 
   const restart = async (why: string) => {
@@ -75,17 +101,37 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
       await sleep(wait);
       if (stopping) return;
       try {
-        availability.countRestart();
-        server = await startLocalServer({ ...options.server, log: (line) => log(line) });
-        startedAt = Date.now();
-        log('Neo4j is back.');
-        watch(server);
-        await liveness?.probe();
+        await startAgain();
         return;
       } catch (error) {
         why = `Neo4j did not start again (${error instanceof Error ? error.message : String(error)})`;
       }
     }
+  };
+
+  /**
+   * A planned restart of a server that still runs but is not to be trusted: stopped cleanly (a
+   * checkpoint, nothing to recover) and started at once. Not a failure: a query that runs the heap out
+   * now and then must not use up the restarts that stand between a crash loop and giving up.
+   */
+  const replace = (why: string): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    replacing ??= (async () => {
+      const old = server;
+      retired.add(old);
+      log(`${why}; a JVM left so is not to be trusted, so Neo4j is restarted now.`, 'warn');
+      availability.set('restarting', `${why}; restarting it`);
+      await old.stop();
+      if (stopping) return;
+      try {
+        await startAgain();
+      } catch (error) {
+        await restart(`Neo4j did not start again (${error instanceof Error ? error.message : String(error)})`);
+      }
+    })().finally(() => {
+      replacing = undefined;
+    });
+    return replacing;
   };
 
   watch(server);
@@ -102,9 +148,11 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
     get pid() {
       return server.pid;
     },
+    replace,
     async stop() {
       stopping = true;
       stopListening?.();
+      await replacing;
       await server.stop();
     },
   };

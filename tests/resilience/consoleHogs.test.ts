@@ -1,7 +1,9 @@
 /**
  * Console queries built to exhaust or hog the database. A value too big for the heap (a string doubled
  * thirty times, a list of 100 million strings) answers 422 QUERY_MEMORY_LIMIT and the database answers
- * the next query (the local Neo4j used to exit on the OutOfMemoryError). A quadratic string builder
+ * the next query (the local Neo4j used to exit on the OutOfMemoryError). These run on a supervised Neo4j
+ * of their own: the heap running out may kill one of Neo4j's own threads, and the supervisor then
+ * restarts it (threadDeaths.ts) before the next query. A quadratic string builder
  * ignores its timeout and its TERMINATE (expressions never check for termination): after its 408 or
  * 409 it is seen still running in the database, and its client gets 429 PREVIOUS_QUERY_STILL_RUNNING
  * (console and named queries) until the database has ended it, while another client is served. A flood
@@ -9,6 +11,8 @@
  * After a query that ran the heap out, the console pauses for everyone (429 CONSOLE_PAUSED) while the
  * rest of the app is served, then runs one query at a time for a while.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +20,9 @@ import { errorBody } from '../../contract/api.ts';
 import { createApp } from '../../server/app.ts';
 import type { ConsoleLimits } from '../../server/services/console.ts';
 import { type Answer, type Listening, listen, send } from '../support/clientAddress.ts';
+import { threadKilledByOutOfMemory } from '../../server/neo4j/threadDeaths.ts';
 import { connectTestDatabase, freshSeededDatabase } from '../support/fixtures.ts';
+import { type OwnSupervised, ownSupervisedNeo4j } from '../support/neo4j.ts';
 import { rounds } from '../support/resilience.ts';
 
 const db = connectTestDatabase();
@@ -38,9 +44,9 @@ const STRING_BUILDER = "RETURN size(reduce(s = '', i IN range(1, 150000) | s + '
 /** Counts to ten billion, checking for termination all along: stops at once when told. */
 const SLOW_QUERY = 'UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 99 RETURN count(*) AS never';
 
-/** The console's transactions on the server whose run id starts with `prefix`, with their status. */
-async function onServer(prefix: string): Promise<string[]> {
-  const rows = await db.runAdmin(
+/** The console's transactions on `database`'s server whose run id starts with `prefix`, with their status. */
+async function onServer(prefix: string, database = db): Promise<string[]> {
+  const rows = await database.runAdmin(
     `SHOW TRANSACTIONS YIELD status, metaData
      WHERE metaData.type = 'console' AND metaData.runId STARTS WITH $prefix RETURN status`,
     { prefix },
@@ -68,8 +74,49 @@ async function eventually(what: string, condition: () => Promise<boolean>, patie
 
 const codeOf = (answer: Answer | request.Response) => errorBody.parse(answer.body).error;
 
+/** How many of the server's own threads an OutOfMemoryError has killed so far, by its console log. */
+function threadDeaths(own: OwnSupervised): number {
+  const log = readFileSync(join(own.options.home, 'logs/console.log'), 'utf8');
+  return log.split('\n').filter((line) => threadKilledByOutOfMemory(line) !== null).length;
+}
+
+const beforeHeapRunsOut = (own: OwnSupervised) => ({
+  deaths: threadDeaths(own),
+  restarts: own.db.availability.status.restarts,
+});
+
+/**
+ * What a query that ran the heap out left: 'whole' when none of Neo4j's own threads died of it (the
+ * same server, up, never restarted), 'replaced' when one did and the supervisor restarted it (waited
+ * for here). Either way the database answers the next query.
+ */
+async function afterHeapRanOut(
+  own: OwnSupervised,
+  before: ReturnType<typeof beforeHeapRunsOut>,
+): Promise<'whole' | 'replaced'> {
+  // A thread dies as the heap runs out, before the query's own error is answered; its line may still be on its way.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  if (threadDeaths(own) === before.deaths) {
+    expect(own.db.availability.status).toMatchObject({ state: 'up', restarts: before.restarts });
+    return 'whole';
+  }
+  await eventually(
+    'the supervisor to replace the server',
+    async () => own.db.availability.isUp && own.db.availability.status.restarts > before.restarts,
+  );
+  return 'replaced';
+}
+
 describe('a console query too big for the database memory', () => {
-  const app = appWith({ timeoutMs: 10_000, rowCap: 100 });
+  // A Neo4j of its own, supervised as `npm start` runs it: running the heap out may kill one of its threads.
+  let own: OwnSupervised;
+  let app: ReturnType<typeof appWith>;
+  beforeAll(async () => {
+    own = await ownSupervisedNeo4j('console-heap', 'console-heap-password');
+    await freshSeededDatabase(own.db);
+    app = appWith({ timeoutMs: 10_000, rowCap: 100 }, own.db);
+  }, 240_000);
+  afterAll(() => own?.remove());
 
   it.each([
     [
@@ -91,12 +138,14 @@ describe('a console query too big for the database memory', () => {
     'answers 422 QUERY_MEMORY_LIMIT for %s, in words an analyst can act on, and the database stays up',
     async (_what, query, says) => {
       for (let round = 0; round < rounds(1, 3); round++) {
+        const before = beforeHeapRunsOut(own);
         const response = await request(app).post('/api/cypher').send({ query });
         expect(response.status, JSON.stringify(response.body)).toBe(422);
         const { code, message } = codeOf(response);
         expect(code).toBe('QUERY_MEMORY_LIMIT');
         expect(message).toMatch(says); // which limit, and so what to change
         expect(message).not.toMatch(/java|Exception|Neo\.|heap space/i); // not the JVM's words
+        console.info(`${_what}: the server was left ${await afterHeapRanOut(own, before)}`);
         const next = await request(app)
           .post('/api/cypher')
           .send({ query: 'MATCH (f:Faction) RETURN count(f) AS n' })
@@ -220,22 +269,29 @@ describe('a flood of console queries from several clients', () => {
 });
 
 describe('after a console query ran the database out of memory', () => {
-  // A database of its own: the console's pause and probation are kept per database (db/console.ts).
-  const own = connectTestDatabase();
+  // A database of its own (the console's pause and probation are kept per database, db/console.ts),
+  // supervised as `npm start` runs it.
+  let own: OwnSupervised;
   let server: Listening;
   beforeAll(async () => {
-    server = await listen(appWith({ timeoutMs: 600_000, rowCap: 10, recoveryFactor: 2 }, own));
-  });
+    own = await ownSupervisedNeo4j('console-pause', 'console-pause-password');
+    await freshSeededDatabase(own.db);
+    server = await listen(appWith({ timeoutMs: 600_000, rowCap: 10, recoveryFactor: 2 }, own.db));
+  }, 240_000);
   afterAll(async () => {
-    await server.close();
-    await own.close();
+    await server?.close();
+    await own?.remove();
   });
   const cypher = (from: string, query: string, runId?: string) =>
     send(server.base, 'POST', '/api/cypher', { from, json: { query, runId } });
 
   it('pauses the console for everyone (429 CONSOLE_PAUSED) while the rest of the app is served, then runs one query at a time', async () => {
+    const before = beforeHeapRunsOut(own);
     const killer = await cypher('127.0.0.51', "RETURN size(reduce(s = 'x', i IN range(1, 30) | s + s)) AS n");
     expect(killer.status, JSON.stringify(killer.body)).toBe(422);
+    // The doubled string fails in one allocation too large for the heap and never fills it, so no other
+    // thread is starved: the server is left whole, and its pause is the console's alone.
+    expect(await afterHeapRanOut(own, before)).toBe('whole');
 
     const paused = await cypher('127.0.0.52', 'RETURN 1 AS one');
     expect(paused.status, JSON.stringify(paused.body)).toBe(429);
@@ -247,7 +303,11 @@ describe('after a console query ran the database out of memory', () => {
 
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
     const pending = cypher('127.0.0.52', SLOW_QUERY, 'probation-slow');
-    await eventually('the slow query to run', async () => (await onServer('probation-slow')).length === 1, 30_000);
+    await eventually(
+      'the slow query to run',
+      async () => (await onServer('probation-slow', own.db)).length === 1,
+      30_000,
+    );
     const second = await cypher('127.0.0.53', 'RETURN 1 AS one');
     expect(second.status, JSON.stringify(second.body)).toBe(429);
     expect(codeOf(second).message).toMatch(/one query at a time/);

@@ -1,7 +1,8 @@
 /**
  * The local Neo4j supervised (server/neo4j/supervisor.ts) under load: killed, it is restarted and the
  * same app answers again by itself, with every import it had confirmed still there and none half
- * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; in a crash
+ * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; one of its
+ * own threads dead of an OutOfMemoryError, it is restarted cleanly at once, however often; in a crash
  * loop the supervisor gives up and says why, with Neo4j's own last log lines. Runs a Neo4j of its own.
  */
 import { createServer, type Server } from 'node:net';
@@ -164,6 +165,33 @@ describe('the local Neo4j, supervised', () => {
     const { imports } = await load.stop();
     await expectNothingLost(imports);
     expect(logLines.join('\n')).toMatch(/has not answered for \d+ s; killing it/);
+    expect(escaped).toEqual([]);
+  });
+
+  it('restarts a server whose own thread died of an OutOfMemoryError, cleanly and each time, never counting it towards giving up', async () => {
+    const load = loadUntilStopped();
+    await load.confirmedMore(2);
+    const restartsBefore = db.availability.status.restarts;
+    // More times than the 3 restarts in a row the supervisor allows a crash loop.
+    for (let round = 0; round < 4; round++) {
+      const pid = supervised.pid!;
+      // A real thread death cannot be set off at will: this is the call the supervisor makes when the
+      // JVM prints one (threadDeaths.ts, proven on the lines themselves in tests/unit/threadDeaths.test.ts).
+      const replaced = supervised.replace(
+        'Neo4j\'s own thread "neo4j.Scheduler-1" died of an OutOfMemoryError (a query ran its heap out)',
+      );
+      await waitForState('restarting', 10_000);
+      await replaced;
+      await waitForState('up', 10_000);
+      expect(supervised.pid).not.toBe(pid);
+      await load.confirmedMore(1);
+    }
+    const { imports } = await load.stop();
+    await expectNothingLost(imports);
+    expect(db.availability.status.restarts).toBe(restartsBefore + 4);
+    const said = logLines.join('\n');
+    expect(said).toMatch(/thread "neo4j\.Scheduler-1" died of an OutOfMemoryError.*restarted now/);
+    expect(said).not.toMatch(/Giving up/);
     expect(escaped).toEqual([]);
   });
 
