@@ -116,14 +116,19 @@ async function where(page: Page, id: string): Promise<ClickPoint> {
     );
   const same = (a: ClickPoint | null, b: ClickPoint | null) =>
     a !== null && b !== null && a.x === b.x && a.y === b.y && a.lands === b.lands;
-  const deadline = Date.now() + 10_000;
+  // Patience is counted in looks, not only in time: on a loaded machine one wait for the view to settle
+  // can take longer than the whole deadline, and a first look alone proves nothing either way.
+  const deadline = Date.now() + 30_000;
   let last: ClickPoint | null = null;
-  for (;;) {
+  for (let looks = 1; ; looks++) {
     await settled(page);
     const p = await pointNow();
     if (same(p, last)) return p as ClickPoint;
-    if (Date.now() > deadline) {
-      throw new Error(`"${id}" has no steady clickable point: not on the canvas, covered everywhere, or moving`);
+    if (looks >= 3 && Date.now() > deadline) {
+      throw new Error(
+        `"${id}" has no steady clickable point after ${looks} looks (${JSON.stringify(last)}, then ${JSON.stringify(p)}): ` +
+          'not on the canvas, covered everywhere, or moving',
+      );
     }
     last = p;
   }
