@@ -38,6 +38,10 @@ interface AtlasHook {
   edgeLooks(): HookEdgeLook[];
   clientPosition(id: string): { x: number; y: number } | null;
   clickablePoint(id: string): { x: number; y: number; lands: string } | null;
+  panHandle(): {
+    box: { left: number; top: number; right: number; bottom: number };
+    free: { x: number; y: number } | null;
+  };
   renderer(): { large: boolean; webgl: boolean };
   zoom(): number;
   classesOf(id: string): string[];
@@ -105,6 +109,40 @@ type ClickPoint = { x: number; y: number; lands: string };
  * covers it. The same point twice, two frames apart, so a view still moving (a resize being followed,
  * a late pan) is waited out rather than clicked into.
  */
+/**
+ * Drags the view, from a free point of the canvas as an analyst would, until the element's centre is
+ * inside the canvas: a layout or a fit to new results may leave the element to click out of view.
+ */
+async function panIntoView(page: Page, id: string): Promise<void> {
+  const margin = 40;
+  for (let drag = 0; drag < 6; drag++) {
+    await settled(page);
+    const { centre, handle } = await page.evaluate(
+      (i) => ({ centre: window.__atlas.clientPosition(i), handle: window.__atlas.panHandle() }),
+      id,
+    );
+    const { box, free } = handle;
+    if (!centre) return; // not drawn: where() says so
+    const inside =
+      centre.x > box.left + margin &&
+      centre.x < box.right - margin &&
+      centre.y > box.top + margin &&
+      centre.y < box.bottom - margin;
+    if (inside) return;
+    if (!free) throw new Error(`"${id}" is out of view and no free point of the canvas is left to drag it in from`);
+    // Towards the canvas's middle, as far as a drag that stays on the canvas can take it.
+    const clamp = (v: number, lo: number, hi: number) => Math.min(hi - 5, Math.max(lo + 5, v));
+    const to = {
+      x: clamp(free.x + ((box.left + box.right) / 2 - centre.x), box.left, box.right),
+      y: clamp(free.y + ((box.top + box.bottom) / 2 - centre.y), box.top, box.bottom),
+    };
+    await page.mouse.move(free.x, free.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+  }
+}
+
 async function where(page: Page, id: string): Promise<ClickPoint> {
   const pointNow = () =>
     page.evaluate(
@@ -118,6 +156,7 @@ async function where(page: Page, id: string): Promise<ClickPoint> {
     a !== null && b !== null && a.x === b.x && a.y === b.y && a.lands === b.lands;
   // Patience is counted in looks, not only in time: on a loaded machine one wait for the view to settle
   // can take longer than the whole deadline, and a first look alone proves nothing either way.
+  await panIntoView(page, id);
   const deadline = Date.now() + 30_000;
   let last: ClickPoint | null = null;
   for (let looks = 1; ; looks++) {
@@ -125,8 +164,19 @@ async function where(page: Page, id: string): Promise<ClickPoint> {
     const p = await pointNow();
     if (same(p, last)) return p as ClickPoint;
     if (looks >= 3 && Date.now() > deadline) {
+      const centre = await page.evaluate((i) => {
+        const c = window.__atlas.clientPosition(i);
+        const top = c && document.elementFromPoint(c.x, c.y);
+        return (
+          c && {
+            ...c,
+            top: `${top?.tagName ?? 'nothing'}${top?.id ? `#${top.id}` : ''}${top?.className ? `.${String(top.className)}` : ''}`,
+          }
+        );
+      }, id);
       throw new Error(
-        `"${id}" has no steady clickable point after ${looks} looks (${JSON.stringify(last)}, then ${JSON.stringify(p)}): ` +
+        `"${id}" has no steady clickable point after ${looks} looks (${JSON.stringify(last)}, then ${JSON.stringify(p)}; ` +
+          `its centre ${JSON.stringify(centre)} in a window of ${JSON.stringify(page.viewportSize())}): ` +
           'not on the canvas, covered everywhere, or moving',
       );
     }

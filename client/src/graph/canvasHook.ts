@@ -10,7 +10,7 @@ import type { Core } from 'cytoscape';
 import type { Elements } from '../../../contract/api.ts';
 import type { InvestigationView } from '../../../contract/investigation.ts';
 import type { ElementLists, Viewport } from '../model/modelTypes.ts';
-import { clickablePoint, clientPosition } from './interaction.ts';
+import { clickablePoint, clientPosition, panHandle } from './interaction.ts';
 import { resizePending } from './keepInView.ts';
 import { labelAsDrawn } from './labelDetail.ts';
 import { offThreadLayoutRunning } from './offThreadLayout.ts';
@@ -77,6 +77,11 @@ export function installHook(src: HookSource): void {
       clientPosition: (id: string) => clientPosition(cy(), id),
       /** A page point where a click lands on this element (or its bundle), and the id it lands on (null: covered). */
       clickablePoint: (id: string) => clickablePoint(cy(), id),
+      /** The canvas's page box, and a free point on it to drag the view from. */
+      panHandle: () => {
+        const { box, free } = panHandle(cy());
+        return { box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom }, free };
+      },
       renderer: () => ({ ...src.renderer() }),
       zoom: () => cy().zoom(),
       /** The window as drawn: zoom and pan (CSS pixels). */

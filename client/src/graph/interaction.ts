@@ -185,6 +185,26 @@ export function clickablePoint(cy: Core, id: string): { x: number; y: number; la
   return null;
 }
 
+/**
+ * The canvas as the page shows it, and a page point on it where a press lands on no element, so that
+ * a drag from there pans the view (null when elements or panels cover every point of a coarse grid).
+ */
+export function panHandle(cy: Core): { box: DOMRect; free: { x: number; y: number } | null } {
+  const box = cy.container()!.getBoundingClientRect();
+  const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
+  const steps = 12;
+  for (let i = 1; i < steps; i++) {
+    for (let j = 1; j < steps; j++) {
+      const p = { x: box.left + (box.width * i) / steps, y: box.top + (box.height * j) / steps };
+      const top = document.elementFromPoint(p.x, p.y);
+      if (top?.tagName !== 'CANVAS' || !cy.container()?.contains(top)) continue;
+      const [x, y] = hits.projectIntoViewport(p.x, p.y);
+      if (!hits.findNearestElement(x, y, true, false)) return { box, free: p };
+    }
+  }
+  return { box, free: null };
+}
+
 function edgeEnds(e: SingularElementArgument): Linked {
   return {
     id: e.id(),
