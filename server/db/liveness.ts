@@ -67,14 +67,13 @@ export class Liveness {
     await this.driver.close();
   }
 
-  /** One probe: up on an answer (unless the supervisor is restarting it), unresponsive on none (unless the supervisor already says more). */
+  /** One probe: up on an answer, unresponsive on none (unless the supervisor already says more). */
   async probe(): Promise<boolean> {
     const answered = await this.ask();
     if (this.stopped) return answered;
     if (answered) {
       this.missingSince = undefined;
-      // A server being restarted may still answer while it shuts down: the supervisor says when it is back.
-      if (this.availability.status.state !== 'restarting') this.availability.set('up');
+      this.availability.set('up');
       return true;
     }
     this.missingSince ??= Date.now();

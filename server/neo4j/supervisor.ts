@@ -81,7 +81,7 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
     startedAt = Date.now();
     log('Neo4j is back.');
     watch(server);
-    availability.set('up');
+    // The probe, not this, says `up`: it also forgets the silence it measured while the server was away.
     await liveness?.probe();
   };
 
@@ -123,6 +123,8 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
       availability.set('restarting', `${why}; restarting it`);
       await old.stop();
       if (stopping) return;
+      // While it shut down it may still have answered the probe, which then called it up.
+      availability.set('restarting', `${why}; restarting it`);
       try {
         await startAgain();
       } catch (error) {

@@ -193,7 +193,7 @@ describe('the local Neo4j, supervised', () => {
     expect(said).toMatch(/thread "neo4j\.Scheduler-1" died of an OutOfMemoryError.*restarted now/);
     expect(said).not.toMatch(/Giving up/);
     expect(escaped).toEqual([]);
-  });
+  }, 600_000); // four clean stops and starts: about 40 s each on a busy machine
 
   it('gives up on a crash loop and names the cause, with the last lines of Neo4j’s log', async () => {
     let squatter: Server | undefined;
