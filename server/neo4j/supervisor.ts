@@ -74,7 +74,7 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
     });
   };
 
-  /** Starts the server again (throws as startLocalServer does), and says it is up. */
+  /** Starts the server again (throws as startLocalServer does); the probe that follows says it is up. */
   const startAgain = async (): Promise<void> => {
     availability.countRestart();
     server = await startLocalServer({ ...options.server, log: (line) => log(line) });

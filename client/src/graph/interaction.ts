@@ -157,13 +157,8 @@ export function clickablePoint(cy: Core, id: string): { x: number; y: number; la
   const centre = clientPosition(cy, id);
   if (!centre) return null;
   const target = cy.getElementById(id);
-  const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
   const landsOn = (p: { x: number; y: number }): string | null => {
-    // A panel, menu or toast over the canvas at this point would take the click instead.
-    const top = document.elementFromPoint(p.x, p.y);
-    if (top?.tagName !== 'CANVAS' || !cy.container()?.contains(top)) return null;
-    const [x, y] = hits.projectIntoViewport(p.x, p.y);
-    const hit = hits.findNearestElement(x, y, true, false)?.id();
+    const hit = pressAt(cy, p);
     if (hit === id) return id;
     const other = hit ? cy.getElementById(hit) : null;
     return target.isEdge() && other?.isEdge() && bundleKey(edgeEnds(other)) === bundleKey(edgeEnds(target))
@@ -191,18 +186,26 @@ export function clickablePoint(cy: Core, id: string): { x: number; y: number; la
  */
 export function panHandle(cy: Core): { box: DOMRect; free: { x: number; y: number } | null } {
   const box = cy.container()!.getBoundingClientRect();
-  const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
   const steps = 12;
   for (let i = 1; i < steps; i++) {
     for (let j = 1; j < steps; j++) {
       const p = { x: box.left + (box.width * i) / steps, y: box.top + (box.height * j) / steps };
-      const top = document.elementFromPoint(p.x, p.y);
-      if (top?.tagName !== 'CANVAS' || !cy.container()?.contains(top)) continue;
-      const [x, y] = hits.projectIntoViewport(p.x, p.y);
-      if (!hits.findNearestElement(x, y, true, false)) return { box, free: p };
+      if (pressAt(cy, p) === null) return { box, free: p };
     }
   }
   return { box, free: null };
+}
+
+/**
+ * What a press at page point `p` meets: the id of the topmost element drawn there, null for the bare
+ * canvas, undefined when a panel, menu or toast over the canvas (or the page beyond it) would take it.
+ */
+function pressAt(cy: Core, p: { x: number; y: number }): string | null | undefined {
+  const top = document.elementFromPoint(p.x, p.y);
+  if (top?.tagName !== 'CANVAS' || !cy.container()?.contains(top)) return undefined;
+  const hits = (cy as unknown as { renderer(): HitTesting }).renderer();
+  const [x, y] = hits.projectIntoViewport(p.x, p.y);
+  return hits.findNearestElement(x, y, true, false)?.id() ?? null;
 }
 
 function edgeEnds(e: SingularElementArgument): Linked {
