@@ -13,6 +13,13 @@ type Listener = (status: DatabaseStatus) => void;
 export class Availability {
   private current: DatabaseStatus = { state: 'up', since: new Date().toISOString(), restarts: 0 };
   private readonly listeners = new Set<Listener>();
+  /** Guarded work whose own promise has not settled yet (what a drain waits for). */
+  private inHand = 0;
+  private readonly settleListeners = new Set<() => void>();
+  /** During a drain, work in hand is let finish rather than failed with the 503. */
+  private draining = false;
+  /** During a planned restart nothing calls the server up (the old one answers while it drains and stops). */
+  private planned = false;
 
   get status(): DatabaseStatus {
     return { ...this.current };
@@ -24,6 +31,7 @@ export class Availability {
 
   /** Enters `state` (its `since` only moves when the state changes); listeners hear every change. */
   set(state: DatabaseState, message?: string): void {
+    if (state === 'up' && this.planned) return;
     const changed = state !== this.current.state;
     if (!changed && message === this.current.message) return;
     this.current = {
@@ -63,16 +71,60 @@ export class Availability {
     let grace: NodeJS.Timeout | undefined;
     const away = new Promise<never>((_, reject) => {
       stopListening = this.onChange((status) => {
-        if (status.state === 'up' || grace) return;
+        if (status.state === 'up' || grace || this.draining) return;
         grace = setTimeout(() => reject(this.unavailableError()), graceMs);
       });
     });
     try {
-      return await Promise.race([work(), away]);
+      return await Promise.race([this.inHandWhile(work()), away]);
     } finally {
       clearTimeout(grace);
       stopListening();
     }
+  }
+
+  /**
+   * Begins a planned restart (the supervisor's `replace`): `restarting` with `message` at once, so new
+   * work is refused with the 503, while work in hand is let finish for up to `limitMs` (ms) rather than
+   * failed: the console query that ran the heap out, and set the restart off, still gets its own answer.
+   * Until `release` is called nothing calls the server up, not even the probe it answers while it stops.
+   * Resolves once no work is in hand (`drained`) or the limit has passed (not `drained`); from then on
+   * work still in hand is failed with the 503 at the next change of state, as when the database goes away.
+   */
+  async drain(message: string, limitMs: number): Promise<{ drained: boolean; release: () => void }> {
+    this.planned = true;
+    this.draining = true;
+    this.set('restarting', message);
+    let timer: NodeJS.Timeout | undefined;
+    let onSettled = () => {};
+    const drained = await new Promise<boolean>((resolve) => {
+      onSettled = () => {
+        if (this.inHand === 0) resolve(true);
+      };
+      this.settleListeners.add(onSettled);
+      timer = setTimeout(resolve, limitMs, false);
+      onSettled();
+    });
+    clearTimeout(timer);
+    this.settleListeners.delete(onSettled);
+    this.draining = false;
+    return {
+      drained,
+      release: () => {
+        this.planned = false;
+      },
+    };
+  }
+
+  /** `running`, counted as in hand until it settles (whoever waits for it, or not). */
+  private inHandWhile<T>(running: Promise<T>): Promise<T> {
+    this.inHand += 1;
+    const settled = () => {
+      this.inHand -= 1;
+      for (const listener of this.settleListeners) listener();
+    };
+    running.then(settled, settled);
+    return running;
   }
 }
 

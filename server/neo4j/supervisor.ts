@@ -4,8 +4,9 @@
  * 1, 2, 4, 8… s, with a log line each time and `restarting` in the database's availability (what
  * GET /api/health and the client's banner show). Neo4j recovers committed transactions from its
  * transaction log at start, so a kill loses nothing that was committed. A server that runs on after
- * one of its own threads died of an OutOfMemoryError (threadDeaths.ts) is stopped cleanly and started
- * again at once (`replace`), which does not count towards giving up.
+ * one of its own threads died of an OutOfMemoryError (threadDeaths.ts) is replaced: new requests are
+ * refused with 503 at once, the queries in hand are let finish (Availability.drain), and the server is
+ * stopped cleanly and started again; that does not count towards giving up.
  *
  * A crash loop ends: after `attempts` restarts in a row, each failing or dying within STABLE_MS, the
  * supervisor gives up, logs the last lines of Neo4j's own log and sets `failed` with them as the cause.
@@ -22,6 +23,13 @@ import { type LocalServer, type LocalServerOptions, lastLogLines, startLocalServ
  * would end every other analyst's work; requests fail fast with 503 meanwhile anyway.
  */
 export const HANG_RESTART_MS = 45_000;
+/**
+ * How long a replace lets the queries in hand finish before it stops the server (ms). The query that ran
+ * the heap out is among them, and its own OutOfMemoryError (422 for the analyst) can follow the thread's
+ * death by a GC stall of many seconds (26 s once measured); new requests get 503 meanwhile, as they would
+ * during the restart itself.
+ */
+export const REPLACE_DRAIN_MS = 30_000;
 /** A start that stays up this long ends the run of failures. */
 export const STABLE_MS = 60_000;
 const BACKOFF_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -41,9 +49,10 @@ export interface SupervisedServer {
   /** The running JVM's process id (changes at each restart). */
   readonly pid: number | undefined;
   /**
-   * Restarts the server now, cleanly, because it runs but is not to be trusted (`why` says so in the
-   * log and in the database's availability); what the death of one of Neo4j's own threads sets off.
-   * Settles once it is up again (or given up on).
+   * Restarts the server, cleanly, because it runs but is not to be trusted (`why` says so in the log and
+   * in the database's availability); what the death of one of Neo4j's own threads sets off. New work is
+   * refused at once; work in hand is let finish for up to REPLACE_DRAIN_MS first. Settles once the
+   * server is up again (or given up on).
    */
   replace(why: string): Promise<void>;
   /** Stops supervising and stops the server. */
@@ -120,11 +129,18 @@ export async function superviseLocalServer(options: SupervisorOptions): Promise<
       const old = server;
       retired.add(old);
       log(`${why}; a JVM left so is not to be trusted, so Neo4j is restarted now.`, 'warn');
+      const { drained, release } = await availability.drain(
+        `${why}; letting the queries in hand finish first`,
+        REPLACE_DRAIN_MS,
+      );
+      if (!drained) log(`Queries still running ${REPLACE_DRAIN_MS / 1000} s later are cut off by the restart.`, 'warn');
       availability.set('restarting', `${why}; restarting it`);
-      await old.stop();
+      try {
+        await old.stop();
+      } finally {
+        release();
+      }
       if (stopping) return;
-      // While it shut down it may still have answered the probe, which then called it up.
-      availability.set('restarting', `${why}; restarting it`);
       try {
         await startAgain();
       } catch (error) {

@@ -2,16 +2,20 @@
  * The local Neo4j supervised (server/neo4j/supervisor.ts) under load: killed, it is restarted and the
  * same app answers again by itself, with every import it had confirmed still there and none half
  * there; frozen, requests fail fast, and after HANG_RESTART_MS it is killed and restarted; one of its
- * own threads dead of an OutOfMemoryError, it is restarted cleanly at once, however often; in a crash
+ * own threads dead of an OutOfMemoryError, it is restarted cleanly, however often, once the queries in
+ * hand have their answers (new ones are refused meanwhile); in a crash
  * loop the supervisor gives up and says why, with Neo4j's own last log lines. Runs a Neo4j of its own.
  */
 import { createServer, type Server } from 'node:net';
+import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { healthResponse, healthUnavailableResponse, type DatabaseState } from '../../contract/api.ts';
+import { createApp } from '../../server/app.ts';
 import type { Database } from '../../server/db/database.ts';
 import type { SupervisedServer } from '../../server/neo4j/supervisor.ts';
 import { watchEscapes } from '../support/escapes.ts';
+import { DEFAULT_CONSOLE_LIMITS } from '../../server/services/console.ts';
 import { freshSeededDatabase, testApp } from '../support/fixtures.ts';
 import { type OwnSupervised, ownSupervisedNeo4j } from '../support/neo4j.ts';
 
@@ -41,6 +45,18 @@ afterAll(async () => {
   }
   await own?.remove();
 });
+
+/** A read that keeps Neo4j at work for several seconds, checking for termination all along. */
+const LONG_COUNT_ROWS = 150_000_000;
+const LONG_COUNT = `UNWIND range(1, ${LONG_COUNT_ROWS}) AS x RETURN count(x) AS n`;
+
+/** How many console queries the server is running. */
+async function consoleQueriesRunning(): Promise<number> {
+  const rows = await db.runAdmin(
+    "SHOW TRANSACTIONS YIELD metaData, status WHERE metaData.type = 'console' AND status = 'Running' RETURN count(*) AS n",
+  );
+  return Number(rows[0]?.n ?? 0);
+}
 
 /** One import that is whole or absent: a source, a faction citing it, and a relationship between them. */
 function smallImport(n: number) {
@@ -167,6 +183,36 @@ describe('the local Neo4j, supervised', () => {
     expect(logLines.join('\n')).toMatch(/has not answered for \d+ s; killing it/);
     expect(escaped).toEqual([]);
   });
+
+  it('lets the query in hand when a thread died finish with its own answer before restarting, and refuses new work at once', async () => {
+    const patient = createApp({
+      db,
+      logger: pino({ level: 'silent' }),
+      consoleLimits: { ...DEFAULT_CONSOLE_LIMITS, timeoutMs: 120_000 },
+    });
+    const counted = request(patient)
+      .post('/api/cypher')
+      .send({ query: LONG_COUNT })
+      .then((answer) => ({ answer, at: Date.now() }));
+    await vi.waitFor(async () => expect(await consoleQueriesRunning()).toBe(1), { timeout: 20_000, interval: 100 });
+
+    const replaced = supervised.replace(
+      'Neo4j\'s own thread "neo4j.Scheduler-1" died of an OutOfMemoryError (a query ran its heap out)',
+    );
+    const restartingAt = Date.now();
+    expect(db.availability.status.message).toMatch(/letting the queries in hand finish first/);
+    const refused = await request(app).get('/api/nodes/jaysh-al-nasr');
+    expect(refused.status).toBe(503);
+
+    const { answer, at } = await counted;
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.rows).toEqual([[LONG_COUNT_ROWS]]);
+    console.info(`the query in hand answered ${at - restartingAt} ms into the replace`);
+    expect(at - restartingAt).toBeGreaterThan(1_000); // it was still at work, not done before the replace
+    await replaced;
+    await waitForState('up', 10_000);
+    expect(escaped).toEqual([]);
+  }, 300_000);
 
   it('restarts a server whose own thread died of an OutOfMemoryError, cleanly and each time, never counting it towards giving up', async () => {
     const load = loadUntilStopped();
