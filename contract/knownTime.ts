@@ -1,0 +1,36 @@
+/**
+ * Transaction time: what the graph said, as opposed to valid time (contract/validTime.ts), when a fact
+ * held in the world. Every fact written through curation carries `recordedAt` (an ISO 8601 instant in
+ * UTC, `2026-12-01T10:15:00.000Z`, so instants compare as strings) and, once a correction or retraction
+ * ends it, `supersededAt`; nothing is deleted. A fact with no `recordedAt` was imported before the graph
+ * kept this time and is taken as known from the start; one with no `supersededAt` is current.
+ *
+ * "As known on D" means as the graph stood at the end of day D (UTC): recorded before the next day began
+ * and not yet ended then. Snodgrass, "Developing Time-Oriented Database Applications in SQL" (1999),
+ * ch. 8: a transaction-time state is `start <= t < stop`; here t is the first instant after day D, so
+ * the test is `recordedAt < knownUntil <= supersededAt`. The Cypher form is written once, in
+ * server/db/cypher.ts (the `{{knownOn x}}` marker).
+ */
+import { z } from 'zod';
+import { fullDate } from './partialDate.ts';
+
+/** The `knownOn` query parameter: a day, YYYY-MM-DD; absent means now (only current facts). */
+export const knownOn = fullDate;
+
+/** The first instant after day `day` (YYYY-MM-DD), as the ISO string facts are compared against. */
+export function knownUntil(day: string): string {
+  const next = new Date(`${day}T00:00:00.000Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
+}
+
+/** Whether a fact recorded at `recordedAt` and ended at `supersededAt` was known on `day` (or now, if null). */
+export function knownOnDay(fact: { recordedAt?: unknown; supersededAt?: unknown }, day: string | null): boolean {
+  const recorded = typeof fact.recordedAt === 'string' ? fact.recordedAt : '';
+  const ended = typeof fact.supersededAt === 'string' ? fact.supersededAt : null;
+  if (day === null) return ended === null;
+  const until = knownUntil(day);
+  return recorded < until && (ended === null || until <= ended);
+}
+
+export const knownOnQuery = z.object({ knownOn: knownOn.optional() });
