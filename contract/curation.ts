@@ -26,7 +26,7 @@ const reason = z.string().trim().min(1, 'say why').max(2000);
 const basedOn = z.string().min(1).max(40);
 
 /** A source as a form adds it: the import file's source, id optional (made from the name), graded. */
-export const sourceInput = sourceRecord.extend({ id: slug.optional(), reliability: reliability.optional() });
+export const sourceInput = sourceRecord.extend({ id: slug.optional() });
 export type SourceInput = z.infer<typeof sourceInput>;
 
 /** A node as a form adds it: the import file's node of its label, id optional (made from the name). */
@@ -42,7 +42,7 @@ export type NodeInput = z.infer<typeof nodeInput>;
  * A claim as a form adds it: the import file's relationship, id optional, with the analyst's
  * credibility grade. `sources` must name at least one source (400 otherwise).
  */
-export const claimInput = relationshipRecord.extend({ id: slug.optional(), credibility: credibility.optional() });
+export const claimInput = relationshipRecord.extend({ id: slug.optional() });
 export type ClaimInput = z.infer<typeof claimInput>;
 
 /**

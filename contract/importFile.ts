@@ -16,6 +16,7 @@ import {
   type GraphLabel,
 } from './model.ts';
 import { partialDate } from './partialDate.ts';
+import { credibility, reliability } from './grades.ts';
 
 /** URL-safe slug: lower-case letters, digits and single hyphens. */
 export const slug = z
@@ -68,6 +69,8 @@ export const sourceRecord = z.strictObject({
     .regex(/^[a-z]{2}$/)
     .optional(),
   description: text.optional(),
+  /** The Admiralty reliability grade the analyst gives the source (contract/grades.ts); absent shows as F. */
+  reliability: reliability.optional(),
 });
 
 const nodeBase = {
@@ -137,6 +140,8 @@ export const relationshipRecord = z.strictObject({
   casualtiesBound: z.enum(FIGURE_BOUNDS).optional(),
   /** What the figure counts, in the source's own terms ("Jaysh al-Nasr prisoners killed"). */
   casualtiesCounted: text.optional(),
+  /** The Admiralty credibility grade the analyst gives the claim, 1-6 (contract/grades.ts). */
+  credibility: credibility.optional(),
 });
 
 export const importFile = z.strictObject({

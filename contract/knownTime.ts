@@ -10,21 +10,43 @@
  * ch. 8: a transaction-time state is `start <= t < stop`; here t is the first instant after day D, so
  * the test is `recordedAt < knownUntil <= supersededAt`. The Cypher form is written once, in
  * server/db/cypher.ts (the `{{knownOn x}}` marker).
+ *
+ * `knownOn` may also be an instant (`2026-12-01T10:15:00.000Z`): the graph as it stood just before
+ * that instant. A fact's history offers it ("as known before this change"), because a correction made
+ * the same day as the claim leaves no day on which only the old version was known.
  */
 import { z } from 'zod';
 import { fullDate } from './partialDate.ts';
 
-/** The `knownOn` query parameter: a day, YYYY-MM-DD; absent means now (only current facts). */
-export const knownOn = fullDate;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
-/** The first instant after day `day` (YYYY-MM-DD), as the ISO string facts are compared against. */
-export function knownUntil(day: string): string {
-  const next = new Date(`${day}T00:00:00.000Z`);
+/** An ISO 8601 instant in UTC, as `Date.prototype.toISOString` writes it (milliseconds optional). */
+export const instant = z
+  .string()
+  .refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an instant YYYY-MM-DDTHH:MM:SSZ',
+  });
+
+/**
+ * The `knownOn` query parameter: a day (YYYY-MM-DD: as the graph stood at that day's end, UTC) or an
+ * instant (just before it); absent means now (only current facts).
+ */
+export const knownOn = z.union([fullDate, instant], {
+  error: 'must be a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:MM:SSZ',
+});
+
+/**
+ * The instant facts are compared against for `knownOn`: the first instant after a day, or the instant
+ * itself, as the ISO string (milliseconds always written) stored times compare with.
+ */
+export function knownUntil(knownOnValue: string): string {
+  if (knownOnValue.length > 10) return new Date(knownOnValue).toISOString();
+  const next = new Date(`${knownOnValue}T00:00:00.000Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString();
 }
 
-/** Whether a fact recorded at `recordedAt` and ended at `supersededAt` was known on `day` (or now, if null). */
+/** Whether a fact recorded at `recordedAt` and ended at `supersededAt` was known on `day` (a day or an instant; now if null). */
 export function knownOnDay(fact: { recordedAt?: unknown; supersededAt?: unknown }, day: string | null): boolean {
   const recorded = typeof fact.recordedAt === 'string' ? fact.recordedAt : '';
   const ended = typeof fact.supersededAt === 'string' ? fact.supersededAt : null;
