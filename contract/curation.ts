@@ -145,6 +145,7 @@ export const sameAsRequest = z.strictObject({
 
 /** What each change in a history did. */
 export const CHANGE_ACTIONS = ['recorded', 'corrected', 'retracted', 'edited', 'merged', 'regraded'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /**
  * One change to a fact: who, when, what, citing which sources, why, and the values before and after

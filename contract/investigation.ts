@@ -15,6 +15,8 @@ import { investigationAccess } from './auth.ts';
 import { edgeData, nodeData, sourceData } from './api.ts';
 import { GRAPH_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
+import { credibility, reliability } from './grades.ts';
+import { knownOn } from './knownTime.ts';
 import { decimalInteger } from './decimal.ts';
 
 /**
@@ -31,6 +33,7 @@ export const WORKSPACE_LABELS = [
   'User',
   'Session',
   'AuditEntry',
+  'FactChange',
 ] as const;
 
 const id = z.string().min(1).max(200);
@@ -106,6 +109,15 @@ export const viewRecipe = z.strictObject({
   layout: z.enum(['fcose', 'concentric', 'hierarchical', 'grid']),
   focus: id.nullable(),
   pageSize: z.number().int().min(1).max(1000),
+  /**
+   * Transaction time (issue 12): the graph as it stood on this day or just before this instant
+   * (contract/knownTime.ts); null for now. Defaulted so recipes saved before it still parse.
+   */
+  knownOn: knownOn.nullable().default(null),
+  /** The grade filter: claims whose best source is below this reliability are hidden; null for none. */
+  minReliability: reliability.nullable().default(null),
+  /** The grade filter: claims below this credibility (or with none stated) are hidden; null for none. */
+  minCredibility: credibility.nullable().default(null),
 });
 export type ViewRecipe = z.infer<typeof viewRecipe>;
 
@@ -128,6 +140,9 @@ export function emptyRecipe(): ViewRecipe {
     layout: 'fcose',
     focus: null,
     pageSize: DEFAULT_PAGE_SIZE,
+    knownOn: null,
+    minReliability: null,
+    minCredibility: null,
   };
 }
 

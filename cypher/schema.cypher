@@ -75,3 +75,8 @@ CREATE CONSTRAINT user_username_key IF NOT EXISTS FOR (n:User) REQUIRE n.usernam
 CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE;
 CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE;
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+
+// Curation history (server/services/history.ts): one :FactChange per change, workspace like the audit
+// trail; a fact's history is read by its subject id.
+CREATE CONSTRAINT fact_change_id IF NOT EXISTS FOR (n:FactChange) REQUIRE n.id IS UNIQUE;
+CREATE INDEX fact_change_subject IF NOT EXISTS FOR (n:FactChange) ON (n.subject);

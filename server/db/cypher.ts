@@ -27,6 +27,8 @@ export const QUERY_NAMES = [
   'schema',
   'auditAppend',
   'auditList',
+  'factChangeAppend',
+  'factChangeList',
   'userCreate',
   'userByUsername',
   'userList',

@@ -113,7 +113,8 @@ export function edgeData(rel: Relationship, source: string, target: string): Edg
   const props = properties(rel.properties);
   return {
     ...props,
-    id: typeof props.id === 'string' ? props.id : rel.elementId,
+    // A claim's ended versions keep only `claimId` (issue 12): one claim, one id on the canvas.
+    id: typeof props.id === 'string' ? props.id : typeof props.claimId === 'string' ? props.claimId : rel.elementId,
     source,
     target,
     type: rel.type as EdgeData['type'],
