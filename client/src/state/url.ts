@@ -6,12 +6,15 @@
  *   p=<from>*<to>*<maxLength>    shortest paths (repeated)
  *   lineage=<id>  asOf=YYYY-MM-DD  focus=<id>  layout=fcose|concentric|hierarchical|grid  page=<n>
  *   r=<id> removed, h=<id> hidden, pin=<id> pinned (repeated); hl=<Label>, ht=<TYPE> filtered out
+ *   known=YYYY-MM-DD|instant     "as known on" (contract/knownTime.ts); rel=A..F, cred=1..6 the grade filter
  *   investigation=<uuid> [mode=read]   an investigation instead of a recipe (investigations/browserHistory.ts)
  * Anything unknown or malformed in a link is dropped, never trusted: labels and types are checked
  * against contract/model.ts and dates with contract/partialDate.ts.
  */
 import { GRAPH_LABELS, RELATIONSHIP_TYPES, type GraphLabel, type RelationshipType } from '../../../contract/model.ts';
 import { isFullDate } from '../../../contract/partialDate.ts';
+import { credibilityOf, RELIABILITY, type Reliability } from '../../../contract/grades.ts';
+import { knownOn as knownOnSchema } from '../../../contract/knownTime.ts';
 import {
   DEFAULT_PAGE_SIZE,
   LAYOUTS,
@@ -91,6 +94,9 @@ export function viewStateToQuery(state: ViewState): string {
   for (const id of state.pinned) q.append('pin', id);
   for (const l of state.hiddenLabels) q.append('hl', l);
   for (const t of state.hiddenTypes) q.append('ht', t);
+  if (state.knownOn) q.set('known', state.knownOn);
+  if (state.minReliability) q.set('rel', state.minReliability);
+  if (state.minCredibility) q.set('cred', String(state.minCredibility));
   const text = q.toString();
   return text ? `?${text}` : '';
 }
@@ -120,6 +126,12 @@ export function viewStateFromQuery(search: string): ViewState {
   state.pinned = ids('pin');
   state.hiddenLabels = [...new Set(q.getAll('hl').filter(isLabel))];
   state.hiddenTypes = [...new Set(q.getAll('ht').filter(isType))];
+  const known = q.get('known');
+  state.knownOn = known && knownOnSchema.safeParse(known).success ? known : null;
+  const rel = q.get('rel');
+  state.minReliability = rel && (RELIABILITY as readonly string[]).includes(rel) ? (rel as Reliability) : null;
+  const cred = q.get('cred');
+  state.minCredibility = cred && /^[1-6]$/.test(cred) ? credibilityOf(Number(cred)) : null;
   return state;
 }
 

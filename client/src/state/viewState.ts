@@ -4,6 +4,7 @@
  * The URL (state/url.ts), the undo stack and JSON exports all carry this, never the drawn elements
  * alone, so a shared link rebuilds the same view from the database.
  */
+import type { Credibility, Reliability } from '../../../contract/grades.ts';
 import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
 import { DEFAULT_PAGE_SIZE, emptyRecipe } from '../../../contract/investigation.ts';
 
@@ -46,6 +47,15 @@ export interface ViewState {
   focus: string | null;
   /** How many neighbours one expansion adds before saying "N more". */
   pageSize: number;
+  /**
+   * "As known on": what the graph said on this day (YYYY-MM-DD) or just before this instant
+   * (contract/knownTime.ts); null for now. Independent of `asOf` (when facts held in the world).
+   */
+  knownOn: string | null;
+  /** The grade filter (contract/grades.ts GradeBar): the least source reliability shown; null for any. */
+  minReliability: Reliability | null;
+  /** The least claim credibility shown; null for any. */
+  minCredibility: Credibility | null;
 }
 
 export { DEFAULT_PAGE_SIZE };
