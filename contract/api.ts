@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { GRAPH_LABELS, NODE_LABELS, RELATIONSHIP_TYPES } from './model.ts';
 import { fullDate } from './partialDate.ts';
 import { decimalInteger } from './decimal.ts';
+import { knownOn } from './knownTime.ts';
 
 /** Where in a Cypher query: line and column count from 1, offset (characters) from 0. */
 export const queryPosition = z.object({ line: z.number(), column: z.number(), offset: z.number() });
@@ -147,6 +148,8 @@ export const nodeDetail = z.object({ node: nodeData, sources: z.array(sourceData
 export type NodeDetail = z.infer<typeof nodeDetail>;
 
 export const nodeIdParam = z.object({ id: z.string().min(1).max(200) });
+/** GET /api/nodes/:id: the node as known on a day or just before an instant (contract/knownTime.ts). */
+export const nodeQuery = z.object({ knownOn: knownOn.optional() });
 
 /**
  * GET /api/sources/:id/claims, what a source states: the nodes citing it and the relationships citing
@@ -162,6 +165,8 @@ export const neighboursQuery = z.object({
   types: commaList(RELATIONSHIP_TYPES).optional(),
   labels: commaList(GRAPH_LABELS).optional(),
   asOf: fullDate.optional(),
+  /** As the graph stood at the end of that day, or just before that instant (contract/knownTime.ts). */
+  knownOn: knownOn.optional(),
   limit: decimalInteger(1, 1000).default(200),
 });
 export type NeighboursQuery = z.infer<typeof neighboursQuery>;
@@ -187,6 +192,7 @@ export const pathsQuery = z.object({
   to: z.string().min(1).max(200),
   maxLength: decimalInteger(1, 6).default(4),
   asOf: fullDate.optional(),
+  knownOn: knownOn.optional(),
   types: commaList(RELATIONSHIP_TYPES).optional(),
   limit: decimalInteger(1, 50).default(10),
 });
@@ -208,6 +214,7 @@ export type PathsResponse = z.infer<typeof pathsResponse>;
 
 export const lineageQuery = z.object({
   asOf: fullDate.optional(),
+  knownOn: knownOn.optional(),
   depth: decimalInteger(1, 5).default(3),
 });
 
@@ -242,6 +249,8 @@ export const relationshipsAmongRequest = z.strictObject({
   ids: z.array(z.string().min(1).max(200)).min(1).max(20_000),
   asOf: fullDate.optional(),
   types: z.array(z.enum(RELATIONSHIP_TYPES)).min(1).optional(),
+  /** As the graph stood on this day or just before this instant (contract/knownTime.ts); absent: now. */
+  knownOn: knownOn.optional(),
 });
 export type RelationshipsAmongRequest = z.infer<typeof relationshipsAmongRequest>;
 export const relationshipsAmongResponse = z.object({ edges: z.array(z.object({ data: edgeData })) });
