@@ -11,10 +11,12 @@
  *   src/investigations/      saved investigations: sidebar, autosave, share, revisions, browser history (mount.ts)
  *   src/auth/, src/admin/    sign-in screen (gate.ts), user menu, and the admins' users and audit trail (issue 10)
  *   src/imports/             the Import data dialog: upload, import jobs' progress, resume, roll back (issue 11)
+ *   src/curation/            adding, correcting and retracting facts: the forms, the match list (issue 12)
  * This file wires them: panels to the canvas, the URL to the view, keys to actions.
  */
 import { mountAdminPanel } from './admin/adminPanel.ts';
 import { mountImportsPanel } from './imports/importsPanel.ts';
+import { mountCuration } from './curation/mount.ts';
 import { api } from './api.ts';
 import { signedIn } from './auth/gate.ts';
 import { mountUserMenu } from './auth/userMenu.ts';
@@ -40,6 +42,7 @@ import { mountConsole } from './console/consolePanel.ts';
 import { mountTime } from './panels/time.ts';
 import { mountToolbar } from './panels/toolbar.ts';
 import type { LayoutName } from './state/viewState.ts';
+import { html } from 'lit';
 import './styles/layout.css';
 import './styles/panels.css';
 import './styles/console.css';
@@ -64,7 +67,13 @@ const canvas = new Canvas(host('canvas'), api);
 const search = mountSearch(host('search'), canvas, api);
 const paths = mountPaths(host('paths'), canvas);
 const pathActions = { pathFrom: paths.setFrom, pathTo: paths.setTo };
-const extras = detailsExtras(canvas);
+const notesExtras = detailsExtras(canvas);
+const curate = mountCuration(host('curation-add'), canvas, api);
+// The details panel shows the selection's curation buttons (Edit, Correct, Retract) above its notes.
+const extras = {
+  ...notesExtras,
+  view: (on: Parameters<typeof notesExtras.view>[0]) => html`${curate.detailsButtons(on)}${notesExtras.view(on)}`,
+};
 mountDetails(host('details'), canvas, api, pathActions, extras);
 mountNotes(host('notes'), canvas);
 mountFilters(host('filters'), canvas);
@@ -79,6 +88,7 @@ const menu = mountContextMenu(host('context-menu'), canvas, {
   ...pathActions,
   addNoteTo: extras.addNoteTo,
   showProvenanceOf: extras.showProvenanceOf,
+  curate,
 });
 const entityTable = mountEntityTable(host('entity-table'), canvas, api);
 mountPanelLayout({ onOpen: (panel) => panel === 'table' && entityTable.refresh() });

@@ -20,6 +20,14 @@ export interface MenuActions {
   addNoteTo?(target: { kind: 'node' | 'edge'; id: string }): void;
   /** "How did this get here?" for the element. */
   showProvenanceOf?(id: string): void;
+  /** Curation (issue 12, curation/mount.ts): offered only to those who may write. */
+  curate?: {
+    canWrite(): boolean;
+    addClaim(from: string): void;
+    editNode(id: string): void;
+    correctClaim(id: string): void;
+    retractClaim(id: string): void;
+  };
 }
 
 type Target = { id: string; kind: 'node' | 'edge' } | null;
@@ -86,12 +94,29 @@ export function mountContextMenu(
       ${item('Path from here', () => actions.pathFrom(id))}
       ${item('Path to here', () => actions.pathTo(id))}
       <hr />
+      ${curateNodeItems(id)}
       ${noteItems({ kind: 'node', id })}
       <hr />
       ${item('Pin / unpin', () => canvas.togglePinSelection())}
       ${item('Hide', () => canvas.hideSelection())}
       ${item('Keep only neighbourhood', () => canvas.keepOnlyNeighbourhood())}
       ${item('Remove', () => canvas.removeSelection(), 'menu-remove')}`;
+  }
+
+  /** Curation's items: they change the graph, not the view, so a read-only view does not disable them. */
+  function curateNodeItems(id: string): TemplateResult | typeof nothing {
+    const curate = actions.curate;
+    if (!curate?.canWrite()) return nothing;
+    return html`${item('Add a claim from here…', () => curate.addClaim(id), 'menu-add-claim', false)}
+      ${item('Edit…', () => curate.editNode(id), 'menu-edit', false)}
+      <hr />`;
+  }
+
+  function curateEdgeItems(id: string): TemplateResult | typeof nothing {
+    const curate = actions.curate;
+    if (!curate?.canWrite()) return nothing;
+    return html`${item('Correct…', () => curate.correctClaim(id), 'menu-correct', false)}
+      ${item('Retract…', () => curate.retractClaim(id), 'menu-retract', false)}`;
   }
 
   function noteItems(on: { kind: 'node' | 'edge'; id: string }): TemplateResult {
@@ -110,7 +135,7 @@ export function mountContextMenu(
         ? html`${item('Fit to screen', () => canvas.fit(), undefined, false)}${item('Show hidden', () => canvas.showHidden())}`
         : target.kind === 'node'
           ? nodeItems(target.id)
-          : html`${item('Show details and sources', () => canvas.select(target!.id), undefined, false)}${noteItems(target)}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
+          : html`${item('Show details and sources', () => canvas.select(target!.id), undefined, false)}${curateEdgeItems(target.id)}${noteItems(target)}${item('Hide', () => canvas.hideSelection())}${item('Remove', () => canvas.removeSelection())}`;
     render(
       html`<div class="context-menu" role="menu" data-testid="context-menu" @keydown=${onKey}>
         ${content}
