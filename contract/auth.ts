@@ -148,6 +148,8 @@ export const AUDIT_ACTIONS = [
   'import',
   'import.start',
   'import.rollback',
+  'node.merge',
+  'node.sameAs',
   'investigation.create',
   'investigation.import',
   'investigation.save',

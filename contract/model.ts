@@ -19,6 +19,7 @@ export const RELATIONSHIP_TYPES = [
   'PARTICIPATED_IN',
   'SUPPORTED_BY',
   'BASED_IN',
+  'SAME_AS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -40,6 +41,13 @@ export const RELATIONSHIP_ENDPOINTS: Record<RelationshipType, ReadonlyArray<read
   ],
   SUPPORTED_BY: [['Faction', 'Faction']],
   BASED_IN: [['Faction', 'Place']],
+  /** The analyst's claim that two held nodes of one label are one entity (issue 12), cited like any claim. */
+  SAME_AS: [
+    ['Faction', 'Faction'],
+    ['Person', 'Person'],
+    ['Event', 'Event'],
+    ['Place', 'Place'],
+  ],
 };
 
 /** Every node carries these; every other property is label-specific. */
@@ -86,4 +94,5 @@ export const IRREFLEXIVE_TYPES: ReadonlySet<RelationshipType> = new Set([
   'MEMBER_OF',
   'LED_BY',
   'FOUGHT',
+  'SAME_AS',
 ]);

@@ -15,5 +15,7 @@ CALL (row) {
   WITH row WHERE row.type = 'SUPPORTED_BY' MATCH ()-[r:SUPPORTED_BY {id: row.id}]->() USING INDEX r:SUPPORTED_BY(id) RETURN r
   UNION ALL
   WITH row WHERE row.type = 'BASED_IN' MATCH ()-[r:BASED_IN {id: row.id}]->() USING INDEX r:BASED_IN(id) RETURN r
+  UNION ALL
+  WITH row WHERE row.type = 'SAME_AS' MATCH ()-[r:SAME_AS {id: row.id}]->() USING INDEX r:SAME_AS(id) RETURN r
 }
 RETURN row.id AS id, type(r) AS type, properties(r) AS props

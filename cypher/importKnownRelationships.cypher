@@ -18,5 +18,7 @@ CALL (wanted) {
   MATCH (a)-[r:SUPPORTED_BY {id: wanted}]->(b) RETURN r, a, b
   UNION ALL
   MATCH (a)-[r:BASED_IN {id: wanted}]->(b) RETURN r, a, b
+  UNION ALL
+  MATCH (a)-[r:SAME_AS {id: wanted}]->(b) RETURN r, a, b
 }
 RETURN wanted AS id, type(r) AS type, a.id AS source, b.id AS target

@@ -25,6 +25,8 @@ OPTIONAL CALL (row) {
   WITH row WHERE row.type = 'SUPPORTED_BY' MATCH ()-[r:SUPPORTED_BY {id: row.id}]->() USING INDEX r:SUPPORTED_BY(id) RETURN r
   UNION ALL
   WITH row WHERE row.type = 'BASED_IN' MATCH ()-[r:BASED_IN {id: row.id}]->() USING INDEX r:BASED_IN(id) RETURN r
+  UNION ALL
+  WITH row WHERE row.type = 'SAME_AS' MATCH ()-[r:SAME_AS {id: row.id}]->() USING INDEX r:SAME_AS(id) RETURN r
 }
 WITH a, b, row, r AS existing
 CALL (a, b, row, existing) {

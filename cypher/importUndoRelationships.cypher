@@ -15,6 +15,8 @@ CALL (row) {
   MATCH ()-[r:SUPPORTED_BY {id: row.id}]->() WHERE row.type = 'SUPPORTED_BY' RETURN r
   UNION ALL
   MATCH ()-[r:BASED_IN {id: row.id}]->() WHERE row.type = 'BASED_IN' RETURN r
+  UNION ALL
+  MATCH ()-[r:SAME_AS {id: row.id}]->() WHERE row.type = 'SAME_AS' RETURN r
 }
 CALL (r, row) {
   WITH r, row WHERE row.props IS NULL

@@ -14,6 +14,7 @@ CREATE CONSTRAINT fought_id IF NOT EXISTS FOR ()-[r:FOUGHT]-() REQUIRE r.id IS U
 CREATE CONSTRAINT participated_in_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT supported_by_id IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT based_in_id IF NOT EXISTS FOR ()-[r:BASED_IN]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT same_as_id IF NOT EXISTS FOR ()-[r:SAME_AS]-() REQUIRE r.id IS UNIQUE;
 
 // Search (server/services/search.ts), in two full-text indexes queried together. A changed index gets
 // a new name (the suffix) and the old one is dropped, because CREATE … IF NOT EXISTS keeps an index of
@@ -56,6 +57,7 @@ CREATE INDEX fought_valid_time IF NOT EXISTS FOR ()-[r:FOUGHT]-() ON (r.validFro
 CREATE INDEX participated_in_valid_time IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.validFrom, r.validTo);
 CREATE INDEX supported_by_valid_time IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.validFrom, r.validTo);
 CREATE INDEX based_in_valid_time IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.validFrom, r.validTo);
+CREATE INDEX same_as_valid_time IF NOT EXISTS FOR ()-[r:SAME_AS]-() ON (r.validFrom, r.validTo);
 
 // Investigations (server/services/investigations.ts): the analysts' workspace, never :Entity. One node
 // per investigation, found by id; one revision per save, found by (investigationId, n), which the

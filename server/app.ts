@@ -42,6 +42,7 @@ import { explorationRoutes } from './routes/exploration.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { type ImportBatchOptions, importRoutes } from './routes/import.ts';
 import { importJobRoutes } from './routes/importJobs.ts';
+import { matchingRoutes } from './routes/matching.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { investigationRoutes } from './routes/investigations.ts';
@@ -188,6 +189,7 @@ export function createApp({
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));
+  app.use('/api', matchingRoutes(db));
   app.use('/api', entityRoutes(db));
   app.use('/api', investigationRoutes(db));
   app.use('/api', consoleRoutes(db, consoleLimits));

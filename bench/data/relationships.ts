@@ -29,6 +29,7 @@ const VERB: Record<RelationshipType, string> = {
   PARTICIPATED_IN: 'participated-in',
   SUPPORTED_BY: 'supported-by',
   BASED_IN: 'based-in',
+  SAME_AS: 'same-as',
 };
 
 export class RelationshipWriter {

@@ -48,6 +48,9 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   { method: 'DELETE', path: '/api/cypher', prefix: true, role: 'viewer', write: false },
   { method: 'POST', path: '/api/queries', prefix: true, role: 'viewer', write: false },
   { method: 'POST', path: '/api/relationships/among', role: 'viewer', write: false },
+  // Matching only reads: any role may ask which held nodes a name may duplicate.
+  { method: 'POST', path: '/api/nodes/matches', role: 'viewer', write: false },
+  { method: 'POST', path: '/api/nodes', prefix: true, role: 'analyst' },
   { method: 'GET', path: '/api/usernames', role: 'analyst' },
   { method: '*', path: '/api/users', prefix: true, role: 'admin' },
   { method: '*', path: '/api/audit', prefix: true, role: 'admin' },

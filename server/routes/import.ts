@@ -8,6 +8,7 @@ import { actorOf } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { ImportUploads } from '../middleware/importUpload.ts';
+import { dryRunImport } from '../services/importDryRun.ts';
 import { importGraph } from '../services/importer.ts';
 import { findJob } from '../services/importJobs.ts';
 import { whenStarted } from '../services/importRunner.ts';
@@ -35,6 +36,8 @@ export interface ImportBatchOptions {
  * answered 202 with its job (contract/importJob.ts) and a Location to poll, once the file is checked
  * and the job recorded; the batches go on after the answer. A smaller file is answered 200 as always.
  * `spoolDir` keeps such uploads until their job ends, so a crash cannot lose what a resume needs.
+ * With `?dryRun=true` (issue 12), 200 with what the import would change and the held nodes its new
+ * nodes may duplicate (services/importDryRun.ts): the same 400/409 refusals, and nothing written.
  */
 export function importRoutes(db: Database, uploads: ImportUploads, batches: ImportBatchOptions): Router {
   const router = Router();
@@ -42,6 +45,11 @@ export function importRoutes(db: Database, uploads: ImportUploads, batches: Impo
     const actor = actorOf(req, res);
     // Refused before the body is read: a viewer's upload costs nothing.
     if (!roleAtLeast(actor.role, 'analyst')) throw new AppError(403, 'FORBIDDEN', 'Importing takes the analyst role');
+    // ?dryRun=true: checked as the import checks it, then counted and matched; nothing written.
+    if (req.query.dryRun === 'true') {
+      res.json(await uploads.receive(req, (json) => dryRunImport(db, json)));
+      return;
+    }
     const fileName = typeof req.query.name === 'string' ? shownFileName(req.query.name) : undefined;
     const prefersAsync = /(^|[\s,])respond-async([\s,;]|$)/i.test(req.get('prefer') ?? '');
     const outcome = await whenStarted(

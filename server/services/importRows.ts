@@ -103,18 +103,18 @@ export function importAudit(
 }
 
 /** A source is searched by its title, author and publisher, folded like names (nameFolding.ts). */
-function sourceRow(source: ImportFile['sources'][number]) {
+export function sourceRow(source: ImportFile['sources'][number]) {
   const props = withoutUndefined({ ...source, searchKeys: sourceSearchKeys(source) });
   return { id: source.id, props: withIntegers(props) };
 }
 
-function nodeRow(node: ImportFile['nodes'][number], lifetime: ValidTime) {
+export function nodeRow(node: ImportFile['nodes'][number], lifetime: ValidTime) {
   const { label, ...rest } = node;
   const props = withoutUndefined({ ...rest, searchKeys: searchKeys([node.name, ...node.aliases]), ...lifetime });
   return { id: node.id, label, props: withIntegers(props) };
 }
 
-function relationshipRow(rel: ImportFile['relationships'][number], time: ValidTime) {
+export function relationshipRow(rel: ImportFile['relationships'][number], time: ValidTime) {
   const { source, target, type, ...rest } = rel;
   return { id: rel.id, source, target, type, props: withIntegers(withoutUndefined({ ...rest, ...time })) };
 }

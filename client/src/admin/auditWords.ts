@@ -18,6 +18,8 @@ const WORDS: Record<AuditAction, string> = {
   import: 'Imported into the database',
   'import.start': 'Started a large import (written in batches)',
   'import.rollback': 'Rolled back an import',
+  'node.merge': 'Merged a duplicate node into another',
+  'node.sameAs': 'Linked two nodes as the same entity',
   'investigation.create': 'Created an investigation',
   'investigation.import': 'Imported an investigation',
   'investigation.save': 'Saved an investigation',

@@ -38,6 +38,7 @@ export const TYPE_COLOURS: Record<RelationshipType, string> = {
   PARTICIPATED_IN: '#d35400',
   SUPPORTED_BY: '#b7950b',
   BASED_IN: '#16a085',
+  SAME_AS: '#7f8c8d',
 };
 
 /** Relationship types in the analyst's words, for edge labels and menus. */
@@ -49,6 +50,7 @@ export const TYPE_WORDS: Record<RelationshipType, string> = {
   PARTICIPATED_IN: 'took part in',
   SUPPORTED_BY: 'supported by',
   BASED_IN: 'based in',
+  SAME_AS: 'same as',
 };
 
 const FONT = 'system-ui, "Noto Sans", "DejaVu Sans", sans-serif';
