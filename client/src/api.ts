@@ -146,6 +146,8 @@ export interface NeighboursOptions {
   types?: readonly RelationshipType[] | null;
   labels?: readonly GraphLabel[] | null;
   asOf?: string | null;
+  /** As the graph stood on this day or before this instant (contract/knownTime.ts); null/absent: now. */
+  knownOn?: string | null;
   limit?: number;
 }
 
@@ -154,6 +156,7 @@ export interface PathsOptions {
   to: string;
   maxLength?: number;
   asOf?: string | null;
+  knownOn?: string | null;
   types?: readonly RelationshipType[] | null;
   limit?: number;
 }
@@ -199,18 +202,20 @@ export const api = {
     return body.results;
   },
 
-  node(id: string): Promise<NodeDetail> {
-    return getJson(`/api/nodes/${enc(id)}`, nodeDetail);
+  /** A node and its sources; `knownOn`: as the graph stood then (404 when it was not known yet). */
+  node(id: string, knownOn?: string | null): Promise<NodeDetail> {
+    return getJson(`/api/nodes/${enc(id)}${queryString({ knownOn })}`, nodeDetail);
   },
 
   neighbours(id: string, options: NeighboursOptions = {}): Promise<Elements> {
-    const { depth, types, labels, asOf, limit } = options;
-    return getJson(`/api/nodes/${enc(id)}/neighbors${queryString({ depth, types, labels, asOf, limit })}`, elements);
+    const { depth, types, labels, asOf, knownOn, limit } = options;
+    const query = queryString({ depth, types, labels, asOf, knownOn, limit });
+    return getJson(`/api/nodes/${enc(id)}/neighbors${query}`, elements);
   },
 
   paths(options: PathsOptions): Promise<PathsResponse> {
-    const { from, to, maxLength, asOf, types, limit } = options;
-    return getJson(`/api/paths${queryString({ from, to, maxLength, asOf, types, limit })}`, pathsResponse);
+    const { from, to, maxLength, asOf, knownOn, types, limit } = options;
+    return getJson(`/api/paths${queryString({ from, to, maxLength, asOf, knownOn, types, limit })}`, pathsResponse);
   },
 
   /**
@@ -227,11 +232,12 @@ export const api = {
     return getJson(`/api/sources/${enc(id)}/claims`, elements);
   },
 
-  lineage(id: string, options: { asOf?: string | null; depth?: number } = {}): Promise<LineageResponse> {
-    return getJson(
-      `/api/lineage/${enc(id)}${queryString({ asOf: options.asOf, depth: options.depth })}`,
-      lineageResponse,
-    );
+  lineage(
+    id: string,
+    options: { asOf?: string | null; knownOn?: string | null; depth?: number } = {},
+  ): Promise<LineageResponse> {
+    const { asOf, knownOn, depth } = options;
+    return getJson(`/api/lineage/${enc(id)}${queryString({ asOf, knownOn, depth })}`, lineageResponse);
   },
 
   /** One label's whole list, filtered, sorted and paged (GET /api/entities; contract/entities.ts). */

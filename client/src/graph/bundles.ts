@@ -19,6 +19,8 @@ import {
   shortFigure,
 } from './claimWords.ts';
 import { TYPE_WORDS } from './style.ts';
+import { gradesText, gradeText, withGrade } from '../grades/gradeWords.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 
 /** What a link needs to be grouped with its parallels. */
 export interface Linked {
@@ -113,7 +115,7 @@ export function bundleParallelEdges(cy: Core): void {
         continue;
       }
       const claims = group.map((m) => ({ ...(m.ele.data() as EdgeData), ele: m.ele }));
-      const caption = bundleCaption(claims);
+      const caption = withGrade(bundleCaption(claims), gradesText(claims, sourceGrades.lookup));
       sortClaims(claims).forEach((member, i) => {
         setData(member.ele, 'display', i === 0 ? caption : '');
         setData(member.ele, 'bundle', group.length);
@@ -131,6 +133,7 @@ function setData(e: EdgeSingular, key: string, value: unknown): void {
 /** Gives a link that was in a bundle its own label back. */
 function unbundle(e: EdgeSingular): void {
   if (!e.data('bundle')) return;
-  e.data({ bundle: 0, display: edgeCaption(typeWords(e.data('type') as string), e.data() as ClaimData) });
+  const caption = edgeCaption(typeWords(e.data('type') as string), e.data() as ClaimData);
+  e.data({ bundle: 0, display: withGrade(caption, gradeText(e.data() as EdgeData, sourceGrades.lookup)) });
   e.removeClass('bundled bundle-lead');
 }

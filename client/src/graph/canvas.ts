@@ -25,7 +25,8 @@ import { jsonBlob, pngBlob, svgBlob, viewFileOf } from './exporting.ts';
 import { highlightIds } from './highlight.ts';
 import { centre, clientPosition, fit, selectNext, zoomBy } from './interaction.ts';
 import { emptySet, type ElementSet, type Truncation } from './loader.ts';
-import { currentSet, statsOf, type Stats } from './scene.ts';
+import { currentSet, decorate, edgeDisplay, statsOf, type Stats } from './scene.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 import { timelineEvents, type TimelineEvent } from './timeline.ts';
 import { timeStops } from './timeStops.ts';
 
@@ -53,7 +54,30 @@ export class Canvas extends CanvasCommands {
       this.changeMarks.apply();
       this.comparison.apply();
       this.badges.refresh();
+      this.askGrades();
     });
+    sourceGrades.onChange(() => this.regrade());
+  }
+
+  // ---- grades -------------------------------------------------------------------------------
+
+  /** Asks for the reliability of the sources of the drawn links not known yet (one request). */
+  private askGrades(): void {
+    const ids = this.cy.edges().flatMap((e) => (e.data('sources') as string[] | undefined) ?? []);
+    sourceGrades.ensure(ids).catch((err: Error) => this.emit('problem', `Source grades: ${err.message}`));
+  }
+
+  /** Grades arrived or changed: each link's label says its grade again, and the grade filter is applied anew. */
+  private regrade(): void {
+    this.cy.batch(() => {
+      this.cy.edges().forEach((e) => {
+        if (e.data('bundle')) return; // a bundle's lead is labelled by decorate's bundling
+        const display = edgeDisplay(e.data() as EdgeData);
+        if (e.data('display') !== display) e.data('display', display);
+      });
+    });
+    decorate(this.cy, this.drawState, this.truncations);
+    this.emitStats();
   }
 
   // ---- reading -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  * the elements it brought: its own answer's elements and whatever it newly drew.
  */
 import type { Elements, PathsResponse } from '../../../contract/api.ts';
+import type { Credibility, Reliability } from '../../../contract/grades.ts';
 import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
 import type { StepInput } from '../model/provenance.ts';
 import {
@@ -73,7 +74,7 @@ export abstract class CanvasCommands extends CanvasSaved {
     // Expanding again brings back neighbours the analyst had removed, so look first at what comes.
     this.working++;
     const { elements } = await this.loader
-      .expansion(exp, this.state.asOf)
+      .expansion(exp, this.state.asOf, this.state.knownOn)
       .catch((err: Error) => {
         this.emit('problem', `Neighbours of ${exp.id}: ${err.message}`);
         return { elements: null };
@@ -191,6 +192,32 @@ export abstract class CanvasCommands extends CanvasSaved {
     ++this.generation; // an older answer must not overwrite this
     await this.draw(instant, 'none');
     await this.reload('incremental');
+  }
+
+  /**
+   * The graph as it stood on a day or just before an instant (null: now; contract/knownTime.ts). What
+   * was known then may hold other claims (a retracted one, an earlier version), so nothing drawn stands
+   * in for it: the view is asked afresh, keeping the places of the nodes that stay.
+   */
+  async setKnownOn(when: string | null, record = true): Promise<void> {
+    if (when === this.state.knownOn || this.refusedReadOnly()) return;
+    if (record) this.record();
+    this.model.changeRecipe(
+      (s) => {
+        s.knownOn = when;
+      },
+      { record: false },
+    );
+    this.known = emptySet();
+    await this.reload('incremental');
+  }
+
+  /** The grade filter (contract/grades.ts GradeBar): claims below it are hidden like a filtered type. */
+  setGradeBar(minReliability: Reliability | null, minCredibility: Credibility | null): Promise<void> {
+    return this.commit((s) => {
+      s.minReliability = minReliability;
+      s.minCredibility = minCredibility;
+    }, 'none');
   }
 
   async runLayout(name: LayoutName): Promise<void> {

@@ -107,13 +107,13 @@ export abstract class CanvasSaved extends CanvasCore {
 
   /** The answers that only annotate a reopened view: the last paths' routes, the lineage's events. */
   private async lightUp(generation: number): Promise<void> {
-    const { paths, lineage, asOf } = this.state;
+    const { paths, lineage, asOf, knownOn } = this.state;
     const last = paths.at(-1);
     this.working++;
     try {
       const [answer, lineageAnswer] = await Promise.all([
-        last ? this.loader.paths(last, asOf).catch(() => null) : null,
-        lineage ? this.loader.lineage(lineage, asOf).catch(() => null) : null,
+        last ? this.loader.paths(last, asOf, knownOn).catch(() => null) : null,
+        lineage ? this.loader.lineage(lineage, asOf, knownOn).catch(() => null) : null,
       ]);
       if (generation !== this.generation) return;
       this.pathsShown = last && answer ? { spec: last, answer } : null;

@@ -90,23 +90,31 @@ export class Loader {
     this.cache.clear();
   }
 
-  node(id: string): Promise<NodeData> {
-    return this.cached(`node ${id}`, () => this.api.node(id).then((d) => d.node));
+  /** `knownOn` (here and below): as the graph stood then (contract/knownTime.ts); null for now. */
+  node(id: string, knownOn: string | null = null): Promise<NodeData> {
+    return this.cached(`node ${JSON.stringify([id, knownOn])}`, () => this.api.node(id, knownOn).then((d) => d.node));
   }
 
-  private neighbours(exp: Expansion, asOf: string | null, limit: number): Promise<Elements> {
-    const key = `nb ${JSON.stringify([exp.id, exp.depth, exp.types, asOf, limit])}`;
-    return this.cached(key, () => this.api.neighbours(exp.id, { depth: exp.depth, types: exp.types, asOf, limit }));
+  private neighbours(exp: Expansion, asOf: string | null, limit: number, knownOn: string | null): Promise<Elements> {
+    const key = `nb ${JSON.stringify([exp.id, exp.depth, exp.types, asOf, limit, knownOn])}`;
+    return this.cached(key, () =>
+      this.api.neighbours(exp.id, { depth: exp.depth, types: exp.types, asOf, knownOn, limit }),
+    );
   }
 
-  async expansion(exp: Expansion, asOf: string | null): Promise<{ elements: Elements; truncation: Truncation | null }> {
-    const first = keepDirection(await this.neighbours(exp, asOf, exp.limit === null ? MAX_LIMIT : exp.limit + 1), exp);
+  async expansion(
+    exp: Expansion,
+    asOf: string | null,
+    knownOn: string | null = null,
+  ): Promise<{ elements: Elements; truncation: Truncation | null }> {
+    const firstLimit = exp.limit === null ? MAX_LIMIT : exp.limit + 1;
+    const first = keepDirection(await this.neighbours(exp, asOf, firstLimit, knownOn), exp);
     if (!first.truncated) return { elements: first, truncation: null };
     if (exp.limit === null) {
       return { elements: first, truncation: { expansion: exp, more: 0, overflow: true, missing: [] } };
     }
     // Count what was left out: ask for everything the API will give and compare.
-    const all = keepDirection(await this.neighbours(exp, asOf, MAX_LIMIT), exp);
+    const all = keepDirection(await this.neighbours(exp, asOf, MAX_LIMIT, knownOn), exp);
     const shown = new Set(first.nodes.map((n) => n.data.id));
     const missing = all.nodes.filter((n) => !shown.has(n.data.id)).map((n) => n.data.id);
     const more = missing.length;
@@ -114,29 +122,31 @@ export class Loader {
     return { elements: first, truncation };
   }
 
-  paths(spec: PathSpec, asOf: string | null): Promise<PathsResponse> {
-    const key = `paths ${JSON.stringify([spec, asOf])}`;
-    return this.cached(key, () => this.api.paths({ ...spec, asOf }));
+  paths(spec: PathSpec, asOf: string | null, knownOn: string | null = null): Promise<PathsResponse> {
+    const key = `paths ${JSON.stringify([spec, asOf, knownOn])}`;
+    return this.cached(key, () => this.api.paths({ ...spec, asOf, knownOn }));
   }
 
   /** Every relationship among `ids` that holds on `asOf`: one request per set of nodes and date. */
-  among(ids: Iterable<string>, asOf: string | null): Promise<EdgeData[]> {
+  among(ids: Iterable<string>, asOf: string | null, knownOn: string | null = null): Promise<EdgeData[]> {
     const sorted = [...new Set(ids)].sort();
-    const key = `among ${hashOf(JSON.stringify([sorted, asOf]))}`;
-    return this.cached(key, () => this.api.relationshipsAmong(asOf ? { ids: sorted, asOf } : { ids: sorted }));
+    const key = `among ${hashOf(JSON.stringify([sorted, asOf, knownOn]))}`;
+    return this.cached(key, () =>
+      this.api.relationshipsAmong({ ids: sorted, ...(asOf ? { asOf } : {}), ...(knownOn ? { knownOn } : {}) }),
+    );
   }
 
   /**
    * Completes a view: adds every relationship between its nodes that holds at the date, however the
    * nodes got there (expanded, added, on a path, in a lineage, from the console). Asked once for all.
    */
-  async connect(set: ElementSet, asOf: string | null): Promise<void> {
+  async connect(set: ElementSet, asOf: string | null, knownOn: string | null = null): Promise<void> {
     if (set.nodes.size < 2 || set.nodes.size > MAX_AMONG) return;
-    for (const e of await this.among(set.nodes.keys(), asOf)) if (!set.edges.has(e.id)) set.edges.set(e.id, e);
+    for (const e of await this.among(set.nodes.keys(), asOf, knownOn)) if (!set.edges.has(e.id)) set.edges.set(e.id, e);
   }
 
-  lineage(id: string, asOf: string | null): Promise<LineageResponse> {
-    return this.cached(`lineage ${JSON.stringify([id, asOf])}`, () => this.api.lineage(id, { asOf }));
+  lineage(id: string, asOf: string | null, knownOn: string | null = null): Promise<LineageResponse> {
+    return this.cached(`lineage ${JSON.stringify([id, asOf, knownOn])}`, () => this.api.lineage(id, { asOf, knownOn }));
   }
 
   /**
@@ -149,7 +159,7 @@ export class Loader {
       view.problems.push(`${what}: ${err instanceof ApiError ? err.message : String(err)}`);
     };
     if (state.lineage) {
-      await this.lineage(state.lineage, state.asOf).then(
+      await this.lineage(state.lineage, state.asOf, state.knownOn).then(
         (answer) => {
           view.lineage = answer;
           addElements(view.elements, answer);
@@ -163,7 +173,7 @@ export class Loader {
     }
     const removed = new Set(state.removed);
     withoutRemoved(view.elements, removed);
-    await this.connect(view.elements, state.asOf).catch(report('Links among the drawn nodes'));
+    await this.connect(view.elements, state.asOf, state.knownOn).catch(report('Links among the drawn nodes'));
     withoutRemoved(view.elements, removed);
     return view;
   }
@@ -175,11 +185,13 @@ export class Loader {
     const truncations: (Truncation | null)[] = state.expansions.map(() => null);
     const paths: (LoadedView['paths'][number] | null)[] = state.paths.map(() => null);
     for (const id of state.added) {
-      tasks.push(this.node(id).then((data) => void view.elements.nodes.set(id, data), report(`Node ${id}`)));
+      tasks.push(
+        this.node(id, state.knownOn).then((data) => void view.elements.nodes.set(id, data), report(`Node ${id}`)),
+      );
     }
     state.expansions.forEach((exp, i) => {
       tasks.push(
-        this.expansion(exp, state.asOf).then(
+        this.expansion(exp, state.asOf, state.knownOn).then(
           ({ elements, truncation }) => {
             addElements(view.elements, elements);
             truncations[i] = truncation;
@@ -190,7 +202,7 @@ export class Loader {
     });
     state.paths.forEach((spec, i) => {
       tasks.push(
-        this.paths(spec, state.asOf).then(
+        this.paths(spec, state.asOf, state.knownOn).then(
           (answer) => {
             paths[i] = { spec, answer };
             addElements(view.elements, answer);

@@ -11,10 +11,15 @@ import { edgeCaption } from './claimWords.ts';
 import { edgeLook, nodeLook, TYPE_WORDS } from './style.ts';
 import { existsOn, holdsOn } from './timeRules.ts';
 import { seedIds, type ViewState } from '../state/viewState.ts';
+import { gradeBarOf, gradeText, passesGradeBar, withGrade } from '../grades/gradeWords.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 
-/** A link's own label: its type, figure, interval and how it is stated, in words (graph/claimWords.ts). */
-function edgeDisplay(e: EdgeData): string {
-  return edgeCaption(TYPE_WORDS[e.type] ?? e.type, e);
+/**
+ * A link's own label: its type, figure, interval and how it is stated, in words (graph/claimWords.ts),
+ * with its Admiralty grade at the end of the first line ("member of · F–").
+ */
+export function edgeDisplay(e: EdgeData): string {
+  return withGrade(edgeCaption(TYPE_WORDS[e.type] ?? e.type, e), gradeText(e, sourceGrades.lookup));
 }
 
 export function nodeDefinition(data: NodeData): ElementDefinition {
@@ -98,6 +103,7 @@ export function decorate(cy: Core, state: ViewState, truncations: readonly Trunc
   const hiddenTypes = new Set<string>(state.hiddenTypes);
   const more = truncationLabels(truncations);
   const day = state.asOf;
+  const bar = gradeBarOf(state);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const id = n.id();
@@ -119,7 +125,9 @@ export function decorate(cy: Core, state: ViewState, truncations: readonly Trunc
     cy.edges().forEach((e) => {
       const data = e.data() as EdgeData;
       setClass(e, 'ended', day === null && data.to != null);
-      setClass(e, 'filtered', hiddenTypes.has(data.type));
+      // Below the grade filter's bar hides a claim the way a type filter does.
+      const belowBar = !passesGradeBar(data, sourceGrades.lookup, bar);
+      setClass(e, 'filtered', hiddenTypes.has(data.type) || belowBar);
       setClass(e, 'user-hidden', hidden.has(e.id()));
       setClass(e, 'not-yet', day !== null && !holdsOn(data, day));
     });
