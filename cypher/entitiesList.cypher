@@ -7,7 +7,8 @@
 //       at least one known end (an undated node is not "of" any year).
 // Unknown sort keys (no kind, an open end) come last both ways; ties by name, then id, so pages are stable.
 MATCH (n:$($label))
-WHERE ($q IS NULL
+WHERE {{knownOn n}}
+  AND ($q IS NULL
     OR toLower(n.name) CONTAINS $q
     OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q)
     OR ($folded IS NOT NULL AND any(k IN coalesce(n.searchKeys, []) WHERE k CONTAINS $folded)))
@@ -19,7 +20,7 @@ WITH collect(n) AS matched
 RETURN size(matched) AS total,
   COLLECT {
     UNWIND matched AS n
-    WITH n, COUNT { (n)-[r]-() WHERE type(r) IN $types } AS links
+    WITH n, COUNT { (n)-[r]-() WHERE type(r) IN $types AND {{knownOn r}} } AS links
     WITH n, links,
       CASE $sort
         WHEN 'name' THEN toLower(n.name)

@@ -4,4 +4,5 @@ UNWIND $edges AS e
 MATCH (a:Entity {id: e.source})-[r]->(b:Entity)
 USING INDEX SEEK a:Entity(id)
 WHERE r.id = e.id
+  AND {{knownOn r}}
 RETURN r AS relationship, a.id AS source, b.id AS target

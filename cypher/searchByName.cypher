@@ -15,10 +15,13 @@ CALL () {
   YIELD node, score
   RETURN node, score
 }
+WITH node, score
+// Current nodes only (a merged-away node is no longer found): server/db/cypher.ts `{{knownOn x}}`.
+WHERE {{knownOn node}}
 WITH node, max(score) * CASE WHEN node:Source THEN $sourceWeight ELSE 1.0 END AS score
 ORDER BY score DESC, node.name
 LIMIT $limit
 RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.aliases, []) AS aliases,
        CASE WHEN node:Source THEN node.title END AS title,
-       COLLECT { MATCH (node)-[r]-() RETURN DISTINCT type(r) } AS types, score
+       COLLECT { MATCH (node)-[r]-() WHERE {{knownOn r}} RETURN DISTINCT type(r) } AS types, score
 ORDER BY score DESC, name

@@ -46,7 +46,7 @@ export function buildOpenApiDocument(): object {
     method: 'get',
     path: '/api/nodes/{id}',
     summary: 'A node, all its properties, and the sources it cites',
-    request: { params: api.nodeIdParam },
+    request: { params: api.nodeIdParam, query: api.nodeQuery },
     responses: { 200: json(api.nodeDetail, 'The node'), 404: json(error, 'No such node'), ...errors },
   });
   registry.registerPath({

@@ -31,6 +31,7 @@ export function rawSearch(driver: Driver, text: string, limit = 10): RawWork {
     arabicQuery: arabicLuceneQuery(text),
     sourceWeight: SOURCE_WEIGHT,
     limit: neo4j.int(limit),
+    knownUntil: null,
   };
   return () =>
     read(driver, async (tx) => rows((await tx.run(cypher('searchByName'), params)).records, (r) => r.toObject()));
@@ -40,7 +41,7 @@ export function rawSearch(driver: Driver, text: string, limit = 10): RawWork {
 export function rawExpand(driver: Driver, id: string, query: { depth: number; limit: number; asOf?: string }): RawWork {
   return () =>
     read(driver, async (tx) => {
-      const start = (await tx.run(cypher('nodeWithSources'), { id })).records[0];
+      const start = (await tx.run(cypher('nodeWithSources'), { id, knownUntil: null })).records[0];
       if (!start) throw new Error(`no node ${id}`);
       const nodes = new Map<string, unknown>([[id, props(start.get('node'))]]);
       let frontier = [id];
@@ -51,6 +52,7 @@ export function rawExpand(driver: Driver, id: string, query: { depth: number; li
           types: null,
           labels: null,
           asOf: query.asOf ?? null,
+          knownUntil: null,
           rowCap: neo4j.int(query.limit + 1),
         });
         const next: string[] = [];
@@ -71,6 +73,7 @@ export function rawExpand(driver: Driver, id: string, query: { depth: number; li
         ids: [...nodes.keys()],
         types: null,
         asOf: query.asOf ?? null,
+        knownUntil: null,
       });
       return {
         nodes: [...nodes.values()],
@@ -94,6 +97,7 @@ export function rawPaths(driver: Driver, from: string, to: string): RawWork {
         maxLength: neo4j.int(4),
         types: null,
         asOf: null,
+        knownUntil: null,
         limit: neo4j.int(11),
       });
       return rows(result.records, (r) => ({
@@ -109,8 +113,8 @@ export function rawPaths(driver: Driver, from: string, to: string): RawWork {
 export function rawLineage(driver: Driver, id: string): RawWork {
   return () =>
     read(driver, async (tx) => {
-      await tx.run(cypher('factionById'), { id });
-      const result = await tx.run(cypher('mergerLineage'), { id, depth: neo4j.int(3), asOf: null });
+      await tx.run(cypher('factionById'), { id, knownUntil: null });
+      const result = await tx.run(cypher('mergerLineage'), { id, depth: neo4j.int(3), asOf: null, knownUntil: null });
       return rows(result.records, (r) => ({
         root: props(r.get('root')),
         nodes: (r.get('nodes') as Node[]).map((n) => n.properties),

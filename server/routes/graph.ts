@@ -1,6 +1,6 @@
 /** HTTP for exploring: health, search, a node, its neighbourhood, the relationships among drawn nodes. */
 import { Router } from 'express';
-import { neighboursQuery, nodeIdParam, relationshipsAmongRequest, searchQuery } from '../../contract/api.ts';
+import { neighboursQuery, nodeIdParam, nodeQuery, relationshipsAmongRequest, searchQuery } from '../../contract/api.ts';
 import type { SessionLocals } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
 import { expandNeighbourhood, nodeWithSources, relationshipsAmong } from '../services/graph.ts';
@@ -28,7 +28,8 @@ export function graphRoutes(db: Database): Router {
 
   router.get('/nodes/:id', async (req, res) => {
     const { id } = parse(nodeIdParam, req.params);
-    res.json(await nodeWithSources(db, id));
+    const { knownOn } = parse(nodeQuery, req.query);
+    res.json(await nodeWithSources(db, id, knownOn));
   });
 
   router.get('/nodes/:id/neighbors', async (req, res) => {

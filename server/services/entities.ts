@@ -45,6 +45,7 @@ export async function listEntities(db: Database, query: EntityListQuery): Promis
       types: [...RELATIONSHIP_TYPES],
       offset: int(query.offset),
       limit: int(query.limit),
+      knownUntil: null,
     }),
   );
   const record = result.records[0];

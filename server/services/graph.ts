@@ -13,13 +13,25 @@ import type {
   RelationshipsAmongResponse,
   SourceData,
 } from '../../contract/api.ts';
+import { knownUntil } from '../../contract/knownTime.ts';
 import { type Database, int, type Tx } from '../db/database.ts';
 import { edgeData, nodeData } from '../db/values.ts';
 import { notFound } from '../errors.ts';
 
-/** One node with every property and the sources it cites; 404 when there is no such node. */
-export async function nodeWithSources(db: Database, id: string): Promise<NodeDetail> {
-  const result = await db.read('node', (tx) => tx.run('nodeWithSources', { id }));
+/**
+ * The `knownUntil` parameter of the queries that read the network (server/db/cypher.ts `{{knownOn x}}`):
+ * the instant `knownOn` stands for, or null for now (current facts only).
+ */
+export function knownUntilOf(knownOn: string | null | undefined): string | null {
+  return knownOn ? knownUntil(knownOn) : null;
+}
+
+/**
+ * One node with every property and the sources it cites, as known on `knownOn` (now if absent); 404
+ * when there is no such node (or it was not known then, or has been merged away).
+ */
+export async function nodeWithSources(db: Database, id: string, knownOn?: string): Promise<NodeDetail> {
+  const result = await db.read('node', (tx) => tx.run('nodeWithSources', { id, knownUntil: knownUntilOf(knownOn) }));
   const record = result.records[0];
   if (!record) throw notFound(`Node "${id}"`);
   const sources = (record.get('sources') as Node[]).map((s) => sourceData(s));
@@ -51,7 +63,8 @@ export function sourceData(node: Node): SourceData {
  */
 export async function expandNeighbourhood(db: Database, id: string, query: NeighboursQuery): Promise<Elements> {
   return db.read('neighbourhood', async (tx) => {
-    const start = await tx.run('nodeWithSources', { id });
+    const knownUntil = knownUntilOf(query.knownOn);
+    const start = await tx.run('nodeWithSources', { id, knownUntil });
     const startRecord = start.records[0];
     if (!startRecord) throw notFound(`Node "${id}"`);
 
@@ -68,6 +81,7 @@ export async function expandNeighbourhood(db: Database, id: string, query: Neigh
         types: query.types ?? null,
         labels: query.labels ?? null,
         asOf: query.asOf ?? null,
+        knownUntil,
         rowCap: int(rowCap),
       });
       const next: string[] = [];
@@ -91,7 +105,7 @@ export async function expandNeighbourhood(db: Database, id: string, query: Neigh
 
 /**
  * Every relationship whose both ends are among `ids` (the nodes an analyst has drawn), optionally only
- * of `types` and holding on `asOf`: one query, however many ids.
+ * of `types`, holding on `asOf` and known on `knownOn`: one query, however many ids.
  */
 export async function relationshipsAmong(
   db: Database,
@@ -104,12 +118,13 @@ export async function relationshipsAmong(
 async function edgesAmong(
   tx: Tx,
   ids: readonly string[],
-  filters: { types?: readonly string[] | undefined; asOf?: string | undefined },
+  filters: { types?: readonly string[] | undefined; asOf?: string | undefined; knownOn?: string | undefined },
 ): Promise<Array<{ data: EdgeData }>> {
   const result = await tx.run('relationshipsAmong', {
     ids: [...new Set(ids)],
     types: filters.types ?? null,
     asOf: filters.asOf ?? null,
+    knownUntil: knownUntilOf(filters.knownOn),
   });
   const edges = new Map<string, EdgeData>();
   for (const record of result.records) {

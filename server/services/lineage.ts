@@ -9,6 +9,7 @@ import { compareChronologically } from '../../contract/validTime.ts';
 import { type Database, int } from '../db/database.ts';
 import { edgeData, nodeData } from '../db/values.ts';
 import { notFound } from '../errors.ts';
+import { knownUntilOf } from './graph.ts';
 
 type LineageEvent = LineageResponse['events'][number];
 
@@ -20,19 +21,25 @@ export interface MemberMerger {
 
 /**
  * The genealogy of the faction `id`, `depth` MERGED_INTO/MEMBER_OF steps each way, optionally only
- * through links that hold on `asOf`; 404 unless `id` is a faction.
+ * through links that hold on `asOf` and were known on `knownOn`; 404 unless `id` is a faction (known then).
  */
 export async function mergerLineage(
   db: Database,
   id: string,
-  query: { asOf?: string; depth: number },
+  query: { asOf?: string; knownOn?: string; depth: number },
 ): Promise<LineageResponse> {
   return db.read('lineage', async (tx) => {
-    const root = await tx.run('factionById', { id });
+    const knownUntil = knownUntilOf(query.knownOn);
+    const root = await tx.run('factionById', { id, knownUntil });
     const rootRecord = root.records[0];
     if (!rootRecord) throw notFound(`Faction "${id}"`);
 
-    const result = await tx.run('mergerLineage', { id, depth: int(query.depth), asOf: query.asOf ?? null });
+    const result = await tx.run('mergerLineage', {
+      id,
+      depth: int(query.depth),
+      asOf: query.asOf ?? null,
+      knownUntil,
+    });
     const nodes = new Map<string, NodeData>([[id, nodeData(rootRecord.get('root') as Node)]]);
     const edges = new Map<string, EdgeData>();
     let memberMergers: MemberMerger[] = [];

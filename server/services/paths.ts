@@ -8,6 +8,7 @@ import type { EdgeData, NodeData, PathsQuery, PathsResponse } from '../../contra
 import { type Database, int } from '../db/database.ts';
 import { edgeData, nodeData } from '../db/values.ts';
 import { AppError, notFound } from '../errors.ts';
+import { knownUntilOf } from './graph.ts';
 
 interface RouteRow {
   nodes: Node[];
@@ -19,7 +20,8 @@ type Route = PathsResponse['paths'][number];
 /**
  * The shortest routes from `query.from` to `query.to`, at most `query.limit` of them, best attested
  * first (most relationships, then by node ids). `truncated` is true when another route of the same
- * length was left out: the query asks for one route more than it returns.
+ * length was left out: the query asks for one route more than it returns. With `knownOn`, only facts
+ * known then (contract/knownTime.ts).
  */
 export async function shortestPaths(db: Database, query: PathsQuery): Promise<PathsResponse> {
   if (query.from === query.to) {
@@ -27,6 +29,7 @@ export async function shortestPaths(db: Database, query: PathsQuery): Promise<Pa
   }
   return db.read('paths', async (tx) => {
     const exist = await tx.run('nodesExist', { ids: [query.from, query.to] });
+    const knownUntil = knownUntilOf(query.knownOn);
     const missing = exist.records.filter((r) => !r.get('exists')).map((r) => r.get('id') as string);
     if (missing.length) throw notFound(`Node "${missing.join('", "')}"`);
 
@@ -36,6 +39,7 @@ export async function shortestPaths(db: Database, query: PathsQuery): Promise<Pa
       maxLength: int(query.maxLength),
       types: query.types ?? null,
       asOf: query.asOf ?? null,
+      knownUntil,
       limit: int(query.limit + 1),
     });
     const nodes = new Map<string, NodeData>();

@@ -58,7 +58,7 @@ export async function searchByName(db: Database, text: string, limit: number): P
   if (!query) return [];
   const arabicQuery = arabicLuceneQuery(text);
   const result = await db.read('search', (tx) =>
-    tx.run('searchByName', { query, arabicQuery, sourceWeight: SOURCE_WEIGHT, limit: int(limit) }),
+    tx.run('searchByName', { query, arabicQuery, sourceWeight: SOURCE_WEIGHT, limit: int(limit), knownUntil: null }),
   );
   return result.records.map((r) => {
     const title = r.get('title') as string | null;

@@ -53,7 +53,7 @@ export async function changesSince(tx: Tx, snapshot: SnapshotOut, recipe: ViewRe
   const nodeIds = snapshot.nodes.map((n) => n.id);
   const nodesNow = new Map<string, NodeData>();
   if (nodeIds.length > 0) {
-    for (const r of (await tx.run('investigationNodesNow', { ids: nodeIds })).records) {
+    for (const r of (await tx.run('investigationNodesNow', { ids: nodeIds, knownUntil: null })).records) {
       const d = nodeData(r.get('node') as Node);
       nodesNow.set(d.id, d);
     }
@@ -61,7 +61,7 @@ export async function changesSince(tx: Tx, snapshot: SnapshotOut, recipe: ViewRe
   const edgesNow = new Map<string, EdgeData>();
   if (snapshot.edges.length > 0) {
     const wanted = snapshot.edges.map((e) => ({ id: e.id, source: e.source }));
-    for (const r of (await tx.run('investigationEdgesNow', { edges: wanted })).records) {
+    for (const r of (await tx.run('investigationEdgesNow', { edges: wanted, knownUntil: null })).records) {
       const d = edgeData(r.get('relationship') as Relationship, r.get('source'), r.get('target'));
       edgesNow.set(d.id, d);
     }
@@ -105,6 +105,8 @@ async function addedEdges(tx: Tx, snapshot: SnapshotOut, recipe: ViewRecipe): Pr
     ids: [...new Set(snapshot.nodes.map((n) => n.id))],
     types,
     asOf: recipe.asOf,
+    // Compared with the network as it is now: current facts only.
+    knownUntil: null,
   });
   const known = new Set([...snapshot.edges.map((e) => e.id), ...recipe.removed, ...recipe.hidden]);
   const added = new Map<string, EdgeData>();

@@ -14,7 +14,9 @@ import { notFound } from '../errors.ts';
  * this id (a node that is not a Source included); the database's, as db/database.ts translates them.
  */
 export async function sourceClaims(db: Database, id: string, query: SourceClaimsQuery): Promise<Elements> {
-  const result = await db.read('source-claims', (tx) => tx.run('sourceClaims', { id, limit: int(query.limit + 1) }));
+  const result = await db.read('source-claims', (tx) =>
+    tx.run('sourceClaims', { id, limit: int(query.limit + 1), knownUntil: null }),
+  );
   const record = result.records[0];
   if (!record) throw notFound(`Source "${id}"`);
   const citing = record.get('nodes') as Node[];

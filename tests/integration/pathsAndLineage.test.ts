@@ -96,6 +96,7 @@ describe('the shortest-path query plan', () => {
         maxLength: neo4j.int(4),
         types: null,
         asOf: '2018-06-01',
+        knownUntil: null,
         limit: neo4j.int(10),
       });
       type Plan = { operatorType: string; children: Plan[] };
