@@ -5,8 +5,8 @@
  * file are checked by one rule: dates partial, figures with bounds and qualifiers, kinds from the model,
  * at least one cited source for every node and claim.
  *
- * Concurrency: every edit names the version it was made from (`basedOn`, the `recordedAt` the client
- * read); an edit based on a version another analyst has since replaced gets 409 EDIT_CONFLICT and
+ * Concurrency: every edit names the version it was made from (`basedOn`: basedOnOf of what the
+ * client read); an edit based on a version another analyst has since replaced gets 409 EDIT_CONFLICT and
  * writes nothing.
  */
 import { z } from 'zod';
@@ -24,6 +24,17 @@ import { GRAPH_LABELS, NODE_LABELS } from './model.ts';
 
 const reason = z.string().trim().min(1, 'say why').max(2000);
 const basedOn = z.string().min(1).max(40);
+
+/**
+ * The `basedOn` an edit names for the fact it was made from: the fact's `changedAt` (a node or source
+ * edited in place through curation), else its `recordedAt` (a claim's version, or a fact never edited),
+ * else "imported" (a fact imported before the graph recorded when). 409 EDIT_CONFLICT when it is not
+ * the current one's. A curation write answers the next one (`curationResponse.recordedAt`).
+ */
+export function basedOnOf(props: Record<string, unknown>): string {
+  const version = props.changedAt ?? props.recordedAt;
+  return typeof version === 'string' ? version : 'imported';
+}
 
 /** A source as a form adds it: the import file's source, id optional (made from the name), graded. */
 export const sourceInput = sourceRecord.extend({ id: slug.optional() });
@@ -67,7 +78,10 @@ export const editSourceRequest = z.strictObject({ source: sourceInput, basedOn, 
 /** POST /api/relationships/:id/retraction: ends the claim, keeps it in history. */
 export const retractClaimRequest = z.strictObject({ reason, basedOn: basedOn.optional() });
 
-/** What a write answers: the fact's id and the `recordedAt` of the version it wrote (the next `basedOn`). */
+/**
+ * What a write answers: the fact's id and the `recordedAt` of the version it wrote (for a node or source
+ * edited in place, the instant of the edit, its `changedAt`): the next `basedOn` (basedOnOf).
+ */
 export const curationResponse = z.object({ id: z.string(), recordedAt: z.string() });
 export type CurationResponse = z.infer<typeof curationResponse>;
 

@@ -82,3 +82,13 @@ CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 // trail; a fact's history is read by its subject id.
 CREATE CONSTRAINT fact_change_id IF NOT EXISTS FOR (n:FactChange) REQUIRE n.id IS UNIQUE;
 CREATE INDEX fact_change_subject IF NOT EXISTS FOR (n:FactChange) ON (n.subject);
+// Every version of a claim keeps its claimId (an ended one has no id): a new claim's id is checked
+// against them (cypher/claimIdTaken.cypher).
+CREATE INDEX member_of_claim_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.claimId);
+CREATE INDEX merged_into_claim_id IF NOT EXISTS FOR ()-[r:MERGED_INTO]-() ON (r.claimId);
+CREATE INDEX led_by_claim_id IF NOT EXISTS FOR ()-[r:LED_BY]-() ON (r.claimId);
+CREATE INDEX fought_claim_id IF NOT EXISTS FOR ()-[r:FOUGHT]-() ON (r.claimId);
+CREATE INDEX participated_in_claim_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.claimId);
+CREATE INDEX supported_by_claim_id IF NOT EXISTS FOR ()-[r:SUPPORTED_BY]-() ON (r.claimId);
+CREATE INDEX based_in_claim_id IF NOT EXISTS FOR ()-[r:BASED_IN]-() ON (r.claimId);
+CREATE INDEX same_as_claim_id IF NOT EXISTS FOR ()-[r:SAME_AS]-() ON (r.claimId);

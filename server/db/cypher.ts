@@ -29,6 +29,12 @@ export const QUERY_NAMES = [
   'auditList',
   'factChangeAppend',
   'factChangeList',
+  'claimById',
+  'claimIdTaken',
+  'entityById',
+  'entityCreate',
+  'entityReplace',
+  'sourceGrades',
   'userCreate',
   'userByUsername',
   'userList',
@@ -117,10 +123,28 @@ const cache = new Map<QueryName, string>();
 export function cypher(name: QueryName): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(`${CYPHER_DIR}${name}.cypher`, 'utf8');
+    text = expandMarkers(readFileSync(`${CYPHER_DIR}${name}.cypher`, 'utf8'));
     cache.set(name, text);
   }
   return text;
+}
+
+/**
+ * Transaction time (contract/knownTime.ts), written once: `{{knownOn x}}` in a query file stands for
+ * "x was known at $knownUntil" (`recordedAt < $knownUntil <= supersededAt`), and a null $knownUntil
+ * for "x is current". A fact without `recordedAt` was known from the start (''), one without
+ * `supersededAt` is current ('~', which sorts after every ISO instant, as does a null $knownUntil), so
+ * with $knownUntil null the test is `supersededAt IS NULL` in effect. Every query using it takes the
+ * parameter `knownUntil` (services pass null when no knownOn was asked).
+ */
+export const KNOWN_ON_MARKER = /\{\{knownOn ([A-Za-z_][A-Za-z0-9_]*)\}\}/g;
+
+export function expandMarkers(text: string): string {
+  return text.replace(
+    KNOWN_ON_MARKER,
+    (_, x: string) =>
+      `(coalesce(${x}.recordedAt, '') < coalesce($knownUntil, '~') AND coalesce($knownUntil, '~') <= coalesce(${x}.supersededAt, '~'))`,
+  );
 }
 
 /** Statements of a multi-statement file (schema.cypher), split on `;` at the end of a line. */
