@@ -39,9 +39,13 @@ export interface EditOf<T> {
  */
 export const UNSTAMPED = 'imported';
 
-/** The `basedOn` of an edit made from `data`: its recordedAt, or UNSTAMPED for a fact from before. */
+/**
+ * The `basedOn` of an edit made from `data`, by contract/curation.ts's rule: its changedAt (a node or
+ * source edited in place), else its recordedAt, else UNSTAMPED for a fact from before.
+ */
 export function basedOnOf(data: Record<string, unknown>): string {
-  return typeof data.recordedAt === 'string' && data.recordedAt !== '' ? data.recordedAt : UNSTAMPED;
+  const version = data.changedAt ?? data.recordedAt;
+  return typeof version === 'string' && version !== '' ? version : UNSTAMPED;
 }
 
 const reasonPart = (reason?: string) => (reason?.trim() ? { reason: reason.trim() } : {});

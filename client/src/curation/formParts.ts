@@ -72,9 +72,21 @@ export function toValues(specs: readonly FieldSpec[], record: Record<string, unk
 
 const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 
+/**
+ * The prefix of the element ids the dialog being drawn gives its fields (set by openDialog around each
+ * draw, which is synchronous): a form opened from another ("New source…") has fields of the same names,
+ * and each label must point at its own input.
+ */
+let idPrefix = 'curation';
+
+/** The element id of field `name` in the dialog being drawn. */
+export function fieldId(name: string): string {
+  return `${idPrefix}-${name}`;
+}
+
 /** One field: its label, its input, its hint and (when it has one) its message. */
 export function field(spec: FieldSpec, values: FormValues, errors: FieldErrors, onChange?: () => void): TemplateResult {
-  const id = `curation-${spec.name}`;
+  const id = fieldId(spec.name);
   const error = errors[spec.name];
   const hint = spec.hint ?? (spec.kind === 'date' ? DATE_HINT : spec.kind === 'lines' ? 'one per line' : '');
   const set = (e: Event) => {
@@ -105,7 +117,7 @@ export function field(spec: FieldSpec, values: FormValues, errors: FieldErrors, 
 export function fieldMessage(name: string, errors: FieldErrors): TemplateResult | typeof nothing {
   const error = errors[name];
   return error
-    ? html`<p class="field-error" id=${`curation-${name}-error`} data-testid=${`error-${name}`}>${error}</p>`
+    ? html`<p class="field-error" id=${`${fieldId(name)}-error`} data-testid=${`error-${name}`}>${error}</p>`
     : nothing;
 }
 
@@ -131,6 +143,7 @@ export function openDialog(frame: () => DialogFrame): { redraw(): void; close():
   host.id = `curation-dialog-${++dialogs}`;
   document.body.append(host);
   const redraw = () => {
+    idPrefix = host.id;
     const f = frame();
     render(
       html`<dialog class="curation-dialog" data-testid=${f.testid} aria-labelledby=${`${host.id}-title`}>
@@ -149,6 +162,7 @@ export function openDialog(frame: () => DialogFrame): { redraw(): void; close():
       </dialog>`,
       host,
     );
+    idPrefix = 'curation';
   };
   const close = () => {
     host.querySelector('dialog')?.close();

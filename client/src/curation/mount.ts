@@ -34,8 +34,8 @@ export interface CurationActions {
 }
 
 export interface CurationOptions {
-  /** Refreshes the grades shown (C1's grade cache) after a write. */
-  refreshGrades?: () => unknown;
+  /** Refreshes the grades shown (grades/sourceGrades.ts) after a write, asking too for `sourceIds` (a source just written). */
+  refreshGrades?: (sourceIds: string[]) => unknown;
 }
 
 /** Mounts "Add ▾" in `addHost` and answers the actions the menus and the details panel offer. */
@@ -54,7 +54,7 @@ export function mountCuration(
       for (const id of written.show ?? []) {
         if (!canvas.nodeData(id) && !canvas.model.readOnly) await canvas.addNode(id);
       }
-      await options.refreshGrades?.();
+      await options.refreshGrades?.(written.kind === 'source' ? [written.id] : []);
     },
   };
   const edgeOf = (id: string): EdgeData | undefined => canvas.drawnElements().edges.find((e) => e.id === id);

@@ -9,7 +9,7 @@ import type { SearchResult } from '../../../contract/api.ts';
 import type { GraphLabel } from '../../../contract/model.ts';
 import type { Api } from '../api.ts';
 import type { FieldErrors } from './fieldErrors.ts';
-import { fieldMessage } from './formParts.ts';
+import { fieldId, fieldMessage } from './formParts.ts';
 
 /** How long to wait after a key before searching (a name is typed in bursts). */
 const SEARCH_PAUSE_MS = 200;
@@ -76,7 +76,7 @@ export function citePicker(
     },
     view(errors) {
       const error = errors.sources;
-      return html`<fieldset class="curation-field cite-picker ${error ? 'invalid' : ''}" data-field="sources" data-testid="cite-picker" aria-describedby=${error ? 'curation-sources-error' : nothing}>
+      return html`<fieldset class="curation-field cite-picker ${error ? 'invalid' : ''}" data-field="sources" data-testid="cite-picker" aria-describedby=${error ? `${fieldId('sources')}-error` : nothing}>
         <legend>Sources cited (at least one)</legend>
         <ul class="chosen-sources" data-testid="cited-sources">
           ${chosen.map(
@@ -147,7 +147,7 @@ export function nodePicker(
     value: initial,
     labelOf: (id) => choices.get(id)?.label,
     view(errors, fixed) {
-      const id = `curation-${name}`;
+      const id = fieldId(name);
       const error = errors[name];
       const sorted = [...choices.values()].sort((a, b) => a.name.localeCompare(b.name));
       return html`<div class="curation-field node-picker ${error ? 'invalid' : ''}" data-field=${name}>

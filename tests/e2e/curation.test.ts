@@ -1,0 +1,172 @@
+/**
+ * Curation in the browser (issue 12's done-when), in Chromium: "Add ▾" adds a source graded B and a
+ * claim citing it with credibility 2, and the canvas shows "B2" on the claim; the claim form submitted
+ * without a source says so at the sources field and sends nothing; correcting the claim to credibility
+ * 3 shows "B3"; stepping "as known on" back to before the correction shows "B2" again. Adding a node
+ * named like a held one lists the held one with its score before anything is written.
+ */
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
+import { e2eSuite } from '../support/e2eSuite.ts';
+
+const suite = e2eSuite();
+const START = 'liwa-omar';
+const END = 'fatah-halab';
+const SOURCE_TITLE = 'Liwa Omar joins Fatah Halab';
+
+/** The requests that write a claim (POST /api/relationships, not /among). */
+function claimWrites(page: Page): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/relationships') seen.push(r);
+  });
+  return seen;
+}
+
+async function openAdd(page: Page, what: 'node' | 'claim' | 'source'): Promise<void> {
+  await page.getByTestId('curation-add').click();
+  await page.getByTestId(`add-${what}`).click();
+  await page.getByTestId(`${what}-form`).waitFor();
+}
+
+/** The claim's label on the canvas, as drawn (its grade is part of it). */
+async function edgeLabel(page: Page, id: string): Promise<string> {
+  const look = (await hook.edgeLooks(page)).find((e) => e.id === id);
+  return look?.label ?? '';
+}
+
+async function waitForLabel(page: Page, id: string, grade: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ({ i, g }) =>
+        window.__atlas
+          .edgeLooks()
+          .find((e) => e.id === i)
+          ?.label.includes(g),
+      { i: id, g: grade },
+      { timeout: 15_000 },
+    )
+    .catch(async () => {
+      throw new Error(`the claim "${id}" reads "${await edgeLabel(page, id)}" on the canvas, not ${grade}`);
+    });
+  await settled(page);
+}
+
+describe('curation through the forms', () => {
+  it('adds a graded source and a claim citing it (B2), refuses a claim without a source at the field, corrects it (B3) and steps "as known on" back (B2)', async () => {
+    const { page, errors } = await suite.open();
+    const writes = claimWrites(page);
+    await searchAndChoose(page, 'Liwa Omar', 'Liwa Omar');
+    await searchAndChoose(page, 'Fatah Halab', 'Fatah Halab');
+
+    // A source, graded B ("usually reliable").
+    await openAdd(page, 'source');
+    const sourceForm = page.getByTestId('source-form');
+    await sourceForm.locator('[name=name]').fill('Example News, 3 March 2017');
+    await sourceForm.locator('[name=title]').fill(SOURCE_TITLE);
+    await sourceForm.locator('[name=publisher]').fill('Example News');
+    await sourceForm.locator('[name=date]').fill('2017-03-03');
+    await sourceForm.locator('[name=reliability]').selectOption('B');
+    const addedSource = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/sources' && r.request().method() === 'POST',
+    );
+    await sourceForm.getByTestId('curation-save').click();
+    expect([200, 201]).toContain((await addedSource).status());
+    await sourceForm.waitFor({ state: 'detached' });
+
+    // The claim, first without a source: the form says so at the field and sends nothing.
+    await openAdd(page, 'claim');
+    const claimForm = page.getByTestId('claim-form');
+    await claimForm.locator('select[name=type]').selectOption('MEMBER_OF');
+    await claimForm.locator('select[name=source]').selectOption(START);
+    await claimForm.locator('select[name=target]').selectOption(END);
+    await claimForm.locator('[name=from]').fill('2017-03');
+    await claimForm.locator('[name=credibility]').selectOption('2');
+    await claimForm.getByTestId('curation-save').click();
+    const sourcesError = claimForm.locator('[data-field=sources]').getByTestId('error-sources');
+    await expect(sourcesError.textContent()).resolves.toBe('must cite at least one source');
+    expect(writes).toHaveLength(0);
+
+    // Cite the new source, found by its title, and save.
+    await claimForm.getByTestId('cite-search').fill('Liwa Omar joins');
+    await claimForm.getByTestId('cite-results').getByRole('button', { name: SOURCE_TITLE }).click();
+    await expect(claimForm.getByTestId('cited-sources').textContent()).resolves.toContain(SOURCE_TITLE);
+    await expect(claimForm.getByTestId('error-sources').count()).resolves.toBe(0);
+    const added = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/relationships' && r.request().method() === 'POST',
+    );
+    await claimForm.getByTestId('curation-save').click();
+    const addedAnswer = await added;
+    expect([200, 201]).toContain(addedAnswer.status());
+    const { id: claimId, recordedAt } = (await addedAnswer.json()) as { id: string; recordedAt: string };
+    await claimForm.waitFor({ state: 'detached' });
+    expect(writes).toHaveLength(1);
+
+    // The canvas shows the claim with its grade.
+    await page.waitForFunction((i) => window.__atlas.edgeIds().includes(i), claimId);
+    await waitForLabel(page, claimId, 'B2');
+
+    // Correct it: credibility 3.
+    await clickElement(page, claimId);
+    const details = page.getByTestId('details-panel');
+    await details.getByTestId('details-correct').click();
+    const correction = page.getByTestId('claim-form');
+    await expect(correction.locator('[name=credibility]').inputValue()).resolves.toBe('2');
+    await expect(correction.locator('select[name=type]').isDisabled()).resolves.toBe(true);
+    await correction.locator('[name=credibility]').selectOption('3');
+    await correction.locator('[name=reason]').fill('a second report only says it is possible');
+    const corrected = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/api/relationships/${claimId}` && r.request().method() === 'PATCH',
+    );
+    await correction.getByTestId('curation-save').click();
+    expect((await corrected).status()).toBe(200);
+    await correction.waitFor({ state: 'detached' });
+    await waitForLabel(page, claimId, 'B3');
+    expect(await edgeLabel(page, claimId)).not.toContain('B2');
+
+    // As known just after it was added, before the correction: B2 again.
+    await knownOn(page, new Date(Date.parse(recordedAt) + 1).toISOString());
+    await waitForLabel(page, claimId, 'B2');
+    expect(await edgeLabel(page, claimId)).not.toContain('B3');
+
+    expect(errors).toEqual([]);
+    await pointerAway(page);
+    await suite.shot(page, 'curation-known-before-correction');
+  });
+
+  it('lists the held node a new one may duplicate, with its score, before writing anything', async () => {
+    const { page, errors } = await suite.open();
+    const nodeWrites: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/nodes') nodeWrites.push(r.url());
+    });
+    await openAdd(page, 'node');
+    const form = page.getByTestId('node-form');
+    await form.locator('[name=name]').fill('Army of Victory');
+    await form.getByTestId('curation-save').click();
+    // No source cited: said at the field, nothing asked.
+    await expect(form.getByTestId('error-sources').textContent()).resolves.toBe('must cite at least one source');
+    await form.getByTestId('cite-search').fill('Jaysh al-Nasr');
+    await form.getByTestId('cite-results').getByRole('button').first().click();
+    await form.getByTestId('curation-save').click();
+    const list = form.getByTestId('match-list');
+    await list.waitFor();
+    const held = list.locator('[data-match-id=jaysh-al-nasr]');
+    await expect(held.count()).resolves.toBe(1);
+    await expect(held.getByTestId('match-score').textContent()).resolves.toMatch(/^\d{1,3}%$/);
+    expect(nodeWrites).toEqual([]);
+    await form.getByTestId('curation-cancel').click();
+    await form.waitFor({ state: 'detached' });
+    expect(nodeWrites).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Sets "as known on" to `instant` (the time panel's control, panels/time.ts). */
+async function knownOn(page: Page, instant: string): Promise<void> {
+  const input = page.getByTestId('known-on');
+  await input.fill(instant);
+  await input.press('Enter');
+  await settled(page);
+}
