@@ -63,7 +63,8 @@ export class Canvas extends CanvasCommands {
 
   /** Asks for the reliability of the sources of the drawn links not known yet (one request). */
   private askGrades(): void {
-    const ids = this.cy.edges().flatMap((e) => (e.data('sources') as string[] | undefined) ?? []);
+    const ids: string[] = [];
+    this.cy.edges().forEach((e) => void ids.push(...((e.data('sources') as string[] | undefined) ?? [])));
     sourceGrades.ensure(ids).catch((err: Error) => this.emit('problem', `Source grades: ${err.message}`));
   }
 

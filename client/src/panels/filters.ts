@@ -1,9 +1,17 @@
 /**
  * Filters and selection tools: show or hide nodes by label and links by relationship type (doubling
- * as the legend), hide, remove or pin the selection, keep only the selection's neighbourhood, and how
+ * as the legend), hide claims below a grade ("source at least B", "credibility at least 3"), hide, remove or pin the selection, keep only the selection's neighbourhood, and how
  * many neighbours one expansion adds.
  */
 import { html, render } from 'lit';
+import {
+  CREDIBILITY,
+  CREDIBILITY_WORDS,
+  credibilityOf,
+  RELIABILITY,
+  RELIABILITY_WORDS,
+  type Reliability,
+} from '../../../contract/grades.ts';
 import { GRAPH_LABELS, RELATIONSHIP_TYPES } from '../../../contract/model.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { LABEL_COLOURS, TYPE_COLOURS, TYPE_WORDS } from '../graph/style.ts';
@@ -42,6 +50,50 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
     });
   }
 
+  /**
+   * The grade filter: claims whose best source is below a reliability, or whose credibility is below a
+   * credibility (or not stated), are hidden (contract/grades.ts meetsGrade). "Any" lifts each bar.
+   */
+  function gradeFilter() {
+    const ro = canvas.model.readOnly;
+    const setRel = (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      const rel = (RELIABILITY as readonly string[]).includes(v) ? (v as Reliability) : null;
+      void canvas.setGradeBar(rel, state.minCredibility);
+    };
+    const setCred = (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      void canvas.setGradeBar(state.minReliability, v === '' ? null : credibilityOf(Number(v)));
+    };
+    return html`<fieldset data-testid="grade-filters">
+      <legend>Show claims graded</legend>
+      <label class="field" title="Admiralty source reliability: A completely reliable … F cannot be judged">
+        Source at least
+        <select name="min-reliability" ?disabled=${ro} @change=${setRel}>
+          <option value="" ?selected=${state.minReliability === null}>any</option>
+          ${RELIABILITY.map(
+            (r) => html`<option value=${r} ?selected=${state.minReliability === r} title=${RELIABILITY_WORDS[r]}>
+              ${r} (${RELIABILITY_WORDS[r]}) or better
+            </option>`,
+          )}
+        </select>
+      </label>
+      <label class="field" title="Admiralty information credibility: 1 confirmed … 6 cannot be judged">
+        Credibility at least
+        <select name="min-credibility" ?disabled=${ro} @change=${setCred}>
+          <option value="" ?selected=${state.minCredibility === null}>any</option>
+          ${CREDIBILITY.map(
+            (
+              c,
+            ) => html`<option value=${String(c)} ?selected=${state.minCredibility === c} title=${CREDIBILITY_WORDS[c]}>
+              ${c} (${CREDIBILITY_WORDS[c]}) or better
+            </option>`,
+          )}
+        </select>
+      </label>
+    </fieldset>`;
+  }
+
   function draw(): void {
     const none = selectedCount === 0;
     const ro = canvas.model.readOnly;
@@ -73,6 +125,7 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
               void canvas.setFilters(state.hiddenLabels, toggled(RELATIONSHIP_TYPES, state.hiddenTypes, type, shown)),
           )}
         </fieldset>
+        ${gradeFilter()}
         <fieldset>
           <legend>Selection${none ? '' : ` (${selectedCount})`}</legend>
           <div class="actions">
