@@ -28,25 +28,13 @@ const sameAsAnswer = z.object({ id: z.string().optional() }).loose();
 
 export interface EditOf<T> {
   record: T;
-  /** The `recordedAt` of the version the form was filled from (basedOnOf). */
+  /** The version the form was filled from (basedOnOf). */
   basedOn: string;
   reason?: string;
 }
 
-/**
- * What a form sends as `basedOn` for a fact read with no `recordedAt` (imported before the graph kept
- * transaction time): the server compares it with the held version's recordedAt the same way.
- */
-export const UNSTAMPED = 'imported';
-
-/**
- * The `basedOn` of an edit made from `data`, by contract/curation.ts's rule: its changedAt (a node or
- * source edited in place), else its recordedAt, else UNSTAMPED for a fact from before.
- */
-export function basedOnOf(data: Record<string, unknown>): string {
-  const version = data.changedAt ?? data.recordedAt;
-  return typeof version === 'string' && version !== '' ? version : UNSTAMPED;
-}
+/** The `basedOn` of an edit made from what was read: contract/curation.ts's one rule. */
+export { basedOnOf } from '../../../contract/curation.ts';
 
 const reasonPart = (reason?: string) => (reason?.trim() ? { reason: reason.trim() } : {});
 
