@@ -17,6 +17,7 @@
 import { mountAdminPanel } from './admin/adminPanel.ts';
 import { mountImportsPanel } from './imports/importsPanel.ts';
 import { mountCuration } from './curation/mount.ts';
+import { historySection } from './history/historySection.ts';
 import { api } from './api.ts';
 import { signedIn } from './auth/gate.ts';
 import { mountUserMenu } from './auth/userMenu.ts';
@@ -70,9 +71,16 @@ const pathActions = { pathFrom: paths.setFrom, pathTo: paths.setTo };
 const notesExtras = detailsExtras(canvas);
 const curate = mountCuration(host('curation-add'), canvas, api);
 // The details panel shows the selection's curation buttons (Edit, Correct, Retract) above its notes.
+// Then the selection's history (who recorded, corrected or retracted what: history/historySection.ts).
+const history = historySection(canvas);
 const extras = {
   ...notesExtras,
-  view: (on: Parameters<typeof notesExtras.view>[0]) => html`${curate.detailsButtons(on)}${notesExtras.view(on)}`,
+  view: (on: Parameters<typeof notesExtras.view>[0]) =>
+    html`${curate.detailsButtons(on)}${history.view(on)}${notesExtras.view(on)}`,
+  setRedraw: (redraw: () => void) => {
+    notesExtras.setRedraw(redraw);
+    history.setRedraw(redraw);
+  },
 };
 mountDetails(host('details'), canvas, api, pathActions, extras);
 mountNotes(host('notes'), canvas);

@@ -6,6 +6,11 @@
  * The slider, the `,`/`.` keys and Play all move over the same stops (graph/timeStops.ts): month ends,
  * and every day on which a fact the view knows starts or ends, so one-day events (instants) are
  * reached on their own day. The far right of the slider is "all dates".
+ *
+ * Beside it, "as known on" (transaction time, contract/knownTime.ts): a day input that redraws the view
+ * as the graph stood on that day (what was recorded by then and not yet corrected or retracted), and
+ * "Now" to go back to the graph as it stands. "As of" is when facts held in the world; "as known on"
+ * is what the graph said.
  */
 import { html, nothing, render } from 'lit';
 import { holdsOn, lastDay } from '../../../contract/validTime.ts';
@@ -13,6 +18,8 @@ import type { Canvas } from '../graph/canvas.ts';
 import { describeDate } from '../graph/claimWords.ts';
 import { playCourse, stepDay, stopIndex } from '../graph/timeStops.ts';
 import type { ViewState } from '../state/viewState.ts';
+import { describeKnownOn, knownOnDay } from '../history/knownOnWords.ts';
+import { isFullDate } from '../../../contract/partialDate.ts';
 
 const PLAY_STEP_MS = 700;
 /** How an event of the chosen day stands out on the strip (beside .tick and .tick.future in styles/panels.css). */
@@ -95,13 +102,34 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
     return ev.time.validFrom > state.asOf ? 'future' : 'past';
   }
 
+  /** The "as known on" control: a day (or an instant set from a history), and Now. */
+  function knownOnControl() {
+    const known = state.knownOn;
+    const today = new Date().toISOString().slice(0, 10);
+    const onDay = (e: Event) => {
+      const value = (e.target as HTMLInputElement).value;
+      void canvas.setKnownOn(value && isFullDate(value) ? value : null);
+    };
+    return html`<div class="known-on" data-testid="known-on-controls">
+      <label title="Transaction time: the graph as it stood at the end of this day (UTC), before later corrections and retractions">
+        As known on
+        <input type="date" data-testid="known-on" max=${today} .value=${knownOnDay(known)} @change=${onDay} />
+      </label>
+      <span class="known-on-state ${known ? 'past' : ''}" data-testid="known-on-state" aria-live="polite">
+        ${known ? `what the graph said ${known.length > 10 ? '' : 'on '}${describeKnownOn(known)}` : 'now: what the graph says today'}
+      </span>
+      <button data-testid="known-on-now" ?disabled=${known === null} title="The graph as it stands now" @click=${() => void canvas.setKnownOn(null)}>Now</button>
+    </div>`;
+  }
+
   function draw(): void {
     const index = stopIndex(stops, state.asOf);
     const ticks = stacked();
     const rowCount = Math.max(1, ...ticks.map((t) => t.row + 1));
     render(
       html`<div class="time">
-        <div class="time-controls">
+        <div class="time-left">
+        <div class="time-controls" title="Valid time: the network as it held in the world on a date">
           <button
             data-testid="play"
             aria-pressed=${playing ? 'true' : 'false'}
@@ -114,6 +142,8 @@ export function mountTime(host: HTMLElement, canvas: Canvas): TimeControls {
             ${state.asOf ? `As of ${describeDate(state.asOf)}` : 'All dates'}
           </span>
           <button ?disabled=${state.asOf === null} @click=${() => void go(null, true)}>All dates</button>
+        </div>
+        ${knownOnControl()}
         </div>
         <div class="time-track">
           <input
