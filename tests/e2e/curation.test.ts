@@ -2,7 +2,8 @@
  * Curation in the browser (issue 12's done-when), in Chromium: "Add ▾" adds a source graded B and a
  * claim citing it with credibility 2, and the canvas shows "B2" on the claim; the claim form submitted
  * without a source says so at the sources field and sends nothing; correcting the claim to credibility
- * 3 shows "B3"; stepping "as known on" back to before the correction shows "B2" again. Adding a node
+ * 3 shows "B3"; stepping "as known on" back to before the correction (the claim's history, "As known
+ * before this") shows "B2" again. Adding a node
  * named like a held one lists the held one with its score before anything is written.
  */
 import type { Page, Request } from 'playwright-core';
@@ -99,7 +100,7 @@ describe('curation through the forms', () => {
     await claimForm.getByTestId('curation-save').click();
     const addedAnswer = await added;
     expect([200, 201]).toContain(addedAnswer.status());
-    const { id: claimId, recordedAt } = (await addedAnswer.json()) as { id: string; recordedAt: string };
+    const { id: claimId } = (await addedAnswer.json()) as { id: string };
     await claimForm.waitFor({ state: 'detached' });
     expect(writes).toHaveLength(1);
 
@@ -125,8 +126,12 @@ describe('curation through the forms', () => {
     await waitForLabel(page, claimId, 'B3');
     expect(await edgeLabel(page, claimId)).not.toContain('B2');
 
-    // As known just after it was added, before the correction: B2 again.
-    await knownOn(page, new Date(Date.parse(recordedAt) + 1).toISOString());
+    // As known just before the correction (its history's "As known before this"): B2 again. The
+    // correction was made the day the claim was added, so only an instant, not a day, shows B2.
+    const correctionChange = details.locator('[data-testid=history-change][data-action=corrected]');
+    await correctionChange.waitFor();
+    await correctionChange.getByTestId('known-before').click();
+    await settled(page);
     await waitForLabel(page, claimId, 'B2');
     expect(await edgeLabel(page, claimId)).not.toContain('B3');
 
@@ -156,17 +161,10 @@ describe('curation through the forms', () => {
     await expect(held.count()).resolves.toBe(1);
     await expect(held.getByTestId('match-score').textContent()).resolves.toMatch(/^\d{1,3}%$/);
     expect(nodeWrites).toEqual([]);
+    await suite.shot(page, 'curation-match-list');
     await form.getByTestId('curation-cancel').click();
     await form.waitFor({ state: 'detached' });
     expect(nodeWrites).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
-
-/** Sets "as known on" to `instant` (the time panel's control, panels/time.ts). */
-async function knownOn(page: Page, instant: string): Promise<void> {
-  const input = page.getByTestId('known-on');
-  await input.fill(instant);
-  await input.press('Enter');
-  await settled(page);
-}

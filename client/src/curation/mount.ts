@@ -11,6 +11,7 @@ import type { EdgeData } from '../../../contract/api.ts';
 import type { Api } from '../api.ts';
 import { can, onCurrentUser } from '../auth/currentUser.ts';
 import type { Canvas } from '../graph/canvas.ts';
+import { refreshGrades } from '../grades/sourceGrades.ts';
 import { TYPE_WORDS } from '../graph/style.ts';
 import { showToast } from '../investigations/dialogs.ts';
 import { openClaimForm, openRetractForm } from './claimForm.ts';
@@ -34,7 +35,10 @@ export interface CurationActions {
 }
 
 export interface CurationOptions {
-  /** Refreshes the grades shown (grades/sourceGrades.ts) after a write, asking too for `sourceIds` (a source just written). */
+  /**
+   * Refreshes the grades shown after a write, asking too for `sourceIds` (a source just written);
+   * grades/sourceGrades.ts's refreshGrades unless told otherwise.
+   */
   refreshGrades?: (sourceIds: string[]) => unknown;
 }
 
@@ -54,7 +58,7 @@ export function mountCuration(
       for (const id of written.show ?? []) {
         if (!canvas.nodeData(id) && !canvas.model.readOnly) await canvas.addNode(id);
       }
-      await options.refreshGrades?.(written.kind === 'source' ? [written.id] : []);
+      await (options.refreshGrades ?? refreshGrades)(written.kind === 'source' ? [written.id] : []);
     },
   };
   const edgeOf = (id: string): EdgeData | undefined => canvas.drawnElements().edges.find((e) => e.id === id);
