@@ -43,6 +43,7 @@ import { graphRoutes } from './routes/graph.ts';
 import { type ImportBatchOptions, importRoutes } from './routes/import.ts';
 import { importJobRoutes } from './routes/importJobs.ts';
 import { matchingRoutes } from './routes/matching.ts';
+import { curationRoutes } from './routes/curation.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { investigationRoutes } from './routes/investigations.ts';
@@ -66,6 +67,8 @@ export interface AuthOptions {
 const ACCOUNT_MAX_BYTES = 16 * 1024;
 
 export interface AppOptions {
+  /** The clock curation writes stamp facts and history with (issue 12); tests pass their own to order changes. */
+  now?: () => Date;
   db: Database;
   logger: Logger;
   /**
@@ -108,6 +111,7 @@ export function createApp({
   auth = { mode: 'off' },
   allowedHosts = LOOPBACK_HOSTS,
   importBatches = {},
+  now = () => new Date(),
 }: AppOptions) {
   const limits = { ...DEFAULT_REQUEST_LIMITS, ...requestLimits };
   const authOn = auth.mode === 'on';
@@ -189,7 +193,8 @@ export function createApp({
   app.use('/api', graphRoutes(db));
   app.use('/api', explorationRoutes(db));
   app.use('/api', sourceRoutes(db));
-  app.use('/api', matchingRoutes(db));
+  app.use('/api', matchingRoutes(db, now));
+  app.use('/api', curationRoutes(db, now));
   app.use('/api', entityRoutes(db));
   app.use('/api', investigationRoutes(db));
   app.use('/api', consoleRoutes(db, consoleLimits));

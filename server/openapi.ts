@@ -11,7 +11,10 @@ import { importFile } from '../contract/importFile.ts';
 import { importJob } from '../contract/importJob.ts';
 import { registerAuthPaths } from './openapiAuth.ts';
 import { registerImportJobPaths } from './openapiImports.ts';
+import { registerCurationPaths } from './openapiCuration.ts';
 import { registerInvestigationPaths } from './openapiInvestigations.ts';
+import { registerMatchingPaths } from './openapiMatching.ts';
+import { dryRunQuery, dryRunResponse } from '../contract/curation.ts';
 
 export function buildOpenApiDocument(): object {
   const registry = new OpenAPIRegistry();
@@ -103,10 +106,16 @@ export function buildOpenApiDocument(): object {
     method: 'post',
     path: '/api/import',
     summary:
-      'Import a file of sources, nodes and relationships, idempotent: all or nothing up to IMPORT_COMMIT_ROWS items, in resumable committed batches above',
-    request: { body: { content: { 'application/json': { schema: importFile } } } },
+      'Import a file of sources, nodes and relationships, idempotent: all or nothing up to IMPORT_COMMIT_ROWS items, in resumable committed batches above. With dryRun=true, nothing is written: the answer counts what would change and lists possibleDuplicates',
+    request: {
+      query: dryRunQuery,
+      body: { content: { 'application/json': { schema: importFile } } },
+    },
     responses: {
-      200: json(api.importResponse, 'Imported'),
+      200: json(
+        api.importResponse.or(dryRunResponse),
+        'Imported; with dryRun=true, what would change (a dryRunResponse)',
+      ),
       202: json(
         importJob,
         'With Prefer: respond-async, a file written in batches: its job, once recorded (Location to poll)',
@@ -172,7 +181,9 @@ export function buildOpenApiDocument(): object {
 
   registerInvestigationPaths(registry, json);
   registerImportJobPaths(registry, json);
+  registerCurationPaths(registry, json);
   registerAuthPaths(registry, json);
+  registerMatchingPaths(registry, json);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -51,6 +51,14 @@ export const ROUTE_ROLES: readonly RouteRule[] = [
   // Matching only reads: any role may ask which held nodes a name may duplicate.
   { method: 'POST', path: '/api/nodes/matches', role: 'viewer', write: false },
   { method: 'POST', path: '/api/nodes', prefix: true, role: 'analyst' },
+  // Curation (issue 12): adding, editing, correcting and retracting facts take the analyst role;
+  // sources' grades only read; histories are GETs, any role.
+  { method: 'PATCH', path: '/api/nodes', prefix: true, role: 'analyst' },
+  { method: 'POST', path: '/api/sources/grades', role: 'viewer', write: false },
+  { method: 'POST', path: '/api/sources', prefix: true, role: 'analyst' },
+  { method: 'PATCH', path: '/api/sources', prefix: true, role: 'analyst' },
+  { method: 'POST', path: '/api/relationships', prefix: true, role: 'analyst' },
+  { method: 'PATCH', path: '/api/relationships', prefix: true, role: 'analyst' },
   { method: 'GET', path: '/api/usernames', role: 'analyst' },
   { method: '*', path: '/api/users', prefix: true, role: 'admin' },
   { method: '*', path: '/api/audit', prefix: true, role: 'admin' },

@@ -1,0 +1,167 @@
+/**
+ * Nodes through curation (issue 12): adding one (after matching it against what is held) and editing
+ * one in place; its old values live in its history (history.ts), its `recordedAt` stays the instant it
+ * was first recorded (so "as known on" finds it from then), and `changedAt` names the version an edit
+ * must be based on (contract/curation.ts basedOnOf). A node's lifetime is derived, and the valid time
+ * of its stored claims moved with it, exactly as an import of the same record would (importChecks.ts).
+ */
+import type { FactChange, NodeInput } from '../../contract/curation.ts';
+import type { Actor } from '../auth/actor.ts';
+import { type Database, type Tx, withIntegers } from '../db/database.ts';
+import { modelLabel } from '../db/values.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import {
+  type Clock,
+  checkBasedOn,
+  curationWrite,
+  newId,
+  planOne,
+  shown,
+  systemClock,
+  withoutAbsent,
+} from './curationWrite.ts';
+import { historyOf, recordChange } from './history.ts';
+import { writeRetimed } from './importRows.ts';
+import { possibleDuplicatesOf } from './matching.ts';
+import { searchKeys } from './nameFolding.ts';
+
+/** Stamps a node keeps through an edit in place (when and by whom it was first recorded, a merge's marks). */
+const KEPT_STAMPS = ['recordedAt', 'recordedBy', 'supersededAt', 'supersededBy', 'endReason', 'mergedInto'];
+
+/** A node or source as held: label and every property; 404 when there is none. */
+export async function heldEntity(tx: Tx, id: string, what: string) {
+  const record = (await tx.run('entityById', { id })).records[0];
+  if (!record) throw notFound(`${what} "${id}"`);
+  const labels = record.get('labels') as string[];
+  return {
+    isSource: labels.includes('Source'),
+    label: modelLabel(labels),
+    props: record.get('props') as Record<string, unknown>,
+  };
+}
+
+/** The stored properties of `node` (id `id`): its fields, folded names for search, its lifetime. */
+async function nodeProps(tx: Tx, id: string, node: NodeInput) {
+  const record = { ...node, id };
+  const plan = await planOne(tx, { sources: [], nodes: [record], relationships: [] }, 'nodes', 'node');
+  const { label: _label, ...rest } = record;
+  const props = withoutAbsent({
+    ...rest,
+    searchKeys: searchKeys([node.name, ...node.aliases]),
+    ...plan.nodeTimes.get(id),
+  });
+  return { props, plan };
+}
+
+/**
+ * POST /api/nodes: adds `node` (id made from its name when absent), recorded now. Unless `keepBoth`, a
+ * node that may duplicate held ones (matching.ts) is refused with 409 POSSIBLE_DUPLICATES, whose
+ * `details` list them (`path`: the held node's id; `message`: its name, score and reasons). Errors
+ * besides: 400 BAD_REQUEST for a record the import would refuse (unknown source, dates out of order),
+ * at `node.…`; 409 ID_TAKEN; 409 IMPORT_RUNNING; the database's.
+ */
+export async function addNode(
+  db: Database,
+  actor: Actor,
+  request: { node: NodeInput; keepBoth: boolean },
+  now: Clock = systemClock,
+): Promise<{ id: string; recordedAt: string }> {
+  const { node } = request;
+  return curationWrite(db, 'node-add', actor, now, async (tx, at) => {
+    if (!request.keepBoth) {
+      const matches = await possibleDuplicatesOf(tx, { name: node.name, label: node.label, aliases: node.aliases });
+      if (matches.length > 0) {
+        throw new AppError(
+          409,
+          'POSSIBLE_DUPLICATES',
+          `"${node.name}" may already be held as ${matches.map((m) => `"${m.existing.name}"`).join(', ')}: merge, link, or keep both`,
+          {
+            details: matches.map((m) => ({
+              path: m.existing.id,
+              message: `${m.existing.name} (score ${m.score.toFixed(2)}): ${m.reasons.join('; ')}`,
+            })),
+          },
+        );
+      }
+    }
+    const id = await newId(tx, node.id, node.name);
+    const { props } = await nodeProps(tx, id, node);
+    const stamped = { ...props, recordedAt: at, recordedBy: actor.username };
+    await tx.run('entityCreate', { label: node.label, props: withIntegers(stamped) });
+    await recordChange(tx, {
+      at,
+      username: actor.username,
+      action: 'recorded',
+      subject: id,
+      subjectKind: 'node',
+      sources: node.sources,
+      reason: null,
+      before: null,
+      after: { label: node.label, ...shown(stamped) },
+    });
+    await recordAudit(tx, actor, { action: 'node.add', ids: [id], detail: `${node.label} "${node.name}"` });
+    return { id, recordedAt: at };
+  });
+}
+
+/**
+ * PATCH /api/nodes/:id: `node` becomes node `id`'s record (edited in place), the valid time of its
+ * claims moving with its lifetime. Errors: 404 when there is no node `id` (or it is a source, or was
+ * merged away); 400 BAD_REQUEST when the label or id would change, or the import would refuse the
+ * record; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
+ */
+export async function editNode(
+  db: Database,
+  actor: Actor,
+  id: string,
+  edit: { node: NodeInput; basedOn: string; reason?: string | undefined },
+  now: Clock = systemClock,
+): Promise<{ id: string; recordedAt: string }> {
+  const { node } = edit;
+  return curationWrite(db, 'node-edit', actor, now, async (tx, at) => {
+    const held = await heldEntity(tx, id, 'Node');
+    if (held.isSource || typeof held.props.supersededAt === 'string') throw notFound(`Node "${id}"`);
+    const refuse = (field: string, message: string) => {
+      throw new AppError(400, 'BAD_REQUEST', `node.${field}: ${message}`, {
+        details: [{ path: `node.${field}`, message }],
+      });
+    };
+    if (node.label !== held.label) refuse('label', `a ${held.label} stays a ${held.label}`);
+    if (node.id !== undefined && node.id !== id) refuse('id', `the id stays "${id}"`);
+    checkBasedOn(held.props, edit.basedOn, `Node "${id}"`);
+    const { props, plan } = await nodeProps(tx, id, node);
+    const kept = Object.fromEntries(KEPT_STAMPS.filter((k) => k in held.props).map((k) => [k, held.props[k]]));
+    const next = { ...props, ...kept, changedAt: at, changedBy: actor.username };
+    await tx.run('entityReplace', { id, props: withIntegers(next) });
+    await writeRetimed(tx, plan.retimed);
+    await recordChange(tx, {
+      at,
+      username: actor.username,
+      action: 'edited',
+      subject: id,
+      subjectKind: 'node',
+      sources: node.sources,
+      reason: edit.reason ?? null,
+      before: { label: held.label, ...shown(held.props) },
+      after: { label: node.label, ...shown(next) },
+    });
+    await recordAudit(tx, actor, { action: 'node.edit', ids: [id], detail: edit.reason ?? '' });
+    return { id, recordedAt: at };
+  });
+}
+
+/**
+ * GET /api/nodes/:id/history (`kind` 'node') and /api/sources/:id/history ('source'): every change,
+ * oldest first; [] for one imported and never changed; 404 when there is no such node or source.
+ */
+export async function entityHistory(db: Database, id: string, kind: 'node' | 'source'): Promise<FactChange[]> {
+  const changes = await historyOf(db, id, kind);
+  if (changes.length > 0) return changes;
+  const what = kind === 'node' ? 'Node' : 'Source';
+  await db.read('fact-history', async (tx) => {
+    const held = await heldEntity(tx, id, what);
+    if (held.isSource !== (kind === 'source')) throw notFound(`${what} "${id}"`);
+  });
+  return changes;
+}

@@ -1,0 +1,114 @@
+/**
+ * Sources through curation (issue 12): adding one, editing one in place (a changed reliability is
+ * recorded as `regraded`), and the grades of many at once. A source that states no reliability is
+ * graded F, "cannot be judged" (contract/grades.ts): the seed's sources are never given invented grades.
+ */
+import { type Reliability, reliabilityOf } from '../../contract/grades.ts';
+import type { SourceInput } from '../../contract/curation.ts';
+import type { Actor } from '../auth/actor.ts';
+import { type Database, type Tx, withIntegers } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import {
+  type Clock,
+  checkBasedOn,
+  curationWrite,
+  newId,
+  planOne,
+  shown,
+  systemClock,
+  withoutAbsent,
+} from './curationWrite.ts';
+import { recordChange } from './history.ts';
+import { sourceSearchKeys } from './nameFolding.ts';
+import { heldEntity } from './nodeCuration.ts';
+
+/** Stamps a source keeps through an edit in place. */
+const KEPT_STAMPS = ['recordedAt', 'recordedBy'];
+
+/** The stored properties of `source` (id `id`), checked with the import's rules. */
+async function sourceProps(tx: Tx, id: string, source: SourceInput) {
+  const record = { ...source, id };
+  await planOne(tx, { sources: [record], nodes: [], relationships: [] }, 'sources', 'source');
+  return withoutAbsent({ ...record, searchKeys: sourceSearchKeys(source) });
+}
+
+/**
+ * POST /api/sources: adds `source` (id made from its name when absent), recorded now. Errors: 409
+ * ID_TAKEN, 409 IMPORT_RUNNING, the database's.
+ */
+export async function addSource(
+  db: Database,
+  actor: Actor,
+  source: SourceInput,
+  now: Clock = systemClock,
+): Promise<{ id: string; recordedAt: string }> {
+  return curationWrite(db, 'source-add', actor, now, async (tx, at) => {
+    const id = await newId(tx, source.id, source.name);
+    const props = { ...(await sourceProps(tx, id, source)), recordedAt: at, recordedBy: actor.username };
+    await tx.run('entityCreate', { label: 'Source', props: withIntegers(props) });
+    await recordChange(tx, {
+      at,
+      username: actor.username,
+      action: 'recorded',
+      subject: id,
+      subjectKind: 'source',
+      sources: [id],
+      reason: null,
+      before: null,
+      after: shown(props),
+    });
+    await recordAudit(tx, actor, { action: 'source.add', ids: [id], detail: source.name });
+    return { id, recordedAt: at };
+  });
+}
+
+/**
+ * PATCH /api/sources/:id: `source` becomes source `id`'s record; recorded as `regraded` when its
+ * reliability changed, else `edited`. Errors: 404 when there is no source `id`; 400 BAD_REQUEST when
+ * the id would change; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
+ */
+export async function editSource(
+  db: Database,
+  actor: Actor,
+  id: string,
+  edit: { source: SourceInput; basedOn: string; reason?: string | undefined },
+  now: Clock = systemClock,
+): Promise<{ id: string; recordedAt: string }> {
+  const { source } = edit;
+  return curationWrite(db, 'source-edit', actor, now, async (tx, at) => {
+    const held = await heldEntity(tx, id, 'Source');
+    if (!held.isSource) throw notFound(`Source "${id}"`);
+    if (source.id !== undefined && source.id !== id) {
+      const message = `the id stays "${id}"`;
+      throw new AppError(400, 'BAD_REQUEST', `source.id: ${message}`, { details: [{ path: 'source.id', message }] });
+    }
+    checkBasedOn(held.props, edit.basedOn, `Source "${id}"`);
+    const kept = Object.fromEntries(KEPT_STAMPS.filter((k) => k in held.props).map((k) => [k, held.props[k]]));
+    const next = { ...(await sourceProps(tx, id, source)), ...kept, changedAt: at, changedBy: actor.username };
+    await tx.run('entityReplace', { id, props: withIntegers(next) });
+    const regraded = (held.props.reliability ?? null) !== (source.reliability ?? null);
+    await recordChange(tx, {
+      at,
+      username: actor.username,
+      action: regraded ? 'regraded' : 'edited',
+      subject: id,
+      subjectKind: 'source',
+      sources: [id],
+      reason: edit.reason ?? null,
+      before: shown(held.props),
+      after: shown(next),
+    });
+    await recordAudit(tx, actor, { action: 'source.edit', ids: [id], detail: edit.reason ?? '' });
+    return { id, recordedAt: at };
+  });
+}
+
+/**
+ * POST /api/sources/grades: the reliability of each named source that is held, F where it states none
+ * (contract/grades.ts reliabilityOf); unknown ids are left out.
+ */
+export async function sourceGrades(db: Database, ids: readonly string[]): Promise<Record<string, Reliability>> {
+  const result = await db.read('source-grades', (tx) => tx.run('sourceGrades', { ids: [...new Set(ids)] }));
+  return Object.fromEntries(result.records.map((r) => [r.get('id') as string, reliabilityOf(r.get('reliability'))]));
+}
