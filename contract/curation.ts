@@ -120,6 +120,9 @@ export const possibleDuplicate = z.object({
 });
 export type PossibleDuplicate = z.infer<typeof possibleDuplicate>;
 
+/** POST /api/import's query: `dryRun=true` checks and counts, writing nothing. */
+export const dryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+
 /**
  * POST /api/import?dryRun=true: what the import would change, item by item counts, and the held nodes
  * its new nodes may duplicate. Nothing is written.
