@@ -2,7 +2,7 @@
  * Claims compared side by side, for the details panel: where several relationships of one type join
  * the same two nodes (the five casualty figures for the killings of 14 February 2017, each from its
  * own source), one table lists them: the figure with its bound, what it counts, who says it (source
- * title, publisher, date), how it is stated, and when. Shown for a selected link with parallels, and
+ * title, publisher, date), how it is stated, when, and its Admiralty grade ("B2"). Shown for a selected link with parallels, and
  * for a selected node (an event) for each pair it takes part in with several claims. All text by lit.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -10,6 +10,8 @@ import type { EdgeData, SourceData } from '../../../contract/api.ts';
 import type { Api } from '../api.ts';
 import { bundleKey, groupParallel, sortClaims, typeWords } from '../graph/bundles.ts';
 import { claimInterval, describeClaim, describeDate, describeFigure, figureOf } from '../graph/claimWords.ts';
+import { gradeText, gradeTitle } from '../grades/gradeWords.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 
 export interface Claim {
   edge: EdgeData;
@@ -105,6 +107,7 @@ function claimRow(claim: Claim, when: boolean, selectedId: string | null, pick: 
     <td>${saysWho(claim.sources)}</td>
     <td>${describeClaim(e.qualifier, e.claimedBy) ?? 'stated as fact'}</td>
     ${when ? html`<td>${claimInterval(e) ?? 'undated'}</td>` : nothing}
+    <td class="grade-cell" title=${gradeTitle(e, sourceGrades.lookup)}>${gradeText(e, sourceGrades.lookup)}</td>
   </tr>`;
 }
 
@@ -128,7 +131,7 @@ export function claimTables(
       ${shared ? html`<p class="muted">All ${shared}.</p>` : nothing}
       <table class="claims-table">
         <thead>
-          <tr><th>Figure</th><th>Counts</th><th>Says who</th><th>Stated</th>${shared ? nothing : html`<th>When</th>`}</tr>
+          <tr><th>Figure</th><th>Counts</th><th>Says who</th><th>Stated</th>${shared ? nothing : html`<th>When</th>`}<th title="Admiralty grade: source reliability A–F, information credibility 1–6">Grade</th></tr>
         </thead>
         <tbody>
           ${g.claims.map((c) => claimRow(c, !shared, selectedId, pick))}

@@ -20,6 +20,9 @@ import {
 import { claimGroupsFor, claimTables, type ClaimGroup, isolated } from './claims.ts';
 import type { DetailsExtras } from './notesDetails.ts';
 import { commandTitle } from './readOnly.ts';
+import { RELIABILITY_WORDS, reliabilityOf } from '../../../contract/grades.ts';
+import { gradeText, gradeTitle } from '../grades/gradeWords.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 
 export interface DetailsActions {
   pathFrom(id: string): void;
@@ -88,7 +91,10 @@ function sourceItem(s: SourceData): TemplateResult {
   // http(s) only: data stored before imports checked it may hold a javascript: or data: URL.
   const url = linkableUrl(s.url);
   const meta = isolated([s.author, s.publisher, s.date ? describeDate(s.date) : null], ' · ');
+  const reliability = reliabilityOf(sourceGrades.lookup(s.id) ?? s.reliability);
   return html`<li class="source" data-source-id=${s.id}>
+    <span class="grade" data-testid="source-reliability" title=${`Source reliability ${reliability}: ${RELIABILITY_WORDS[reliability]}`}
+      >${reliability}</span>
     <cite dir="auto">${s.title ?? s.name}</cite>
     ${meta ? html`<div class="meta">${meta}</div>` : nothing}
     ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${url}</a>` : html`<div class="meta">no link</div>`}
@@ -196,6 +202,9 @@ export function mountDetails(
         <bdi>${name(d.target)}</bdi>
       </h2>
       <p class="interval" data-testid="edge-interval">${claimInterval(d) ?? 'undated'}</p>
+      <p class="grade-line">Grade
+        <span class="grade" data-testid="edge-grade" title=${gradeTitle(d, sourceGrades.lookup)}>${gradeText(d, sourceGrades.lookup)}</span>
+      </p>
       ${claimView(d)}
       ${typeof d.description === 'string' ? html`<p class="description" dir="auto">${d.description}</p>` : nothing}
       <h3>Properties</h3>
@@ -250,5 +259,7 @@ export function mountDetails(
     draw();
   });
   canvas.model.on('readOnly', () => draw());
+  // Grades arrive after the selection's first draw (or change after a curation write).
+  sourceGrades.onChange(() => draw());
   draw();
 }
