@@ -7,6 +7,9 @@
 import { html, type TemplateResult } from 'lit';
 import type { CypherResponse } from '../../../contract/console.ts';
 import type { Canvas } from '../graph/canvas.ts';
+import { gradeBarOf } from '../grades/gradeWords.ts';
+import { sourcesInRows } from '../grades/rowGrades.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 import { CANVAS_NODE_CAP, partToDraw } from './consoleGraph.ts';
 import { downloadCsv, toCsv } from './csv.ts';
 import {
@@ -34,17 +37,29 @@ export class ConsoleResults {
     private readonly replacing: () => boolean,
     /** Renders the console again. */
     private readonly redraw: () => void,
-  ) {}
+  ) {
+    // Grades arriving, or the view's grade filter changing, re-grey the rows.
+    sourceGrades.onChange(() => this.view && this.redraw());
+    let bar = JSON.stringify(gradeBarOf(canvas.view));
+    canvas.on('state', (s) => {
+      const next = JSON.stringify(gradeBarOf(s));
+      if (next === bar) return;
+      bar = next;
+      if (this.view) this.redraw();
+    });
+  }
 
   /** A new result: its plan if it has one (EXPLAIN, PROFILE), else the tab in use; its graph drawn. */
   show(response: CypherResponse, elapsedMs: number, query?: { text: string; params: Record<string, unknown> }): void {
     this.query = query;
     const tab: ResultsTab = response.summary.plan ? 'plan' : this.view?.tab === 'graph' ? 'graph' : 'table';
     this.view = { response, order: null, tab, elapsedMs, drawn: null, shown: ROWS_PER_PAGE };
+    sourceGrades.ensure(sourcesInRows(response.rows)).catch(() => {}); // shown as F meanwhile
     this.drawGraph(CANVAS_NODE_CAP);
   }
 
   template(): TemplateResult {
+    if (this.view) this.view.gradeBar = gradeBarOf(this.canvas.view);
     return this.view
       ? resultsTemplate(this.view, this.actions)
       : html`<p class="muted">Run a query to see its result here and its graph on the canvas.</p>`;

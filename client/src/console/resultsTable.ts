@@ -11,6 +11,10 @@ import type { CypherResponse } from '../../../contract/console.ts';
 import { kindOf } from './cellKinds.ts';
 import { cellText, isNode, sortRows, type SortOrder } from './cells.ts';
 import { planTemplate } from './planView.ts';
+import type { GradeBar } from '../../../contract/grades.ts';
+import { gradeBarWords, gradeText, gradeTitle } from '../grades/gradeWords.ts';
+import { rowBelowBar } from '../grades/rowGrades.ts';
+import { sourceGrades } from '../grades/sourceGrades.ts';
 
 export type ResultsTab = 'table' | 'graph' | 'plan';
 
@@ -29,6 +33,8 @@ export interface ResultsView {
   drawn: { replace: boolean; nodes: number; edges: number; of: number } | null;
   /** How many rows the table renders. */
   shown: number;
+  /** The view's grade filter: rows holding a claim below it are greyed (grades/rowGrades.ts); null: none. */
+  gradeBar?: GradeBar | null;
 }
 
 export interface ResultsActions {
@@ -52,7 +58,11 @@ function cell(value: unknown): TemplateResult {
   if (kind === 'null') content = html`<span class="muted">null</span>`;
   else if (isNode(value))
     content = html`<span class="badge badge-${value.data.label}">${value.data.label}</span> <span dir="auto">${value.data.name}</span>`;
-  else if (kind === 'relationship' || kind === 'path' || kind === 'list' || kind === 'map')
+  else if (kind === 'relationship') {
+    const data = (value as { data: Record<string, unknown> }).data;
+    content = html`<code dir="auto">${cellText(value)}</code><span class="grade" data-testid="cell-grade" title=${gradeTitle(data, sourceGrades.lookup)}
+      >${gradeText(data, sourceGrades.lookup)}</span>`;
+  } else if (kind === 'path' || kind === 'list' || kind === 'map')
     content = html`<code dir="auto">${cellText(value)}</code>`;
   else if (NAMED_KINDS.has(kind)) content = html`${cellText(value)} <span class="cell-kind">${kind}</span>`;
   else content = html`<span dir="auto">${cellText(value)}</span>`;
@@ -97,7 +107,12 @@ function table(view: ResultsView, act: ResultsActions): TemplateResult {
         </tr>
       </thead>
       <tbody>
-        ${shown.map((r) => html`<tr>${columns.map((_, i) => cell(rows[r]![i]))}</tr>`)}
+        ${shown.map((r) => {
+          const below = rowBelowBar(rows[r]!, sourceGrades.lookup, view.gradeBar ?? null);
+          return html`<tr class=${below ? 'below-grade' : ''} title=${below ? `Below the grade filter (${gradeBarWords(view.gradeBar ?? null)})` : ''}>
+            ${columns.map((_, i) => cell(rows[r]![i]))}
+          </tr>`;
+        })}
       </tbody>
     </table>
     ${

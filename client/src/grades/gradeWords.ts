@@ -22,6 +22,7 @@ export type ReliabilityLookup = (sourceId: string) => Reliability | null | undef
 export interface Graded {
   sources?: unknown;
   credibility?: unknown;
+  [field: string]: unknown;
 }
 
 /** At most this many grades are written out; the rest are counted ("A1 B1 C1 +2"). */
