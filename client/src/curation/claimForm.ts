@@ -114,6 +114,7 @@ export function openClaimForm(deps: CurationDeps, options: ClaimFormOptions = {}
     (held?.sources ?? []).map((id) => ({ id, title: id })),
     redraw,
     () => openSourceForm(deps),
+    () => delete errors.sources,
   );
   // The held citations' titles, read once (chips show ids until they come).
   for (const id of held?.sources ?? []) {

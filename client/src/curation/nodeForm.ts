@@ -108,6 +108,7 @@ export function openNodeForm(deps: CurationDeps, options: NodeFormOptions = {}):
     (options.held?.sources ?? []).map((s) => ({ id: s.id, title: s.title ?? s.name })),
     redraw,
     () => openSourceForm(deps),
+    () => delete errors.sources,
   );
   const fieldNames = () => ['label', ...specsOf(label).map((f) => f.name), 'sources', 'reason'];
 

@@ -60,6 +60,8 @@ export function citePicker(
   initial: readonly { id: string; title: string }[],
   redraw: () => void,
   addNew: () => Promise<{ id: string; title: string } | null>,
+  /** Called when the sources cited change (the form drops the field's message: it was about the old list). */
+  onChange: () => void = () => {},
 ): CitePicker {
   const chosen: string[] = initial.map((s) => s.id);
   const titles = new Map(initial.map((s) => [s.id, s.title]));
@@ -69,7 +71,10 @@ export function citePicker(
     chosen,
     add(id, title) {
       titles.set(id, title);
-      if (!chosen.includes(id)) chosen.push(id);
+      if (!chosen.includes(id)) {
+        chosen.push(id);
+        onChange();
+      }
       text = '';
       search.clear();
       redraw();
@@ -84,6 +89,7 @@ export function citePicker(
               <bdi>${titles.get(id) ?? id}</bdi>
               <button type="button" aria-label=${`Stop citing ${titles.get(id) ?? id}`} @click=${() => {
                 chosen.splice(chosen.indexOf(id), 1);
+                onChange();
                 redraw();
               }}>×</button>
             </li>`,
