@@ -19,4 +19,6 @@ CALL (row) {
   UNION ALL
   WITH row WHERE row.type = 'SAME_AS' MATCH ()-[r:SAME_AS {id: row.id}]->() RETURN r
 }
+// The current version (an ended one has no id, so none matches; said for the knownOn rule all the same).
+WITH row, r WHERE r.supersededAt IS NULL
 RETURN row.id AS id, properties(r) AS props

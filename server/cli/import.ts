@@ -4,7 +4,9 @@
  *   `npm run import -- --resume JOB [FILE.json]`  resumes an interrupted job (FILE defaults to the one
  *                                                  the job recorded); the same file, or it is refused;
  *   `npm run import -- --rollback JOB`           undoes a job: what it created is deleted, what it
- *                                                  overwrote is restored.
+ *                                                  overwrote is restored;
+ *   `npm run import -- --dry-run FILE.json`      checks the file as the import does and prints what it
+ *                                                  would change and its possible duplicates; writes nothing.
  * Uses the same configuration as the server (NEO4J_URI, or the local server when it is unset;
  * IMPORT_LEASE_MS). Exit codes: 0 done, 1 refused (every problem on stderr, nothing written) or
  * failed, 2 bad usage.
@@ -19,17 +21,18 @@ import { loadConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { connect } from '../neo4j/connect.ts';
 import { ImportConflict, ImportRejected, importGraph } from '../services/importer.ts';
+import { dryRunImport } from '../services/importDryRun.ts';
 import { findJob } from '../services/importJobs.ts';
 import { resumeImport, rollbackImport } from '../services/importRollback.ts';
 import { bulkCommand } from '../bulk/bulkCommand.ts';
 
-const USAGE = 'usage: npm run import -- FILE.json | --resume JOB [FILE.json] | --rollback JOB\n';
+const USAGE = 'usage: npm run import -- FILE.json | --resume JOB [FILE.json] | --rollback JOB | --dry-run FILE.json\n';
 
 async function run(args: string[]): Promise<number> {
   const [first, second, third] = args;
   // `--bulk FILE`: neo4j-admin's importer into an empty local database (server/bulk/).
   if (first === '--bulk') return bulkCommand(second);
-  if (!first || ((first === '--resume' || first === '--rollback') && !second)) {
+  if (!first || ((first === '--resume' || first === '--rollback' || first === '--dry-run') && !second)) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -52,7 +55,9 @@ async function run(args: string[]): Promise<number> {
   try {
     await connection.db.applySchema();
     let summary: unknown;
-    if (first === '--rollback') {
+    if (first === '--dry-run') {
+      summary = await dryRunImport(connection.db, readFileSync(resolve(second!)));
+    } else if (first === '--rollback') {
       summary = await rollbackImport(connection.db, second!, { actor: operator, leaseMs });
     } else if (first === '--resume') {
       const path = third ?? (await findJob(connection.db, second!)).path;

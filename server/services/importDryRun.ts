@@ -23,9 +23,32 @@ export const MAX_POSSIBLE_DUPLICATES = 1_000;
 /** Held nodes listed per new node of the file, best first. */
 const MATCHES_PER_NODE = 5;
 
-/** Two property maps as the import compares them: equal values, integers and floats alike as JSON. */
-function sameProperties(stored: Record<string, unknown>, written: Record<string, unknown>): boolean {
-  const a = toJson(stored) as Record<string, unknown>;
+/**
+ * What the import neither compares nor replaces on a held item (cypher/importNodes, importSources,
+ * importRelationships): transaction time and curation's stamps.
+ */
+const NODE_STAMPS = [
+  'recordedAt',
+  'recordedBy',
+  'changedAt',
+  'changedBy',
+  'supersededAt',
+  'supersededBy',
+  'endReason',
+  'mergedInto',
+];
+const SOURCE_STAMPS = ['recordedAt', 'recordedBy', 'changedAt', 'changedBy'];
+const CLAIM_STAMPS = ['claimId', 'recordedAt', 'recordedBy'];
+
+/** Two property maps as the import compares them: stamps aside, equal values, integers and floats alike as JSON. */
+function sameProperties(
+  stored: Record<string, unknown>,
+  written: Record<string, unknown>,
+  stamps: readonly string[],
+): boolean {
+  const a = Object.fromEntries(
+    Object.entries(toJson(stored) as Record<string, unknown>).filter(([k]) => !stamps.includes(k)),
+  );
   const b = toJson(written) as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
@@ -67,7 +90,10 @@ async function dryRunIn(tx: Tx, file: ImportFile): Promise<DryRunResponse> {
   for (const s of file.sources) {
     const stored = held.get(s.id);
     if (!stored) changes.sourcesCreated++;
-    else if (!stored.labels.includes('Source') || !sameProperties(stored.props, sourceRow(s).props as never)) {
+    else if (
+      !stored.labels.includes('Source') ||
+      !sameProperties(stored.props, sourceRow(s).props as never, SOURCE_STAMPS)
+    ) {
       changes.sourcesUpdated++;
     }
   }
@@ -75,14 +101,14 @@ async function dryRunIn(tx: Tx, file: ImportFile): Promise<DryRunResponse> {
     const stored = held.get(n.id);
     const row = nodeRow(n, plan.nodeTimes.get(n.id)!);
     if (!stored) changes.nodesCreated++;
-    else if (!stored.labels.includes(n.label) || !sameProperties(stored.props, row.props as never)) {
+    else if (!stored.labels.includes(n.label) || !sameProperties(stored.props, row.props as never, NODE_STAMPS)) {
       changes.nodesUpdated++;
     }
   }
   file.relationships.forEach((r, i) => {
     const stored = heldRelationships.get(r.id);
     if (!stored) changes.relationshipsCreated++;
-    else if (!sameProperties(stored, relationshipRow(r, plan.relationshipTimes[i]!).props as never)) {
+    else if (!sameProperties(stored, relationshipRow(r, plan.relationshipTimes[i]!).props as never, CLAIM_STAMPS)) {
       changes.relationshipsUpdated++;
     }
   });

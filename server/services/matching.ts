@@ -9,7 +9,8 @@
  *
  * Score, in [0, 1]:
  *   - name similarity of two names: 1 when their folded words are the same (or their run-together
- *     forms are), else the Dice coefficient of their folded words, 2·|common| / (|a| + |b|), where two
+ *     forms are), else the Dice coefficient of their folded words (English function words such as
+ *     "of" left out), 2·|common| / (|a| + |b|), where two
  *     words of five letters or more within one edit count as common (the index's own fuzziness);
  *     the best pair over every name and alias of both sides counts;
  *   - with neighbours given: score = 0.75 · name similarity + 0.25 · (shared / given neighbours);
@@ -27,8 +28,11 @@ import { luceneQuery } from './search.ts';
 
 /** Weight of the name in the score when neighbours are given; the neighbours weigh the rest. */
 export const NAME_WEIGHT = 0.75;
-/** Below this name similarity a candidate found by name is not listed ("Syrian National Army" vs "Army of Victory": 1/3). */
-export const MIN_NAME_SIMILARITY = 0.5;
+/**
+ * Below this name similarity a candidate found by name is not listed: two-word names must share both
+ * words ("Jaysh al-Fatah" is no "Jaysh al-Nasr": 1/2), three-word names two of three.
+ */
+export const MIN_NAME_SIMILARITY = 0.6;
 /** Index hits read per name query: a name shared by more held nodes than this is no name to match by. */
 const PER_QUERY = 25;
 /** Neighbour candidates read at most (the most shared first). */
@@ -43,9 +47,17 @@ interface FoldedName {
   joined: Set<string>;
 }
 
+/**
+ * English function words, left out of the word comparison (not of the index query): "Army of Conquest"
+ * and "Army of Victory" share "army" alone. A name of function words only keeps them.
+ */
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'a', 'an']);
+
 function folded(text: string): FoldedName {
   const words = foldName(text);
-  return { text, words: words.map((w) => w.word), joined: new Set(joinedForms(words)) };
+  const all = words.map((w) => w.word);
+  const content = all.filter((w) => !FUNCTION_WORDS.has(w));
+  return { text, words: content.length > 0 ? content : all, joined: new Set(joinedForms(words)) };
 }
 
 /** Whether two folded words are one: equal, or of five letters or more and within one edit. */

@@ -91,7 +91,9 @@ describe('POST /api/nodes/:id/merge', () => {
     const now = await request(app).get(`/api/nodes/${other}/neighbors`);
     expect(now.status).toBe(200);
     expect(now.body.nodes.map((n: { data: { id: string } }) => n.data.id)).not.toContain(duplicate);
-    const earlier = await request(app).get(`/api/nodes/${other}/neighbors`).query({ knownOn: '2020-01-01' });
+    // As the graph stood just before the merge's instant (contract/knownTime.ts: knownOn takes an instant).
+    const mergedAt = (await node(duplicate)).supersededAt as string;
+    const earlier = await request(app).get(`/api/nodes/${other}/neighbors`).query({ knownOn: mergedAt });
     expect(earlier.status).toBe(200);
     expect(earlier.body.nodes.map((n: { data: { id: string } }) => n.data.id)).toContain(duplicate);
 
