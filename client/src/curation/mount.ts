@@ -18,7 +18,7 @@ import { openClaimForm, openRetractForm } from './claimForm.ts';
 import { curationApi } from './curationApi.ts';
 import type { CurationDeps, Written } from './deps.ts';
 import { openNodeForm } from './nodeForm.ts';
-import { openSourceForm } from './sourceForm.ts';
+import { openSourceCorrection, openSourceForm } from './sourceForm.ts';
 import './curation.css';
 
 export interface CurationActions {
@@ -27,6 +27,7 @@ export interface CurationActions {
   addNode(): void;
   addClaim(from?: string): void;
   addSource(): void;
+  correctSource(): void;
   editNode(id: string): void;
   correctClaim(id: string): void;
   retractClaim(id: string): void;
@@ -73,6 +74,7 @@ export function mountCuration(
     addNode: () => void openNodeForm(deps).then(said('Node saved.')),
     addClaim: (from) => void openClaimForm(deps, { from }).then(said('Claim saved.')),
     addSource: () => void openSourceForm(deps).then(said('Source saved.')),
+    correctSource: () => void openSourceCorrection(deps).then(said('Source corrected.')),
     editNode(id) {
       void api.node(id).then(
         (held) => openNodeForm(deps, { held }).then(said('Node corrected.')),
@@ -89,6 +91,12 @@ export function mountCuration(
     },
     detailsButtons(selected) {
       if (!can('analyst')) return nothing;
+      // The view shows the graph as it was known: what is drawn may be an ended version, not the one to edit.
+      if (canvas.view.knownOn !== null) {
+        return html`<p class="muted curation-actions" data-testid="curation-past">
+          Viewing what was known then: go back to Now to edit or retract.
+        </p>`;
+      }
       if (selected.kind === 'node') {
         const label = canvas.nodeData(selected.id)?.label;
         if (!label || label === 'Source') return nothing;
@@ -132,6 +140,7 @@ export function mountCuration(
               <button type="button" role="menuitem" data-testid="add-node" @click=${choose(actions.addNode)}>Node…</button>
               <button type="button" role="menuitem" data-testid="add-claim" @click=${choose(() => actions.addClaim())}>Claim…</button>
               <button type="button" role="menuitem" data-testid="add-source" @click=${choose(actions.addSource)}>Source…</button>
+              <button type="button" role="menuitem" data-testid="correct-source" @click=${choose(actions.correctSource)}>Correct a source…</button>
             </div>`
             : nothing
         }

@@ -48,7 +48,8 @@ export interface CitePicker {
   /** The ids of the sources cited, in the order chosen. */
   readonly chosen: string[];
   add(id: string, title: string): void;
-  view(errors: FieldErrors): TemplateResult;
+  /** `single`: one source to choose (the choice replaces the last), no "New source…". */
+  view(errors: FieldErrors, options?: { single?: boolean }): TemplateResult;
 }
 
 /**
@@ -67,10 +68,12 @@ export function citePicker(
   const titles = new Map(initial.map((s) => [s.id, s.title]));
   const search = searcher(api, (r) => r.label === 'Source', redraw);
   let text = '';
+  let single = false;
   const picker: CitePicker = {
     chosen,
     add(id, title) {
       titles.set(id, title);
+      if (single) chosen.splice(0);
       if (!chosen.includes(id)) {
         chosen.push(id);
         onChange();
@@ -79,10 +82,11 @@ export function citePicker(
       search.clear();
       redraw();
     },
-    view(errors) {
+    view(errors, options = {}) {
+      single = options.single === true;
       const error = errors.sources;
       return html`<fieldset class="curation-field cite-picker ${error ? 'invalid' : ''}" data-field="sources" data-testid="cite-picker" aria-describedby=${error ? `${fieldId('sources')}-error` : nothing}>
-        <legend>Sources cited (at least one)</legend>
+        <legend>${single ? 'The source' : 'Sources cited (at least one)'}</legend>
         <ul class="chosen-sources" data-testid="cited-sources">
           ${chosen.map(
             (id) => html`<li data-source-id=${id}>
@@ -111,10 +115,14 @@ export function citePicker(
             </ul>`
             : nothing
         }
-        <button type="button" data-testid="cite-new" @click=${async () => {
-          const added = await addNew();
-          if (added) picker.add(added.id, added.title);
-        }}>New source…</button>
+        ${
+          single
+            ? nothing
+            : html`<button type="button" data-testid="cite-new" @click=${async () => {
+                const added = await addNew();
+                if (added) picker.add(added.id, added.title);
+              }}>New source…</button>`
+        }
         ${fieldMessage('sources', errors)}
       </fieldset>`;
     },

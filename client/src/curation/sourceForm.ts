@@ -11,6 +11,7 @@ import type { CurationDeps } from './deps.ts';
 import { basedOnOf } from './curationApi.ts';
 import { apiFieldErrors, checkRecord, type FieldErrors, formErrorsFor } from './fieldErrors.ts';
 import { type FieldSpec, field, type FormValues, openDialog, REASON_FIELD, toRecord, toValues } from './formParts.ts';
+import { citePicker } from './pickers.ts';
 
 export const SOURCE_FIELDS: readonly FieldSpec[] = [
   {
@@ -108,6 +109,56 @@ export function openSourceForm(
       onCancel: () => finish(null),
       body: html`${SOURCE_FIELDS.map((f) => field(f, values, errors))}
         ${editing ? field(REASON_FIELD, values, errors) : nothing}`,
+    }));
+  });
+}
+
+/**
+ * "Correct a source…": a held source found by its title, author or publisher (search), then the source
+ * form prefilled with it. Answers the source written, or null when cancelled.
+ */
+export function openSourceCorrection(deps: CurationDeps): Promise<{ id: string; title: string } | null> {
+  let problem = '';
+  let picked: string | null = null;
+  return new Promise((resolve) => {
+    const picker = citePicker(
+      deps.api,
+      [],
+      () => dialog.redraw(),
+      async () => null,
+    );
+    const finish = (result: { id: string; title: string } | null) => {
+      dialog.close();
+      resolve(result);
+    };
+    const open = async () => {
+      picked = picker.chosen[0] ?? null;
+      if (!picked) {
+        problem = 'Find the source to correct, then choose it.';
+        dialog.redraw();
+        return;
+      }
+      const held = await deps.api.node(picked).catch((error: unknown) => {
+        problem = error instanceof Error ? error.message : String(error);
+        return null;
+      });
+      if (!held) {
+        dialog.redraw();
+        return;
+      }
+      // This dialog goes; the answer is the form's.
+      dialog.close();
+      resolve(await openSourceForm(deps, held.node));
+    };
+    const dialog = openDialog(() => ({
+      testid: 'source-correction',
+      title: 'Correct a source',
+      problem: problem || undefined,
+      busy: false,
+      saveLabel: 'Open',
+      onSave: () => void open(),
+      onCancel: () => finish(null),
+      body: picker.view({}, { single: true }),
     }));
   });
 }
