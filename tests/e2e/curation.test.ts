@@ -3,7 +3,8 @@
  * claim citing it with credibility 2, and the canvas shows "B2" on the claim; the claim form submitted
  * without a source says so at the sources field and sends nothing; correcting the claim to credibility
  * 3 shows "B3"; stepping "as known on" back to before the correction (the claim's history, "As known
- * before this") shows "B2" again. Adding a node
+ * before this") shows "B2" again; back at Now, regrading the source A shows "A3", and retracting the
+ * claim from its menu (a reason required) takes it off the canvas. Adding a node
  * named like a held one lists the held one with its score before anything is written.
  */
 import type { Page, Request } from 'playwright-core';
@@ -25,10 +26,10 @@ function claimWrites(page: Page): Request[] {
   return seen;
 }
 
-async function openAdd(page: Page, what: 'node' | 'claim' | 'source'): Promise<void> {
+async function openAdd(page: Page, what: 'node' | 'claim' | 'source', item = `add-${what}`): Promise<void> {
   await page.getByTestId('curation-add').click();
-  await page.getByTestId(`add-${what}`).click();
-  await page.getByTestId(`${what}-form`).waitFor();
+  await page.getByTestId(item).click();
+  await page.getByTestId(item === 'correct-source' ? 'source-correction' : `${what}-form`).waitFor();
 }
 
 /** The claim's label on the canvas, as drawn (its grade is part of it). */
@@ -134,6 +135,36 @@ describe('curation through the forms', () => {
     await settled(page);
     await waitForLabel(page, claimId, 'B2');
     expect(await edgeLabel(page, claimId)).not.toContain('B3');
+    // While the view shows the past, nothing offers to edit what is drawn (it may be an ended version).
+    await details.getByTestId('curation-past').waitFor();
+    await page.getByTestId('known-on-now').click();
+    await waitForLabel(page, claimId, 'B3');
+
+    // Regrade the source A ("completely reliable"): the claim reads A3.
+    await openAdd(page, 'source', 'correct-source');
+    const finder = page.getByTestId('source-correction');
+    await finder.getByTestId('cite-search').fill('Liwa Omar joins');
+    await finder.getByTestId('cite-results').getByRole('button', { name: SOURCE_TITLE }).click();
+    await finder.getByTestId('curation-save').click();
+    const regrade = page.getByTestId('source-form');
+    await expect(regrade.locator('[name=title]').inputValue()).resolves.toBe(SOURCE_TITLE);
+    await expect(regrade.locator('[name=reliability]').inputValue()).resolves.toBe('B');
+    await regrade.locator('[name=reliability]').selectOption('A');
+    await regrade.locator('[name=reason]').fill('its reporter was there');
+    await regrade.getByTestId('curation-save').click();
+    await regrade.waitFor({ state: 'detached' });
+    await waitForLabel(page, claimId, 'A3');
+
+    // Retract it from the link's menu: a reason is required; then the claim leaves the canvas.
+    await clickElement(page, claimId, { button: 'right' });
+    await page.getByTestId('menu-retract').click();
+    const retraction = page.getByTestId('retract-form');
+    await retraction.getByTestId('curation-save').click();
+    await expect(retraction.getByTestId('error-reason').textContent()).resolves.toMatch(/say why/);
+    await retraction.locator('[name=reason]').fill('the second report was withdrawn');
+    await retraction.getByTestId('curation-save').click();
+    await retraction.waitFor({ state: 'detached' });
+    await page.waitForFunction((i) => !window.__atlas.edgeIds().includes(i), claimId);
 
     expect(errors).toEqual([]);
     await pointerAway(page);
