@@ -29,15 +29,20 @@ OPTIONAL CALL (row) {
   WITH row WHERE row.type = 'SAME_AS' MATCH ()-[r:SAME_AS {id: row.id}]->() USING INDEX r:SAME_AS(id) RETURN r
 }
 WITH a, b, row, r AS existing
+// A relationship created here is a claim's first version: claimId = id, stamped recordedAt/recordedBy
+// (contract/knownTime.ts); a held one keeps its stamps, which are not the file's to compare or replace.
 CALL (a, b, row, existing) {
   WITH a, b, row WHERE existing IS NULL
   CREATE (a)-[created:$(row.type)]->(b)
-  SET created = row.props
+  SET created = row.props, created.claimId = row.id, created.recordedAt = $recordedAt, created.recordedBy = $recordedBy
 }
 CALL (row, existing) {
   WITH row, existing
   WHERE existing IS NOT NULL
-    AND (properties(existing) <> row.props
-         OR any(k IN keys(row.props) WHERE valueType(existing[k]) <> valueType(row.props[k])))
+    AND (any(k IN keys(row.props) WHERE existing[k] IS NULL OR existing[k] <> row.props[k]
+                                        OR valueType(existing[k]) <> valueType(row.props[k]))
+         OR any(k IN keys(existing) WHERE NOT k IN keys(row.props) AND NOT k IN ['claimId', 'recordedAt', 'recordedBy']))
+  WITH row, existing, existing {.claimId, .recordedAt, .recordedBy} AS stamps
   SET existing = row.props
+  SET existing += stamps
 }

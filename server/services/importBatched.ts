@@ -184,7 +184,7 @@ async function writeBatches(
           const undo = await beforeBatch(tx, nodeIds, relationships);
           // The index in the file of the slice's first relationship: 0 when the slice starts among the nodes.
           const firstRelationship = Math.max(0, start - file.sources.length - file.nodes.length);
-          const counted = await writeRows(tx, slice, plan, firstRelationship);
+          const counted = await writeRows(tx, slice, plan, firstRelationship, undefined, run.actor?.username ?? null);
           undo.after = await digestsNow(tx, nodeIds, relationships);
           await tx.run('importBatchRecord', { job: id, index: int(start / size), undo: encodeUndo(undo) });
           await renewLease(tx, id, leaseMs, end);

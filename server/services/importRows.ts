@@ -31,7 +31,9 @@ export const noChanges = (): Changes => ({
 /**
  * Writes `part` (a whole file, or a slice of one) through `tx`. `relationshipOffset` is the index in
  * the whole file of part.relationships[0], so each relationship gets its planned valid time.
- * Calls `onRows` after each statement with the rows it wrote.
+ * Calls `onRows` after each statement with the rows it wrote. What it creates is stamped as recorded
+ * now by `recordedBy` (transaction time, contract/knownTime.ts; none for the seed); what it updates
+ * keeps its stamps.
  */
 export async function writeRows(
   tx: Tx,
@@ -39,8 +41,10 @@ export async function writeRows(
   plan: ImportPlan,
   relationshipOffset = 0,
   onRows?: (rows: number) => void,
+  recordedBy: string | null = null,
 ): Promise<Changes> {
   const counted = noChanges();
+  const stamp = { recordedAt: new Date().toISOString(), recordedBy };
   const statements: Array<[Parameters<Tx['run']>[0], () => Record<string, unknown>[]]> = [
     ['importSources', () => part.sources.map(sourceRow)],
     ['importNodes', () => part.nodes.map((n) => nodeRow(n, plan.nodeTimes.get(n.id)!))],
@@ -49,7 +53,7 @@ export async function writeRows(
       () => part.relationships.map((r, i) => relationshipRow(r, plan.relationshipTimes[relationshipOffset + i]!)),
     ],
   ];
-  for (const [query, rowsOf] of statements) await writeStatements(tx, query, rowsOf(), counted, onRows);
+  for (const [query, rowsOf] of statements) await writeStatements(tx, query, rowsOf(), counted, onRows, stamp);
   return counted;
 }
 
@@ -66,10 +70,11 @@ async function writeStatements(
   rows: object[],
   counted: Changes,
   onRows?: (rows: number) => void,
+  stamp: { recordedAt: string; recordedBy: string | null } = { recordedAt: new Date().toISOString(), recordedBy: null },
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE);
-    const c = (await tx.run(query, { rows: batch })).summary.counters.updates();
+    const c = (await tx.run(query, { rows: batch, ...stamp })).summary.counters.updates();
     counted.nodesCreated += c.nodesCreated;
     counted.relationshipsCreated += c.relationshipsCreated;
     counted.propertiesSet += c.propertiesSet;

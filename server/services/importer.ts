@@ -124,10 +124,17 @@ function writeWhole(db: Database, file: ImportFile, total: number, onProgress?: 
       const plan = await planImport(tx, file);
       let done = 0;
       // Counted afresh in every attempt: after a transient error the driver runs this function again.
-      const counted = await writeRows(tx, file, plan, 0, (rows) => {
-        done += rows;
-        onProgress?.(done, total);
-      });
+      const counted = await writeRows(
+        tx,
+        file,
+        plan,
+        0,
+        (rows) => {
+          done += rows;
+          onProgress?.(done, total);
+        },
+        actor?.username ?? null,
+      );
       const retimed = await writeRetimed(tx, plan.retimed);
       counted.propertiesSet += retimed.propertiesSet;
       await tx.run('importUnlock');

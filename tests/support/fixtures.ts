@@ -102,11 +102,24 @@ async function fingerprintOf(db: Database, match: string, params: Record<string,
   return stableJson(rows);
 }
 
-/** Property maps come back in the store's own key order, which a rewrite of the same values may change. */
+/**
+ * When and by whom an import recorded a fact (contract/knownTime.ts): two imports of one file at two
+ * instants hold the same graph, and the bulk path (server/bulk) writes no stamps at all.
+ */
+const RECORDING_STAMPS = new Set(['recordedAt', 'recordedBy', 'claimId']);
+
+/**
+ * Property maps come back in the store's own key order, which a rewrite of the same values may change;
+ * recording stamps are left out.
+ */
 function stableJson(rows: unknown): string {
   return JSON.stringify(rows, (_key, value: unknown) =>
     value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => !RECORDING_STAMPS.has(k))
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : value,
   );
 }
