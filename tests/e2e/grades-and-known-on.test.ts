@@ -1,0 +1,150 @@
+/**
+ * Grades and "as known on" in Chromium (issue 12): a seed claim reads "F–" on the canvas (its source
+ * was never graded, it states no credibility); the grade filter hides claims below its bar and puts
+ * it in the URL; a claim written through the API with a source graded A and credibility 1 reads "A1"
+ * and passes a bar of A; "as known on" yesterday (the day input) draws the graph without it and the
+ * status line says the view is not now, "Now" brings it back, and its history's "As known before this"
+ * steps to just before it was recorded: the seed's claims, recorded before it, stay.
+ * (Imports stamp recordedAt, so the seed itself may not be known yesterday: that view may be empty.)
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addAndExpand, clickElement, hook, pointerAway, settled } from '../support/atlasPage.ts';
+import { e2eSuite } from '../support/e2eSuite.ts';
+
+const suite = e2eSuite();
+const MERGER = '111th-regiment-merged-into-jaysh-al-nasr';
+
+/** A JSON request from the page (its session, same origin), as the app's own forms make them. */
+async function send(
+  page: Page,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: { id: string } }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const r = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, body: await r.json() };
+    },
+    { method, path, body },
+  );
+}
+
+async function labelOf(page: Page, id: string): Promise<string> {
+  return (await hook.edgeLooks(page)).find((e) => e.id === id)?.label ?? '';
+}
+
+/** Waits until the link's label includes `text` (grades arrive after the first draw). */
+async function waitForLabel(page: Page, id: string, text: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ({ i, t }) =>
+        window.__atlas
+          .edgeLooks()
+          .find((e) => e.id === i)
+          ?.label.includes(t),
+      { i: id, t: text },
+      { timeout: 15_000 },
+    )
+    .catch(async () => {
+      throw new Error(`the link "${id}" reads "${await labelOf(page, id)}", not "${text}"`);
+    });
+}
+
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+
+describe('grades and "as known on"', () => {
+  it('grades claims on the canvas, filters by grade, and steps "as known on" back before a claim was recorded', async () => {
+    const { page, errors } = await suite.open();
+    await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
+
+    // A seed claim: its source was never graded (F) and it states no credibility (–).
+    await waitForLabel(page, MERGER, '· F–');
+    expect((await labelOf(page, MERGER)).split('\n')[0]).toBe('merged into · F–');
+
+    // The grade filter: "source at least E" hides every seed claim; "any" shows them again.
+    const minReliability = page.locator('select[name=min-reliability]');
+    await minReliability.selectOption('E');
+    await settled(page);
+    expect(await hook.edgeIds(page)).toContain(MERGER);
+    expect(await hook.visibleEdgeIds(page)).not.toContain(MERGER);
+    expect(param(page, 'rel')).toBe('E');
+    await minReliability.selectOption('');
+    await settled(page);
+    expect(await hook.visibleEdgeIds(page)).toContain(MERGER);
+    expect(param(page, 'rel')).toBeNull();
+
+    // A claim written now, citing a source graded A, with credibility 1.
+    const source = await send(page, 'POST', '/api/sources', {
+      source: { name: 'Grades e2e wire', title: 'Grades e2e wire report', reliability: 'A' },
+    });
+    expect([200, 201]).toContain(source.status);
+    const claim = await send(page, 'POST', '/api/relationships', {
+      claim: {
+        type: 'SUPPORTED_BY',
+        source: '111th-regiment',
+        target: 'jaysh-al-nasr',
+        from: '2017-01',
+        sources: [source.body.id],
+        credibility: 1,
+      },
+    });
+    expect([200, 201]).toContain(claim.status);
+    const claimId = claim.body.id;
+
+    // Another analyst's write is seen on reopening the view (the link keeps it).
+    await page.reload();
+    await page.waitForSelector('[data-testid=graph-stats]');
+    await settled(page);
+    await waitForLabel(page, claimId, '· A1');
+    // A bar of A keeps the new claim and hides the seed's.
+    await minReliability.selectOption('A');
+    await settled(page);
+    const visible = await hook.visibleEdgeIds(page);
+    expect(visible).toContain(claimId);
+    expect(visible).not.toContain(MERGER);
+    await minReliability.selectOption('');
+    await settled(page);
+
+    expect(errors).toEqual([]);
+    // As known yesterday: the claim was not recorded yet; the seed's claims were known from the start.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('known-on').fill(yesterday);
+    await settled(page);
+    expect(param(page, 'known')).toBe(yesterday);
+    expect(await hook.edgeIds(page)).not.toContain(claimId);
+    await expect(page.getByTestId('known-on-status').textContent()).resolves.toContain('Not now');
+    await pointerAway(page);
+    await suite.shot(page, 'grades-known-yesterday');
+
+    // Now again: the claim is back.
+    await page.getByTestId('known-on-now').click();
+    await settled(page);
+    expect(param(page, 'known')).toBeNull();
+    expect(await hook.edgeIds(page)).toContain(claimId);
+    expect(await page.getByTestId('known-on-status').count()).toBe(0);
+    // Yesterday the seed's nodes may not have been known yet: their 404s were that view's own answer.
+    const seen = errors.length;
+
+    // Its history: recorded, citing its source; "As known before this" steps to just before it.
+    await clickElement(page, claimId);
+    const details = page.getByTestId('details-panel');
+    await expect(details.getByTestId('edge-grade').textContent()).resolves.toBe('A1');
+    const change = details.getByTestId('history-change').first();
+    await change.waitFor();
+    await expect(change.getAttribute('data-action')).resolves.toBe('recorded');
+    await expect(change.textContent()).resolves.toContain(source.body.id);
+    await suite.shot(page, 'grades-claim-history');
+    await change.getByTestId('known-before').click();
+    await settled(page);
+    expect(param(page, 'known')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await hook.edgeIds(page)).not.toContain(claimId);
+    expect(await hook.visibleEdgeIds(page)).toContain(MERGER);
+    expect(errors.slice(seen)).toEqual([]);
+  });
+});
