@@ -78,6 +78,21 @@ async function writeVersion(tx: Tx, id: string, claim: ClaimInput, at: string, u
   return { type, source, target, props };
 }
 
+/** 400 at `claim.source`/`claim.target` for an end merged away: its claims belong to the node it was merged into. */
+async function refuseEndedEnds(tx: Tx, claim: ClaimInput): Promise<void> {
+  for (const field of ['source', 'target'] as const) {
+    const record = (await tx.run('entityById', { id: claim[field] })).records[0];
+    const props = record?.get('props') as Record<string, unknown> | undefined;
+    if (typeof props?.supersededAt === 'string') {
+      const into = typeof props.mergedInto === 'string' ? `merged into "${props.mergedInto}"` : 'ended';
+      const message = `"${claim[field]}" was ${into}: link what it became`;
+      throw new AppError(400, 'BAD_REQUEST', `claim.${field}: ${message}`, {
+        details: [{ path: `claim.${field}`, message }],
+      });
+    }
+  }
+}
+
 /**
  * POST /api/relationships: adds `claim` (its id made from its ends and type when absent), recorded now.
  * Errors: 400 BAD_REQUEST for a claim the import would refuse (details at `claim.…`: unknown source or
@@ -92,6 +107,7 @@ export async function addClaim(
   now: Clock = systemClock,
 ): Promise<{ id: string; recordedAt: string }> {
   return curationWrite(db, 'claim-add', actor, now, async (tx, at) => {
+    await refuseEndedEnds(tx, claim);
     const id = await newId(tx, claim.id, `${claim.source}-${claim.type.toLowerCase()}-${claim.target}`);
     const written = await writeVersion(tx, id, claim, at, actor.username);
     await recordChange(tx, {
