@@ -11,6 +11,7 @@ import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
+import { pageRequest } from '../support/investigationPage.ts';
 
 const suite = e2eSuite();
 const START = 'liwa-omar';
@@ -196,6 +197,43 @@ describe('curation through the forms', () => {
     await form.getByTestId('curation-cancel').click();
     await form.waitFor({ state: 'detached' });
     expect(nodeWrites).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('merges a new node into the held one it duplicates (its other names become aliases), then edits the held node', async () => {
+    const { page, errors } = await suite.open();
+    await openAdd(page, 'node');
+    const form = page.getByTestId('node-form');
+    await form.locator('[name=name]').fill('Army of Victory');
+    await form.locator('[name=aliases]').fill('Victory Army Brigades');
+    await form.getByTestId('cite-search').fill('Jaysh al-Nasr');
+    await form.getByTestId('cite-results').getByRole('button').first().click();
+    await form.getByTestId('curation-save').click();
+    const merged = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/nodes/jaysh-al-nasr/merge');
+    await form.locator('[data-match-id=jaysh-al-nasr]').getByTestId('match-merge').click();
+    expect((await merged).status()).toBe(200);
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => window.__atlas.nodeIds().includes('jaysh-al-nasr'));
+    const held = (await pageRequest(page, '/api/nodes/jaysh-al-nasr')).body as { node: { aliases: string[] } };
+    expect(held.node.aliases).toContain('Victory Army Brigades');
+
+    // Edit it from the details panel: prefilled from what is held, saved with a reason.
+    await settled(page);
+    await clickElement(page, 'jaysh-al-nasr');
+    await page.getByTestId('details-panel').getByTestId('details-edit').click();
+    const edit = page.getByTestId('node-form');
+    await expect(edit.locator('[name=name]').inputValue()).resolves.toBe('Jaysh al-Nasr');
+    await expect(edit.locator('[name=aliases]').inputValue()).resolves.toContain('Victory Army Brigades');
+    await edit.locator('[name=description]').fill('An operations room of Free Syrian Army factions in Hama.');
+    await edit.locator('[name=reason]').fill('a shorter description');
+    const edited = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/nodes/jaysh-al-nasr' && r.request().method() === 'PATCH',
+    );
+    await edit.getByTestId('curation-save').click();
+    expect((await edited).status()).toBe(200);
+    await edit.waitFor({ state: 'detached' });
+    const after = (await pageRequest(page, '/api/nodes/jaysh-al-nasr')).body as { node: { description: string } };
+    expect(after.node.description).toBe('An operations room of Free Syrian Army factions in Hama.');
     expect(errors).toEqual([]);
   });
 });
