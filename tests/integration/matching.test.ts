@@ -6,7 +6,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { matchResponse } from '../../contract/curation.ts';
-import { seededApp } from '../support/fixtures.ts';
+import { authApp, createTestUser, signedIn } from '../support/auth.ts';
+import { graphFingerprint, seededApp } from '../support/fixtures.ts';
 
 const { db, app } = seededApp();
 
@@ -68,5 +69,21 @@ describe('POST /api/nodes/matches', () => {
     const response = await request(app).post('/api/nodes/matches').send({ label: 'Faction' });
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toMatch(/name/);
+  });
+});
+
+describe('who may match, merge and link', () => {
+  it('lets a viewer ask for matches, and refuses a viewer a merge or a SAME_AS link (403, nothing written)', async () => {
+    const secured = authApp(db);
+    await createTestUser(db, 'matching-viewer', 'viewer');
+    const viewer = await signedIn(secured, 'matching-viewer');
+    const asked = await viewer.post('/api/nodes/matches').send({ name: 'Army of Victory' });
+    expect(asked.status).toBe(200);
+    expect(matchResponse.parse(asked.body).matches[0]?.existing.id).toBe('jaysh-al-nasr');
+    const before = await graphFingerprint(db);
+    expect((await viewer.post('/api/nodes/jaysh-al-nasr/merge').send({ duplicate: 'liwa-omar' })).status).toBe(403);
+    const link = await viewer.post('/api/nodes/jaysh-al-nasr/same-as').send({ other: 'liwa-omar', sources: ['ref-1'] });
+    expect(link.status).toBe(403);
+    expect(await graphFingerprint(db)).toBe(before);
   });
 });
