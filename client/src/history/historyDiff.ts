@@ -14,6 +14,7 @@ export interface FieldChange {
 
 /** Bookkeeping of transaction time and identity: said by the change itself, never as a diff row. */
 const BOOKKEEPING = new Set([
+  'id',
   'recordedAt',
   'recordedBy',
   'supersededAt',

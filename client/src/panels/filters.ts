@@ -73,7 +73,7 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
           <option value="" ?selected=${state.minReliability === null}>any</option>
           ${RELIABILITY.map(
             (r) => html`<option value=${r} ?selected=${state.minReliability === r} title=${RELIABILITY_WORDS[r]}>
-              ${r} (${RELIABILITY_WORDS[r]}) or better
+              ${r} or better (${RELIABILITY_WORDS[r]})
             </option>`,
           )}
         </select>
@@ -86,7 +86,7 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
             (
               c,
             ) => html`<option value=${String(c)} ?selected=${state.minCredibility === c} title=${CREDIBILITY_WORDS[c]}>
-              ${c} (${CREDIBILITY_WORDS[c]}) or better
+              ${c} or better (${CREDIBILITY_WORDS[c]})
             </option>`,
           )}
         </select>
