@@ -20,8 +20,9 @@ describe('claims as stated', () => {
     const labels = new Map((await hook.edgeLooks(page)).map((e) => [e.id, e.label]));
     // Reported in a tweet of 6 January 2017: merged no later than that, not on that day, and the date
     // reads as the start it bounds, never as an end ("merged into — by 6 January 2017").
-    expect(labels.get(UWAIS_MERGER)).toBe('merged into\nsince no later than 6 January 2017');
-    expect(labels.get(WESTERN_SUPPORT)).toBe('supported by\nuntil October 2017\nlargely');
+    // Each first line ends with the claim's grade (issue 12): the seed's sources are ungraded, F–.
+    expect(labels.get(UWAIS_MERGER)).toBe('merged into · F–\nsince no later than 6 January 2017');
+    expect(labels.get(WESTERN_SUPPORT)).toBe('supported by · F–\nuntil October 2017\nlargely');
 
     const details = page.getByTestId('details-panel');
     await clickElement(page, UWAIS_MERGER);
@@ -43,9 +44,11 @@ describe('claims as stated', () => {
     const { page, errors } = await suite.open('/?n=alaa-rakhmon&n=muhannad-junaid&n=jaysh-al-nasr');
     await settled(page);
     const labels = new Map((await hook.edgeLooks(page)).map((e) => [e.id, e.label]));
-    expect(labels.get('alaa-rakhmon-member-of-jaysh-al-nasr')).toBe('member of\nuntil 22 May 2017 (start unknown)');
+    expect(labels.get('alaa-rakhmon-member-of-jaysh-al-nasr')).toBe(
+      'member of · F–\nuntil 22 May 2017 (start unknown)',
+    );
     expect(labels.get('muhannad-junaid-member-of-jaysh-al-nasr')).toBe(
-      'member of\nsince no later than 23 February 2017',
+      'member of · F–\nsince no later than 23 February 2017',
     );
     expect(errors).toEqual([]);
   });
@@ -55,7 +58,7 @@ describe('claims as stated', () => {
     const { page, errors } = await suite.open('/?n=jund-al-aqsa&n=attack-on-jaysh-al-nasr-headquarters-near-murak');
     await settled(page);
     const label = (await hook.edgeLooks(page)).find((e) => e.id === MURAK)?.label ?? '';
-    expect(label.split('\n')[0]).toBe('fought · more than 250 Jaysh al-Nasr fighters captured');
+    expect(label.split('\n')[0]).toBe('fought · more than 250 Jaysh al-Nasr fighters captured · F–');
     expect(label).not.toContain('casualties');
     expect(errors).toEqual([]);
   });

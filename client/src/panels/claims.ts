@@ -30,6 +30,8 @@ export interface ClaimLookups {
   sourceById(id: string): Promise<SourceData | null>;
   /** A node's name, when the caller knows it. */
   nodeName(id: string): string | null;
+  /** The view's "as known on" (contract/knownTime.ts): the claims compared are those known then. */
+  knownOn?: string | null;
 }
 
 /**
@@ -45,13 +47,14 @@ export async function claimGroupsFor(
   let edges: EdgeData[];
   if (selected.kind === 'edge') {
     const edge = selected.data as EdgeData;
-    const between = await api.relationshipsAmong({ ids: [edge.source, edge.target], types: [edge.type] });
+    const knownOn = lookups.knownOn ? { knownOn: lookups.knownOn } : {};
+    const between = await api.relationshipsAmong({ ids: [edge.source, edge.target], types: [edge.type], ...knownOn });
     edges = between.filter((e) => bundleKey(e) === bundleKey(edge));
   } else if (selected.data.label !== 'Event') {
     // A node's claims are compared where they meet: at an event, or on a link (selected as such).
     return [];
   } else {
-    const around = await api.neighbours(selected.data.id, { limit: 1000 });
+    const around = await api.neighbours(selected.data.id, { limit: 1000, knownOn: lookups.knownOn });
     for (const n of around.nodes) names.set(n.data.id, n.data.name);
     edges = around.edges
       .map((e) => e.data)

@@ -154,9 +154,11 @@ export function mountDetails(
   async function loadClaims(sel: Selected): Promise<void> {
     const mine = ++claimsRequest;
     claimGroups = [];
-    const groups = await claimGroupsFor(api, sel, { sourceById, nodeName: (id) => canvas.nodeName(id) }).catch(
-      () => [],
-    );
+    const groups = await claimGroupsFor(api, sel, {
+      sourceById,
+      nodeName: (id) => canvas.nodeName(id),
+      knownOn: canvas.view.knownOn,
+    }).catch(() => []);
     if (mine !== claimsRequest) return;
     claimGroups = groups;
     draw();
