@@ -7,7 +7,7 @@
 MATCH (coalition:Faction {id: $coalition})
 MATCH membership = (member)-[:MEMBER_OF*1..2]->(coalition)
 WHERE (length(membership) = 1 OR member:Faction)
-  AND all(r IN relationships(membership) WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo))
+  AND all(r IN relationships(membership) WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo) AND r.supersededAt IS NULL)
 WITH member, membership, relationships(membership)[0] AS joined
 RETURN member.name AS member, member.id AS id,
        [l IN labels(member) WHERE l <> 'Entity'][0] AS label,

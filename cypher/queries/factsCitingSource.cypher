@@ -4,11 +4,11 @@
 // @param source: id = "ref-11" -- The source, by id (ref-1 … ref-24 in the seed).
 MATCH (source:Source {id: $source})
 CALL (source) {
-  MATCH (n:Entity) WHERE NOT n:Source AND source.id IN n.sources
+  MATCH (n:Entity) WHERE NOT n:Source AND source.id IN n.sources AND n.supersededAt IS NULL
   RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Entity'][0] + ' ' + n.name AS statement,
          null AS from, null AS to, n AS fact
   UNION ALL
-  MATCH fact = (a:Entity)-[r]->(b:Entity) WHERE source.id IN r.sources
+  MATCH fact = (a:Entity)-[r]->(b:Entity) WHERE source.id IN r.sources AND r.supersededAt IS NULL
   RETURN 'relationship' AS kind, a.name + ' ' + type(r) + ' ' + b.name AS statement,
          r.from AS from, r.to AS to, fact
 }

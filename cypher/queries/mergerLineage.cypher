@@ -7,11 +7,11 @@
 MATCH (root:Faction {id: $faction})
 CALL (root) {
   MATCH path = (other:Faction)-[:MERGED_INTO*1..5]->(root)
-  WHERE length(path) <= $depth
+  WHERE length(path) <= $depth AND all(m IN relationships(path) WHERE m.supersededAt IS NULL)
   RETURN 'merged into it' AS relation, other, path, relationships(path)[0] AS merger
   UNION
   MATCH path = (root)-[:MERGED_INTO*1..5]->(other:Faction)
-  WHERE length(path) <= $depth
+  WHERE length(path) <= $depth AND all(m IN relationships(path) WHERE m.supersededAt IS NULL)
   RETURN 'it merged into' AS relation, other, path, last(relationships(path)) AS merger
 }
 RETURN relation, other.name AS faction, other.id AS id, merger.from AS merged, merger.to AS left,

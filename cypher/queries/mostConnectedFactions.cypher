@@ -5,8 +5,9 @@
 // @param limit: integer(1..100) = 10 -- How many factions to list.
 // @param asOf: date? -- Count only links that held on this day (YYYY-MM-DD); empty for all time.
 MATCH (f:Faction)
+WHERE f.supersededAt IS NULL
 OPTIONAL MATCH (f)-[r]-(other:Entity)
-WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo)
+WHERE ($asOf IS NULL OR r.validFrom <= $asOf <= r.validTo) AND r.supersededAt IS NULL
 WITH f, count(DISTINCT other) AS neighbours, count(r) AS links
 RETURN f.name AS faction, f.id AS id, f.kind AS kind, neighbours, links, f
 ORDER BY neighbours DESC, links DESC, faction

@@ -5,7 +5,9 @@
 // @param first: id = "jaysh-al-nasr" -- One faction, by id.
 // @param second: id = "sham-legion" -- The other faction, by id.
 MATCH a = (first:Faction {id: $first})-[ra:MEMBER_OF]->(coalition:Faction)
+WHERE ra.supersededAt IS NULL
 MATCH b = (second:Faction {id: $second})-[rb:MEMBER_OF]->(coalition)
+WHERE rb.supersededAt IS NULL
 WITH coalition, ra, rb, a, b,
      // Stored valid times (contract/validTime.ts) overlap: some day lies in both.
      ra.validFrom <= rb.validTo AND rb.validFrom <= ra.validTo AS together

@@ -38,7 +38,11 @@ describe('GET /api/nodes/:id', () => {
     expect(node).not.toHaveProperty('searchKeys');
     // Founded August 2015 and never dissolved (contract/validTime.ts derives it at import).
     expect(node).toMatchObject({ validFrom: '2015-08-01', validTo: '9999-12-31' });
-    expect(Object.keys(node).sort()).toEqual(['label', 'validFrom', 'validTo', ...Object.keys(properties)].sort());
+    // And when the import recorded it (transaction time, contract/knownTime.ts; the seed has no user).
+    expect(node.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Object.keys(node).sort()).toEqual(
+      ['label', 'validFrom', 'validTo', 'recordedAt', ...Object.keys(properties)].sort(),
+    );
   });
 
   it('answers the sources a node cites, with title, publisher, author, date and number', async () => {

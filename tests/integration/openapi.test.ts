@@ -109,7 +109,8 @@ describe('GET /api/openapi.json', () => {
     const doc = await openApi();
     const params = (path: string) => (doc.paths[path]?.get?.parameters ?? []).map((p) => p.name).sort();
     expect(params('/api/search')).toEqual(['limit', 'q']);
-    expect(params('/api/nodes/{id}/neighbors')).toEqual(['asOf', 'depth', 'id', 'labels', 'limit', 'types']);
+    expect(params('/api/nodes/{id}/neighbors')).toEqual(['asOf', 'depth', 'id', 'knownOn', 'labels', 'limit', 'types']);
+    expect(params('/api/nodes/{id}')).toEqual(['id', 'knownOn']);
     expect(doc.paths['/api/import']?.post?.requestBody?.content['application/json']?.schema).toBeTypeOf('object');
   });
 });
