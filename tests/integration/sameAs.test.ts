@@ -22,7 +22,7 @@ describe('POST /api/nodes/:id/same-as', () => {
        RETURN properties(r) AS p`,
     );
     expect(row?.p).toMatchObject({ id, claimId: id, sources: ['ref-12'], recordedAt, recordedBy: 'local' });
-    expect(Number((row?.p as { credibility: unknown }).credibility)).toBe(5);
+    expect(Number((row!.p as { credibility: unknown }).credibility)).toBe(5);
     const history = historyResponse.parse((await request(app).get(`/api/relationships/${id}/history`)).body);
     expect(history.changes).toHaveLength(1);
     expect(history.changes[0]).toMatchObject({ action: 'recorded', username: 'local', sources: ['ref-12'] });
