@@ -2,7 +2,7 @@
  * Claims compared side by side, for the details panel: where several relationships of one type join
  * the same two nodes (the five casualty figures for the killings of 14 February 2017, each from its
  * own source), one table lists them: the figure with its bound, what it counts, who says it (source
- * title, publisher, date), how it is stated, when, and its Admiralty grade ("B2"). Shown for a selected link with parallels, and
+ * title, publisher, date), how it is stated, when; its Admiralty grade ("B2") heads who says it. Shown for a selected link with parallels, and
  * for a selected node (an event) for each pair it takes part in with several claims. All text by lit.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -107,10 +107,12 @@ function claimRow(claim: Claim, when: boolean, selectedId: string | null, pick: 
       </button>
     </td>
     <td class="counts"><bdi>${counted}</bdi></td>
-    <td>${saysWho(claim.sources)}</td>
+    <td>
+      <span class="grade" data-testid="claim-grade" title=${gradeTitle(e, sourceGrades.lookup)}>${gradeText(e, sourceGrades.lookup)}</span>
+      ${saysWho(claim.sources)}
+    </td>
     <td>${describeClaim(e.qualifier, e.claimedBy) ?? 'stated as fact'}</td>
     ${when ? html`<td>${claimInterval(e) ?? 'undated'}</td>` : nothing}
-    <td class="grade-cell" title=${gradeTitle(e, sourceGrades.lookup)}>${gradeText(e, sourceGrades.lookup)}</td>
   </tr>`;
 }
 
@@ -134,7 +136,7 @@ export function claimTables(
       ${shared ? html`<p class="muted">All ${shared}.</p>` : nothing}
       <table class="claims-table">
         <thead>
-          <tr><th>Figure</th><th>Counts</th><th>Says who</th><th>Stated</th>${shared ? nothing : html`<th>When</th>`}<th title="Admiralty grade: source reliability A–F, information credibility 1–6">Grade</th></tr>
+          <tr><th>Figure</th><th>Counts</th><th>Says who</th><th>Stated</th>${shared ? nothing : html`<th>When</th>`}</tr>
         </thead>
         <tbody>
           ${g.claims.map((c) => claimRow(c, !shared, selectedId, pick))}
