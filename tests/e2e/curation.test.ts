@@ -251,6 +251,33 @@ describe('curation through the forms', () => {
     // The browser logs the refused save's 409 itself; nothing else went wrong.
     expect(errorsBut(errors, 409)).toEqual([]);
   });
+  it('adds a node and links it to the held one as the same entity, citing its sources', async () => {
+    const { page, errors } = await suite.open();
+    await openAdd(page, 'node');
+    const form = page.getByTestId('node-form');
+    await form.locator('[name=name]').fill('Victory Army');
+    await form.getByTestId('cite-search').fill('Jaysh al-Nasr');
+    await form.getByTestId('cite-results').getByRole('button').first().click();
+    await form.getByTestId('curation-save').click();
+    const linked = page.waitForResponse((r) => /\/api\/nodes\/[^/]+\/same-as$/.test(new URL(r.url()).pathname));
+    await form.locator('[data-match-id=jaysh-al-nasr]').getByTestId('match-same').click();
+    const answer = await linked;
+    expect(answer.status()).toBe(201);
+    const added = decodeURIComponent(new URL(answer.url()).pathname.split('/')[3]!);
+    expect(added).not.toBe('jaysh-al-nasr');
+    await form.waitFor({ state: 'detached' });
+    // Both nodes drawn, joined by the SAME_AS claim.
+    await page.waitForFunction(
+      (id) =>
+        window.__atlas
+          .edges()
+          .some(
+            (e) => e.type === 'SAME_AS' && [e.source, e.target].sort().join() === [id, 'jaysh-al-nasr'].sort().join(),
+          ),
+      added,
+    );
+    expect(errors).toEqual([]);
+  });
 });
 
 /** Edits a node's description through the API, as another analyst's page would: answers the status. */
