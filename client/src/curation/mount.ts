@@ -130,10 +130,10 @@ export function mountCuration(
           draw();
         }
       }}>
-        <button type="button" data-testid="curation-add" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} title="Add a node, a claim or a source" @click=${() => {
+        <button type="button" data-testid="curation-add" aria-haspopup="menu" aria-expanded=${open ? 'true' : 'false'} title="Add a node, a claim or a source" aria-label="Add" @click=${() => {
           open = !open;
           draw();
-        }}>Add ▾</button>
+        }}><span aria-hidden="true">+</span><span class="curation-add-word"> Add</span> ▾</button>
         ${
           open
             ? html`<div class="curation-add-menu" role="menu">
