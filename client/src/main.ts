@@ -12,6 +12,8 @@
  *   src/auth/, src/admin/    sign-in screen (gate.ts), user menu, and the admins' users and audit trail (issue 10)
  *   src/imports/             the Import data dialog: upload, import jobs' progress, resume, roll back (issue 11)
  *   src/curation/            adding, correcting and retracting facts: the forms, the match list (issue 12)
+ *   src/grades/              Admiralty grades as shown ("B2", "F–"), the grade filter, the sources' grades held
+ *   src/history/             each fact's history in the details panel, and "as known on" in words (issue 12)
  * This file wires them: panels to the canvas, the URL to the view, keys to actions.
  */
 import { mountAdminPanel } from './admin/adminPanel.ts';
