@@ -21,11 +21,9 @@ import { fullDate } from './partialDate.ts';
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /** An ISO 8601 instant in UTC, as `Date.prototype.toISOString` writes it (milliseconds optional). */
-export const instant = z
-  .string()
-  .refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'must be an instant YYYY-MM-DDTHH:MM:SSZ',
-  });
+export const instant = z.string().refine((s) => INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'must be an instant YYYY-MM-DDTHH:MM:SSZ',
+});
 
 /**
  * The `knownOn` query parameter: a day (YYYY-MM-DD: as the graph stood at that day's end, UTC) or an
