@@ -74,7 +74,9 @@ describe('benchmark network generator', () => {
     const labels = new Set(file.nodes.map((n) => n.label));
     expect([...labels].sort()).toEqual([...GRAPH_LABELS].sort());
     const types = new Set(file.relationships.map((r) => r.type));
-    for (const type of RELATIONSHIP_TYPES) expect(types, type).toContain(type);
+    // SAME_AS is an analyst's judgement that two held records are one entity (curation, issue 12), not a
+    // fact a source states about the world: the generated network, like an article, has none.
+    for (const type of RELATIONSHIP_TYPES.filter((t) => t !== 'SAME_AS')) expect(types, type).toContain(type);
   });
 
   it('is one connected graph', () => {
