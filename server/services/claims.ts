@@ -14,19 +14,20 @@ import type { ClaimInput } from '../../contract/curation.ts';
 import type { FactChange } from '../../contract/curation.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Tx, type Database, withIntegers } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
+import { notFound } from '../errors.ts';
 import {
   type Clock,
   checkBasedOn,
   curationWrite,
+  fieldError,
   newId,
   planOne,
+  recordWrite,
   shown,
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { historyOf, recordChange } from './history.ts';
+import { historyOf } from './history.ts';
 
 /** A claim's current version as held. */
 interface HeldClaim {
@@ -78,6 +79,16 @@ async function writeVersion(tx: Tx, id: string, claim: ClaimInput, at: string, u
   return { type, source, target, props };
 }
 
+/**
+ * Ends `held`, the current version of claim `id`, at `at` by `username` for `endReason` (it gives up
+ * `id`, keeps `claimId`: module comment). Answers the claim's id, which its next version takes.
+ */
+async function endVersion(tx: Tx, held: HeldClaim, id: string, at: string, username: string, endReason: string) {
+  const claimId = typeof held.props.claimId === 'string' ? held.props.claimId : id;
+  await tx.run('claimEndVersions', { rows: [{ elementId: held.elementId, claimId }], at, username, endReason });
+  return claimId;
+}
+
 /** 400 at `claim.source`/`claim.target` for an end merged away: its claims belong to the node it was merged into. */
 async function refuseEndedEnds(tx: Tx, claim: ClaimInput): Promise<void> {
   for (const field of ['source', 'target'] as const) {
@@ -85,10 +96,7 @@ async function refuseEndedEnds(tx: Tx, claim: ClaimInput): Promise<void> {
     const props = record?.get('props') as Record<string, unknown> | undefined;
     if (typeof props?.supersededAt === 'string') {
       const into = typeof props.mergedInto === 'string' ? `merged into "${props.mergedInto}"` : 'ended';
-      const message = `"${claim[field]}" was ${into}: link what it became`;
-      throw new AppError(400, 'BAD_REQUEST', `claim.${field}: ${message}`, {
-        details: [{ path: `claim.${field}`, message }],
-      });
+      throw fieldError(`claim.${field}`, `"${claim[field]}" was ${into}: link what it became`);
     }
   }
 }
@@ -110,23 +118,21 @@ export async function addClaim(
     await refuseEndedEnds(tx, claim);
     const id = await newId(tx, claim.id, `${claim.source}-${claim.type.toLowerCase()}-${claim.target}`);
     const written = await writeVersion(tx, id, claim, at, actor.username);
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'recorded',
-      subject: id,
-      subjectKind: 'relationship',
-      sources: claim.sources,
-      reason: null,
-      before: null,
-      after: asRecorded(written),
-    });
-    await recordAudit(tx, actor, {
-      action: 'claim.add',
-      ids: [id],
-      detail: `${claim.type} ${claim.source} → ${claim.target}`,
-    });
-    return { id, recordedAt: at };
+      {
+        action: 'recorded',
+        subject: id,
+        subjectKind: 'relationship',
+        sources: claim.sources,
+        reason: null,
+        before: null,
+        after: asRecorded(written),
+      },
+      { action: 'claim.add', ids: [id], detail: `${claim.type} ${claim.source} → ${claim.target}` },
+    );
   });
 }
 
@@ -157,38 +163,34 @@ export async function correctClaim(
     const { claim } = correction;
     const fixed = (field: string, wanted: string, stored: string) => {
       if (wanted !== stored) {
-        const message = `a correction keeps the claim's ${field} (${stored}); retract it and add the other claim`;
-        throw new AppError(400, 'BAD_REQUEST', `claim.${field}: ${message}`, {
-          details: [{ path: `claim.${field}`, message }],
-        });
+        throw fieldError(
+          `claim.${field}`,
+          `a correction keeps the claim's ${field} (${stored}); retract it and add the other claim`,
+        );
       }
     };
     if (claim.id !== undefined) fixed('id', claim.id, id);
     fixed('type', claim.type, held.type);
     fixed('source', claim.source, held.source);
     fixed('target', claim.target, held.target);
-    const claimId = typeof held.props.claimId === 'string' ? held.props.claimId : id;
     const reason = correction.reason ?? null;
-    await tx.run('claimEndVersions', {
-      rows: [{ elementId: held.elementId, claimId }],
-      at,
-      username: actor.username,
-      endReason: reason ? `corrected: ${reason}` : 'corrected',
-    });
+    const claimId = await endVersion(tx, held, id, at, actor.username, reason ? `corrected: ${reason}` : 'corrected');
     const written = await writeVersion(tx, claimId, claim, at, actor.username);
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'corrected',
-      subject: claimId,
-      subjectKind: 'relationship',
-      sources: claim.sources,
-      reason,
-      before: asRecorded(held),
-      after: asRecorded(written),
-    });
-    await recordAudit(tx, actor, { action: 'claim.correct', ids: [claimId], detail: reason ?? '' });
-    return { id: claimId, recordedAt: at };
+      {
+        action: 'corrected',
+        subject: claimId,
+        subjectKind: 'relationship',
+        sources: claim.sources,
+        reason,
+        before: asRecorded(held),
+        after: asRecorded(written),
+      },
+      { action: 'claim.correct', ids: [claimId], detail: reason ?? '' },
+    );
   });
 }
 
@@ -208,27 +210,23 @@ export async function retractClaim(
   return curationWrite(db, 'claim-retract', actor, now, async (tx, at) => {
     const held = await heldClaim(tx, id);
     checkBasedOn(held.props, retraction.basedOn, `Claim "${id}"`);
-    const claimId = typeof held.props.claimId === 'string' ? held.props.claimId : id;
-    await tx.run('claimEndVersions', {
-      rows: [{ elementId: held.elementId, claimId }],
-      at,
-      username: actor.username,
-      endReason: `retracted: ${retraction.reason}`,
-    });
+    const claimId = await endVersion(tx, held, id, at, actor.username, `retracted: ${retraction.reason}`);
     const sources = Array.isArray(held.props.sources) ? (held.props.sources as string[]) : [];
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'retracted',
-      subject: claimId,
-      subjectKind: 'relationship',
-      sources,
-      reason: retraction.reason,
-      before: asRecorded(held),
-      after: null,
-    });
-    await recordAudit(tx, actor, { action: 'claim.retract', ids: [claimId], detail: retraction.reason });
-    return { id: claimId, recordedAt: at };
+      {
+        action: 'retracted',
+        subject: claimId,
+        subjectKind: 'relationship',
+        sources,
+        reason: retraction.reason,
+        before: asRecorded(held),
+        after: null,
+      },
+      { action: 'claim.retract', ids: [claimId], detail: retraction.reason },
+    );
   });
 }
 

@@ -11,6 +11,8 @@ import type { ImportFile, ImportProblem } from '../../contract/importFile.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { type AuditRecord, recordAudit } from './audit.ts';
+import { type ChangeRecord, recordChange } from './history.ts';
 import { type ImportPlan, planImport } from './importChecks.ts';
 import { checkLease } from './importJobs.ts';
 
@@ -41,6 +43,44 @@ export function curationWrite<T>(
     },
     { user: actor.username },
   );
+}
+
+/**
+ * What every curation write ends with: its history entry (history.ts) and its audit entry, both in its
+ * transaction, stamped `at` by `actor`. Answers what the write's route returns: the change's subject as
+ * `id` and `at` as `recordedAt`.
+ */
+export async function recordWrite(
+  tx: Tx,
+  actor: Actor,
+  at: string,
+  change: Omit<ChangeRecord, 'at' | 'username'>,
+  audit: AuditRecord,
+): Promise<{ id: string; recordedAt: string }> {
+  await recordChange(tx, { at, username: actor.username, ...change });
+  await recordAudit(tx, actor, audit);
+  return { id: change.subject, recordedAt: at };
+}
+
+/** 400 BAD_REQUEST about the form's field `path` (`claim.source`, `node.label`…), named in its details. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError(400, 'BAD_REQUEST', `${path}: ${message}`, { details: [{ path, message }] });
+}
+
+/**
+ * The properties a node or source keeps through an edit in place: the new record `props`, then the
+ * held version's `stamps` (when and by whom it was first recorded…), then who changed it and when
+ * (`changedAt` names the version the next edit must be based on, contract/curation.ts basedOnOf).
+ */
+export function editedInPlace(
+  held: Record<string, unknown>,
+  props: Record<string, unknown>,
+  stamps: readonly string[],
+  at: string,
+  username: string,
+): Record<string, unknown> {
+  const kept = Object.fromEntries(stamps.filter((k) => k in held).map((k) => [k, held[k]]));
+  return { ...props, ...kept, changedAt: at, changedBy: username };
 }
 
 /**

@@ -10,18 +10,20 @@ import type { Actor } from '../auth/actor.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
 import { modelLabel } from '../db/values.ts';
 import { AppError, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
 import {
   type Clock,
   checkBasedOn,
   curationWrite,
+  editedInPlace,
+  fieldError,
   newId,
   planOne,
+  recordWrite,
   shown,
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { historyOf, recordChange } from './history.ts';
+import { historyOf } from './history.ts';
 import { writeRetimed } from './importRows.ts';
 import { possibleDuplicatesOf } from './matching.ts';
 import { searchKeys } from './nameFolding.ts';
@@ -89,19 +91,21 @@ export async function addNode(
     const { props } = await nodeProps(tx, id, node);
     const stamped = { ...props, recordedAt: at, recordedBy: actor.username };
     await tx.run('entityCreate', { label: node.label, props: withIntegers(stamped) });
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'recorded',
-      subject: id,
-      subjectKind: 'node',
-      sources: node.sources,
-      reason: null,
-      before: null,
-      after: { label: node.label, ...shown(stamped) },
-    });
-    await recordAudit(tx, actor, { action: 'node.add', ids: [id], detail: `${node.label} "${node.name}"` });
-    return { id, recordedAt: at };
+      {
+        action: 'recorded',
+        subject: id,
+        subjectKind: 'node',
+        sources: node.sources,
+        reason: null,
+        before: null,
+        after: { label: node.label, ...shown(stamped) },
+      },
+      { action: 'node.add', ids: [id], detail: `${node.label} "${node.name}"` },
+    );
   });
 }
 
@@ -122,32 +126,28 @@ export async function editNode(
   return curationWrite(db, 'node-edit', actor, now, async (tx, at) => {
     const held = await heldEntity(tx, id, 'Node');
     if (held.isSource || typeof held.props.supersededAt === 'string') throw notFound(`Node "${id}"`);
-    const refuse = (field: string, message: string) => {
-      throw new AppError(400, 'BAD_REQUEST', `node.${field}: ${message}`, {
-        details: [{ path: `node.${field}`, message }],
-      });
-    };
-    if (node.label !== held.label) refuse('label', `a ${held.label} stays a ${held.label}`);
-    if (node.id !== undefined && node.id !== id) refuse('id', `the id stays "${id}"`);
+    if (node.label !== held.label) throw fieldError('node.label', `a ${held.label} stays a ${held.label}`);
+    if (node.id !== undefined && node.id !== id) throw fieldError('node.id', `the id stays "${id}"`);
     checkBasedOn(held.props, edit.basedOn, `Node "${id}"`);
     const { props, plan } = await nodeProps(tx, id, node);
-    const kept = Object.fromEntries(KEPT_STAMPS.filter((k) => k in held.props).map((k) => [k, held.props[k]]));
-    const next = { ...props, ...kept, changedAt: at, changedBy: actor.username };
+    const next = editedInPlace(held.props, props, KEPT_STAMPS, at, actor.username);
     await tx.run('entityReplace', { id, props: withIntegers(next) });
     await writeRetimed(tx, plan.retimed);
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'edited',
-      subject: id,
-      subjectKind: 'node',
-      sources: node.sources,
-      reason: edit.reason ?? null,
-      before: { label: held.label, ...shown(held.props) },
-      after: { label: node.label, ...shown(next) },
-    });
-    await recordAudit(tx, actor, { action: 'node.edit', ids: [id], detail: edit.reason ?? '' });
-    return { id, recordedAt: at };
+      {
+        action: 'edited',
+        subject: id,
+        subjectKind: 'node',
+        sources: node.sources,
+        reason: edit.reason ?? null,
+        before: { label: held.label, ...shown(held.props) },
+        after: { label: node.label, ...shown(next) },
+      },
+      { action: 'node.edit', ids: [id], detail: edit.reason ?? '' },
+    );
   });
 }
 

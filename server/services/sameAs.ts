@@ -11,9 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
 import { modelLabel } from '../db/values.ts';
 import { AppError, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { recordChange } from './history.ts';
-import { checkLease } from './importJobs.ts';
+import { type Clock, curationWrite, recordWrite, systemClock } from './curationWrite.ts';
 import { storedLifetime } from './importValidTime.ts';
 
 export type SameAsInput = z.infer<typeof sameAsRequest> & { node: string };
@@ -32,14 +30,11 @@ export async function recordSameAs(
   db: Database,
   actor: Actor,
   input: SameAsInput,
-  now: () => Date = () => new Date(),
+  now: Clock = systemClock,
 ): Promise<CurationResponse> {
   const { node, other } = input;
   if (node === other) throw new AppError(400, 'SAME_AS_INVALID', `"${node}" cannot be the same as itself`);
-  return db.write('same-as', async (tx) => {
-    await tx.run('importLock');
-    await checkLease(tx);
-    const at = now().toISOString();
+  return curationWrite(db, 'same-as', actor, now, async (tx, at) => {
     const ids = [node, other, ...input.sources];
     const held = new Map(
       (await tx.run('labelsOfIds', { ids })).records.map((r) => [r.get('id') as string, r.toObject()]),
@@ -71,23 +66,24 @@ export async function recordSameAs(
       recordedBy: actor.username,
     };
     await tx.run('claimCreateVersions', { rows: [{ start: node, end: other, type: 'SAME_AS', props }] });
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'recorded',
-      subject: id,
-      subjectKind: 'relationship',
-      sources: input.sources,
-      reason: null,
-      before: null,
-      after: { ...props, type: 'SAME_AS', source: node, target: other },
-    });
-    await recordAudit(tx, actor, {
-      action: 'node.sameAs',
-      ids: [id, node, other],
-      detail: `"${node}" SAME_AS "${other}", citing ${input.sources.join(', ')}`,
-    });
-    await tx.run('importUnlock');
-    return { id, recordedAt: at };
+      {
+        action: 'recorded',
+        subject: id,
+        subjectKind: 'relationship',
+        sources: input.sources,
+        reason: null,
+        before: null,
+        after: { ...props, type: 'SAME_AS', source: node, target: other },
+      },
+      {
+        action: 'node.sameAs',
+        ids: [id, node, other],
+        detail: `"${node}" SAME_AS "${other}", citing ${input.sources.join(', ')}`,
+      },
+    );
   });
 }

@@ -7,19 +7,20 @@ import { type Reliability, reliabilityOf } from '../../contract/grades.ts';
 import type { SourceInput } from '../../contract/curation.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
-import { AppError, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
+import { notFound } from '../errors.ts';
 import {
   type Clock,
   checkBasedOn,
   curationWrite,
+  editedInPlace,
+  fieldError,
   newId,
   planOne,
+  recordWrite,
   shown,
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { recordChange } from './history.ts';
 import { sourceSearchKeys } from './nameFolding.ts';
 import { heldEntity } from './nodeCuration.ts';
 
@@ -47,19 +48,21 @@ export async function addSource(
     const id = await newId(tx, source.id, source.name);
     const props = { ...(await sourceProps(tx, id, source)), recordedAt: at, recordedBy: actor.username };
     await tx.run('entityCreate', { label: 'Source', props: withIntegers(props) });
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: 'recorded',
-      subject: id,
-      subjectKind: 'source',
-      sources: [id],
-      reason: null,
-      before: null,
-      after: shown(props),
-    });
-    await recordAudit(tx, actor, { action: 'source.add', ids: [id], detail: source.name });
-    return { id, recordedAt: at };
+      {
+        action: 'recorded',
+        subject: id,
+        subjectKind: 'source',
+        sources: [id],
+        reason: null,
+        before: null,
+        after: shown(props),
+      },
+      { action: 'source.add', ids: [id], detail: source.name },
+    );
   });
 }
 
@@ -79,28 +82,26 @@ export async function editSource(
   return curationWrite(db, 'source-edit', actor, now, async (tx, at) => {
     const held = await heldEntity(tx, id, 'Source');
     if (!held.isSource) throw notFound(`Source "${id}"`);
-    if (source.id !== undefined && source.id !== id) {
-      const message = `the id stays "${id}"`;
-      throw new AppError(400, 'BAD_REQUEST', `source.id: ${message}`, { details: [{ path: 'source.id', message }] });
-    }
+    if (source.id !== undefined && source.id !== id) throw fieldError('source.id', `the id stays "${id}"`);
     checkBasedOn(held.props, edit.basedOn, `Source "${id}"`);
-    const kept = Object.fromEntries(KEPT_STAMPS.filter((k) => k in held.props).map((k) => [k, held.props[k]]));
-    const next = { ...(await sourceProps(tx, id, source)), ...kept, changedAt: at, changedBy: actor.username };
+    const next = editedInPlace(held.props, await sourceProps(tx, id, source), KEPT_STAMPS, at, actor.username);
     await tx.run('entityReplace', { id, props: withIntegers(next) });
     const regraded = (held.props.reliability ?? null) !== (source.reliability ?? null);
-    await recordChange(tx, {
+    return recordWrite(
+      tx,
+      actor,
       at,
-      username: actor.username,
-      action: regraded ? 'regraded' : 'edited',
-      subject: id,
-      subjectKind: 'source',
-      sources: [id],
-      reason: edit.reason ?? null,
-      before: shown(held.props),
-      after: shown(next),
-    });
-    await recordAudit(tx, actor, { action: 'source.edit', ids: [id], detail: edit.reason ?? '' });
-    return { id, recordedAt: at };
+      {
+        action: regraded ? 'regraded' : 'edited',
+        subject: id,
+        subjectKind: 'source',
+        sources: [id],
+        reason: edit.reason ?? null,
+        before: shown(held.props),
+        after: shown(next),
+      },
+      { action: 'source.edit', ids: [id], detail: edit.reason ?? '' },
+    );
   });
 }
 
