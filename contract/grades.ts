@@ -65,8 +65,8 @@ export function gradeOf(sourceReliability: unknown, claimCredibility: unknown): 
 
 /**
  * The least grade a claim must reach to be shown: `reliability` "B" keeps A and B sources; `credibility`
- * 3 keeps 1, 2 and 3. Either may be absent (no bar on that half). A claim without a credibility fails a
- * credibility bar: it was not judged to reach it.
+ * 3 keeps 1, 2 and 3. Either may be absent (no bar on that half). A claim without a credibility counts
+ * as 6 ("cannot be judged"), as a source without a reliability counts as F: it passes only the bar 6.
  */
 export interface GradeBar {
   reliability?: Reliability;
@@ -84,8 +84,8 @@ export function meetsGrade(reliabilities: readonly unknown[], claimCredibility: 
     if (best > bar.reliability) return false;
   }
   if (bar.credibility !== undefined) {
-    const c = credibilityOf(claimCredibility);
-    if (c === null || c > bar.credibility) return false;
+    const c = credibilityOf(claimCredibility) ?? 6;
+    if (c > bar.credibility) return false;
   }
   return true;
 }

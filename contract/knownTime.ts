@@ -41,8 +41,13 @@ export function knownUntil(knownOnValue: string): string {
   if (knownOnValue.length > 10) return new Date(knownOnValue).toISOString();
   const next = new Date(`${knownOnValue}T00:00:00.000Z`);
   next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString();
+  // The day after 9999-12-31 is in year 10000, which toISOString writes '+010000-…': a string that sorts
+  // before every 4-digit year, so nothing would be known. The last representable instant stands in.
+  return next.getUTCFullYear() > 9999 ? LAST_INSTANT : next.toISOString();
 }
+
+/** The last instant with a 4-digit year: `knownUntil('9999-12-31')` (stored times compare as strings). */
+export const LAST_INSTANT = '9999-12-31T23:59:59.999Z';
 
 /** Whether a fact recorded at `recordedAt` and ended at `supersededAt` was known on `day` (a day or an instant; now if null). */
 export function knownOnDay(fact: { recordedAt?: unknown; supersededAt?: unknown }, day: string | null): boolean {

@@ -1,12 +1,12 @@
 /**
  * Grades as the client shows them (client/src/grades/): each distinct grade of a claim ("B2 F2"), "F–"
  * for a seed claim (F source, no credibility stated), the grade on a link's first line, the grade filter
- * (a claim is as strong as its best source; no stated credibility fails a credibility bar), the console's
+ * (a claim is as strong as its best source; no stated credibility counts as 6), the console's
  * greyed rows; the client's copy of source grades asking only for what it lacks; "as known on" and the
  * grade filter in the URL; and a history change's compact diff (only the fields that changed).
  */
 import { describe, expect, it } from 'vitest';
-import type { Reliability } from '../../contract/grades.ts';
+import { meetsGrade, type Reliability } from '../../contract/grades.ts';
 import {
   claimGrades,
   gradeBarOf,
@@ -75,11 +75,15 @@ describe('the grade filter', () => {
     expect(passesGradeBar({ sources: ['unknown'] }, lookup, bar)).toBe(false);
   });
 
-  it('hides a claim below the credibility bar, or stating none', () => {
+  it('hides a claim below the credibility bar; one stating none counts as 6 (cannot be judged)', () => {
     const bar = gradeBarOf({ minReliability: null, minCredibility: 3 });
     expect(passesGradeBar({ sources: ['blog'], credibility: 3 }, lookup, bar)).toBe(true);
     expect(passesGradeBar({ sources: ['un'], credibility: 4 }, lookup, bar)).toBe(false);
     expect(passesGradeBar({ sources: ['un'] }, lookup, bar)).toBe(false);
+    const six = gradeBarOf({ minReliability: null, minCredibility: 6 });
+    expect(passesGradeBar({ sources: ['un'] }, lookup, six)).toBe(true);
+    expect(meetsGrade(['F'], undefined, { credibility: 6 })).toBe(true);
+    expect(meetsGrade(['F'], undefined, { credibility: 5 })).toBe(false);
   });
 
   it('greys a console row holding a claim below the bar, in a cell, a path or a list', () => {
