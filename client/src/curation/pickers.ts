@@ -14,32 +14,59 @@ import { fieldId, fieldMessage } from './formParts.ts';
 /** How long to wait after a key before searching (a name is typed in bursts). */
 const SEARCH_PAUSE_MS = 200;
 
+/** How a picker's search box reads: its input's test id, name for screen readers and placeholder. */
+interface SearchBoxWords {
+  testid: string;
+  label: string;
+  placeholder: string;
+  /** The results list's test id, if it has one. */
+  resultsTestid?: string;
+}
+
+/**
+ * A picker's search over held nodes and sources (those `keep` accepts): the box, what it found as a
+ * list of buttons (`choice` draws one), the text typed. `clear` empties both once a result is picked.
+ */
 function searcher(api: Api, keep: (r: SearchResult) => boolean, redraw: () => void) {
   let results: SearchResult[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
+  let text = '';
+  const find = () => {
+    clearTimeout(timer);
+    const q = text.trim();
+    if (!q) {
+      results = [];
+      redraw();
+      return;
+    }
+    timer = setTimeout(async () => {
+      const mine = ++asked;
+      const found = await api.search(q, 20).catch(() => []);
+      if (mine !== asked) return;
+      results = found.filter(keep);
+      redraw();
+    }, SEARCH_PAUSE_MS);
+  };
   return {
-    get results() {
-      return results;
-    },
     clear() {
+      text = '';
       results = [];
     },
-    find(text: string) {
-      clearTimeout(timer);
-      const q = text.trim();
-      if (!q) {
-        results = [];
-        redraw();
-        return;
-      }
-      timer = setTimeout(async () => {
-        const mine = ++asked;
-        const found = await api.search(q, 20).catch(() => []);
-        if (mine !== asked) return;
-        results = found.filter(keep);
-        redraw();
-      }, SEARCH_PAUSE_MS);
+    view(words: SearchBoxWords, choice: (r: SearchResult) => TemplateResult) {
+      return html`<input type="search" data-testid=${words.testid} aria-label=${words.label} placeholder=${words.placeholder} .value=${text} @input=${(
+        e: Event,
+      ) => {
+        text = (e.target as HTMLInputElement).value;
+        find();
+      }} />
+        ${
+          results.length > 0
+            ? html`<ul class="pick-results" data-testid=${words.resultsTestid ?? nothing}>
+              ${results.map((r) => html`<li>${choice(r)}</li>`)}
+            </ul>`
+            : nothing
+        }`;
     },
   };
 }
@@ -67,7 +94,6 @@ export function citePicker(
   const chosen: string[] = initial.map((s) => s.id);
   const titles = new Map(initial.map((s) => [s.id, s.title]));
   const search = searcher(api, (r) => r.label === 'Source', redraw);
-  let text = '';
   let single = false;
   const picker: CitePicker = {
     chosen,
@@ -78,7 +104,6 @@ export function citePicker(
         chosen.push(id);
         onChange();
       }
-      text = '';
       search.clear();
       redraw();
     },
@@ -99,22 +124,16 @@ export function citePicker(
             </li>`,
           )}
         </ul>
-        <input type="search" data-testid="cite-search" aria-label="Find a held source by title, author or publisher" placeholder="Find a source by title…" .value=${text} @input=${(
-          e: Event,
-        ) => {
-          text = (e.target as HTMLInputElement).value;
-          search.find(text);
-        }} />
-        ${
-          search.results.length > 0
-            ? html`<ul class="pick-results" data-testid="cite-results">
-              ${search.results.map(
-                (r) =>
-                  html`<li><button type="button" data-source-id=${r.id} @click=${() => picker.add(r.id, r.title ?? r.name)}><bdi>${r.title ?? r.name}</bdi></button></li>`,
-              )}
-            </ul>`
-            : nothing
-        }
+        ${search.view(
+          {
+            testid: 'cite-search',
+            label: 'Find a held source by title, author or publisher',
+            placeholder: 'Find a source by title…',
+            resultsTestid: 'cite-results',
+          },
+          (r) =>
+            html`<button type="button" data-source-id=${r.id} @click=${() => picker.add(r.id, r.title ?? r.name)}><bdi>${r.title ?? r.name}</bdi></button>`,
+        )}
         ${
           single
             ? nothing
@@ -156,7 +175,6 @@ export function nodePicker(
 ): NodePicker {
   const choices = new Map(onCanvas.map((n) => [n.id, n]));
   const search = searcher(api, (r) => r.label !== 'Source', redraw);
-  let text = '';
   const picker: NodePicker = {
     value: initial,
     labelOf: (id) => choices.get(id)?.label,
@@ -178,28 +196,20 @@ export function nodePicker(
         ${
           fixed
             ? nothing
-            : html`<input type="search" data-testid=${`${name}-search`} aria-label=${`Find another node for: ${words}`} placeholder="or find one by name…" .value=${text} @input=${(
-                e: Event,
-              ) => {
-                text = (e.target as HTMLInputElement).value;
-                search.find(text);
-              }} />
-              ${
-                search.results.length > 0
-                  ? html`<ul class="pick-results">
-                    ${search.results.map(
-                      (r) =>
-                        html`<li><button type="button" data-node-id=${r.id} @click=${() => {
-                          choices.set(r.id, { id: r.id, name: r.name, label: r.label as GraphLabel });
-                          picker.value = r.id;
-                          text = '';
-                          search.clear();
-                          redraw();
-                        }}><bdi>${r.name}</bdi> (${r.label})</button></li>`,
-                    )}
-                  </ul>`
-                  : nothing
-              }`
+            : search.view(
+                {
+                  testid: `${name}-search`,
+                  label: `Find another node for: ${words}`,
+                  placeholder: 'or find one by name…',
+                },
+                (r) =>
+                  html`<button type="button" data-node-id=${r.id} @click=${() => {
+                    choices.set(r.id, { id: r.id, name: r.name, label: r.label as GraphLabel });
+                    picker.value = r.id;
+                    search.clear();
+                    redraw();
+                  }}><bdi>${r.name}</bdi> (${r.label})</button>`,
+              )
         }
         ${fieldMessage(name, errors)}
       </div>`;
