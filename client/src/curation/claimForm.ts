@@ -22,7 +22,7 @@ import {
 import { TYPE_WORDS } from '../graph/style.ts';
 import { basedOnOf } from './curationApi.ts';
 import type { CurationDeps } from './deps.ts';
-import { apiFieldErrors, checkRecord, type FieldErrors, formErrorsFor } from './fieldErrors.ts';
+import { checkRecord, type FieldErrors, formErrorsFor, refusalFor } from './fieldErrors.ts';
 import {
   DATE_QUALIFIER_OPTIONS,
   field,
@@ -160,9 +160,7 @@ export function openClaimForm(deps: CurationDeps, options: ClaimFormOptions = {}
         await deps.afterWrite({ kind: 'claim', id: written.id, show: [claim.source, claim.target] });
         finish(written.id);
       } catch (error) {
-        const mapped = apiFieldErrors(error);
-        errors = formErrorsFor(mapped.errors, ALL_FIELDS);
-        conflict = mapped.conflict;
+        ({ errors, conflict } = refusalFor(error, ALL_FIELDS));
         busy = false;
         redraw();
       }
@@ -219,9 +217,7 @@ export function openRetractForm(deps: CurationDeps, held: EdgeData, words: strin
         await deps.afterWrite({ kind: 'claim', id: held.id });
         finish(true);
       } catch (error) {
-        const mapped = apiFieldErrors(error);
-        errors = formErrorsFor(mapped.errors, ['reason']);
-        conflict = mapped.conflict;
+        ({ errors, conflict } = refusalFor(error, ['reason']));
         busy = false;
         dialog.redraw();
       }

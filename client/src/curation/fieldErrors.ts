@@ -116,3 +116,12 @@ export function checkRecord<S extends z.ZodType>(
   if (problems.length > 0) return { ok: false, errors: problemFieldErrors(problems) };
   return { ok: true, value: parsed.data };
 }
+
+/**
+ * What a form shows after a failed write: apiFieldErrors's errors placed for the form's `fields`
+ * (formErrorsFor), and whether to offer a reload (409 EDIT_CONFLICT).
+ */
+export function refusalFor(error: unknown, fields: readonly string[]): { errors: FieldErrors; conflict: boolean } {
+  const mapped = apiFieldErrors(error);
+  return { errors: formErrorsFor(mapped.errors, fields), conflict: mapped.conflict };
+}

@@ -13,7 +13,7 @@ import { eventRecord, factionRecord, personRecord, placeRecord } from '../../../
 import { FACTION_KINDS, type GraphLabel, GRAPH_LABELS } from '../../../contract/model.ts';
 import { basedOnOf } from './curationApi.ts';
 import type { CurationDeps } from './deps.ts';
-import { apiFieldErrors, checkRecord, type FieldErrors, formErrorsFor } from './fieldErrors.ts';
+import { checkRecord, type FieldErrors, formErrorsFor, refusalFor } from './fieldErrors.ts';
 import {
   DATE_QUALIFIER_OPTIONS,
   field,
@@ -118,9 +118,7 @@ export function openNodeForm(deps: CurationDeps, options: NodeFormOptions = {}):
       resolve(id);
     };
     const failed = (error: unknown) => {
-      const mapped = apiFieldErrors(error);
-      errors = formErrorsFor(mapped.errors, fieldNames());
-      conflict = mapped.conflict;
+      ({ errors, conflict } = refusalFor(error, fieldNames()));
       busy = false;
       matches = null;
       redraw();

@@ -9,7 +9,7 @@ import { RELIABILITY, RELIABILITY_WORDS } from '../../../contract/grades.ts';
 import { sourceRecord } from '../../../contract/importFile.ts';
 import type { CurationDeps } from './deps.ts';
 import { basedOnOf } from './curationApi.ts';
-import { apiFieldErrors, checkRecord, type FieldErrors, formErrorsFor } from './fieldErrors.ts';
+import { checkRecord, type FieldErrors, formErrorsFor, refusalFor } from './fieldErrors.ts';
 import { type FieldSpec, field, type FormValues, openDialog, REASON_FIELD, toRecord, toValues } from './formParts.ts';
 import { citePicker } from './pickers.ts';
 
@@ -87,9 +87,7 @@ export function openSourceForm(
         await deps.afterWrite({ kind: 'source', id: written.id });
         finish({ id: written.id, title: source.title ?? source.name });
       } catch (error) {
-        const mapped = apiFieldErrors(error);
-        errors = formErrorsFor(mapped.errors, fields);
-        conflict = mapped.conflict;
+        ({ errors, conflict } = refusalFor(error, fields));
         busy = false;
         dialog.redraw();
       }
