@@ -6,12 +6,14 @@ import { Router } from 'express';
 import { roleAtLeast } from '../../contract/auth.ts';
 import { actorOf } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
+import { dryRunQuery } from '../../contract/curation.ts';
 import { AppError } from '../errors.ts';
 import type { ImportUploads } from '../middleware/importUpload.ts';
 import { dryRunImport } from '../services/importDryRun.ts';
 import { importGraph } from '../services/importer.ts';
 import { findJob } from '../services/importJobs.ts';
 import { whenStarted } from '../services/importRunner.ts';
+import { parse } from './validate.ts';
 
 /**
  * A file name as it may be shown: control and bidirectional-override characters dropped (a name
@@ -45,8 +47,10 @@ export function importRoutes(db: Database, uploads: ImportUploads, batches: Impo
     const actor = actorOf(req, res);
     // Refused before the body is read: a viewer's upload costs nothing.
     if (!roleAtLeast(actor.role, 'analyst')) throw new AppError(403, 'FORBIDDEN', 'Importing takes the analyst role');
-    // ?dryRun=true: checked as the import checks it, then counted and matched; nothing written.
-    if (req.query.dryRun === 'true') {
+    // ?dryRun=true: checked as the import checks it, then counted and matched; nothing written. The flag
+    // is parsed strictly ('true' | 'false', else 400): a misspelt dry run must never be taken as a write.
+    const { dryRun } = parse(dryRunQuery, req.query);
+    if (dryRun === 'true') {
       res.json(await uploads.receive(req, (json) => dryRunImport(db, json)));
       return;
     }

@@ -97,4 +97,18 @@ describe('POST /api/import?dryRun=true', () => {
     });
     expect(await fingerprint(db)).toBe(before);
   });
+
+  it.each(['1', 'yes', 'TRUE', '', 'false,true'])(
+    'refuses dryRun=%j (400 naming dryRun) and writes nothing',
+    async (flag) => {
+      const before = await fingerprint(db);
+      const response = await request(app)
+        .post(`/api/import?dryRun=${encodeURIComponent(flag)}`)
+        .set('content-type', 'application/json')
+        .send({ sources: [SOURCE], nodes: [ARMY], relationships: [MEMBERSHIP] });
+      expect(response.status, JSON.stringify(response.body)).toBe(400);
+      expect(response.body.error.message).toMatch(/dryRun/);
+      expect(await fingerprint(db)).toBe(before);
+    },
+  );
 });
