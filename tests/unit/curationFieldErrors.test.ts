@@ -73,6 +73,27 @@ describe('checkRecord', () => {
     expect(unknownEnd.ok).toBe(true);
   });
 
+  it("says a field left empty is required, not zod's raw words or an enum's list of values", () => {
+    const checked = checkRecord(claimInput, { type: '', source: 'jaysh-al-nasr', sources: ['s1'] }, 'claim', labels);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.errors.type).toBe('Required: choose a type.');
+      expect(checked.errors.target).toBe('Required: choose the node the claim is about.');
+      expect(Object.values(checked.errors).join(' ')).not.toMatch(/Invalid|undefined|expected/);
+    }
+    const node = checkRecord(nodeInput, { label: 'Faction', name: '  ', sources: ['s1'] }, 'node');
+    if (!node.ok) expect(node.errors.name).toBe('Required: give a name.');
+    expect(node.ok).toBe(false);
+    // A value given but wrong keeps its own message.
+    const wrong = checkRecord(claimInput, { ...claim, type: 'LIKES' }, 'claim', labels);
+    if (!wrong.ok) expect(wrong.errors.type).toMatch(/MEMBER_OF/);
+    expect(wrong.ok).toBe(false);
+    // A server's 400 detail saying nothing was given reads the same.
+    expect(
+      problemFieldErrors([{ path: 'claim.target', message: 'Invalid input: expected string, received undefined' }]),
+    ).toEqual({ target: 'Required: choose the node the claim is about.' });
+  });
+
   it('passes a good record through parsed (defaults filled)', () => {
     const checked = checkRecord(nodeInput, { label: 'Faction', name: 'Jaysh al-Nasr', sources: ['s1'] }, 'node');
     expect(checked).toEqual({

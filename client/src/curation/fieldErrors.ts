@@ -38,17 +38,60 @@ function put(errors: FieldErrors, field: string, message: string): void {
   if (!(field in errors)) errors[field] = message;
 }
 
-/** A zod error's issues by field. */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+/** What an empty field is told, in words for the field; any other field is told "Required.". */
+const REQUIRED_WORDS: Record<string, string> = {
+  name: 'Required: give a name.',
+  title: 'Required: give a title.',
+  type: 'Required: choose a type.',
+  label: 'Required: choose a kind.',
+  source: 'Required: choose the node the claim is from.',
+  target: 'Required: choose the node the claim is about.',
+  sources: 'Required: cite at least one source.',
+  reason: 'Required: say why.',
+};
+
+/** "Required…" for `field`. */
+export function requiredWords(field: string): string {
+  return REQUIRED_WORDS[field] ?? 'Required.';
+}
+
+/** A zod message that says only that nothing was given ("…, received undefined"), as a server 400 repeats it. */
+const NOTHING_GIVEN = /received (undefined|null)$/;
+
+/** The value at a zod path in `record`, or undefined where the path leads nowhere. */
+function valueAt(record: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = record;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * A zod error's issues by field. An issue whose input was left empty (undefined, null, or a blank
+ * string) says the field is required rather than zod's "Invalid input: expected string, received
+ * undefined" or an enum's raw list of values; `record` (what was checked) tells what was given.
+ */
+export function zodFieldErrors(error: z.ZodError, record?: unknown): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of error.issues) put(errors, fieldOf(issue.path), issue.message);
+  for (const issue of error.issues) {
+    const field = fieldOf(issue.path);
+    const given = record === undefined ? undefined : valueAt(record, issue.path);
+    const empty = given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
+    const required = (record !== undefined && empty && issue.code !== 'custom') || NOTHING_GIVEN.test(issue.message);
+    put(errors, field, required ? requiredWords(field) : issue.message);
+  }
   return errors;
 }
 
 /** Problems [{path, message}] (a server's 400 details, checkImportFile's problems) by field. */
 export function problemFieldErrors(problems: readonly { path: string; message: string }[]): FieldErrors {
   const errors: FieldErrors = {};
-  for (const p of problems) put(errors, fieldOf(p.path), p.message);
+  for (const p of problems) {
+    const field = fieldOf(p.path);
+    put(errors, field, NOTHING_GIVEN.test(p.message) ? requiredWords(field) : p.message);
+  }
   return errors;
 }
 
@@ -101,7 +144,7 @@ export function checkRecord<S extends z.ZodType>(
   labels: (id: string) => GraphLabel | undefined = () => undefined,
 ): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(record);
-  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: zodFieldErrors(parsed.error, record) };
   const value = parsed.data as Record<string, unknown>;
   const withId = { id: 'form-record', ...value };
   const cited = new Set(Array.isArray(value.sources) ? (value.sources as string[]) : []);
