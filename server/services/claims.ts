@@ -14,7 +14,7 @@ import type { ClaimInput } from '../../contract/curation.ts';
 import type { FactChange } from '../../contract/curation.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Tx, type Database, withIntegers } from '../db/database.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import {
   type Clock,
   checkBasedOn,
@@ -23,11 +23,12 @@ import {
   newId,
   planOne,
   recordWrite,
+  refuseNoChange,
   shown,
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { historyOf } from './history.ts';
+import { historyIn, historyOf } from './history.ts';
 
 /** A claim's current version as held. */
 interface HeldClaim {
@@ -41,7 +42,15 @@ interface HeldClaim {
 /** The current version of claim `id`, or 404 (there is none, or it was retracted). */
 async function heldClaim(tx: Tx, id: string): Promise<HeldClaim> {
   const record = (await tx.run('claimById', { id })).records[0];
-  if (!record) throw notFound(`Claim "${id}"`);
+  if (!record) {
+    // No current version: one ended by a retraction is 409 (it exists, and cannot be changed again),
+    // not 404 as for an id never held.
+    const last = (await historyIn(tx, id, 'relationship')).at(-1);
+    if (last?.action === 'retracted') {
+      throw new AppError(409, 'ALREADY_RETRACTED', `Claim "${id}" was retracted on ${last.at} by ${last.username}`);
+    }
+    throw notFound(`Claim "${id}"`);
+  }
   return {
     elementId: record.get('elementId') as string,
     type: record.get('type') as string,
@@ -145,7 +154,8 @@ export interface Correction {
 
 /**
  * PATCH /api/relationships/:id: ends the current version of claim `id` and records `claim` as its next
- * one. Errors: 404 when there is no current claim `id`; 409 EDIT_CONFLICT when `basedOn` is not the
+ * one. Errors: 404 when there is no current claim `id`; 409 ALREADY_RETRACTED when it was retracted;
+ * 400 NO_CHANGE when the correction leaves every value as it was; 409 EDIT_CONFLICT when `basedOn` is not the
  * current version (contract/curation.ts basedOnOf); 400 BAD_REQUEST when the correction changes the
  * claim's type or ends (a different claim: retract this one and add that) or its id, or the import
  * would refuse it; the errors of addClaim.
@@ -176,6 +186,7 @@ export async function correctClaim(
     const reason = correction.reason ?? null;
     const claimId = await endVersion(tx, held, id, at, actor.username, reason ? `corrected: ${reason}` : 'corrected');
     const written = await writeVersion(tx, claimId, claim, at, actor.username);
+    refuseNoChange(asRecorded(held), asRecorded(written));
     return recordWrite(
       tx,
       actor,
@@ -196,7 +207,8 @@ export async function correctClaim(
 
 /**
  * POST /api/relationships/:id/retraction: ends claim `id` (nothing is deleted: it stays known on the
- * days before). Errors: 404 when there is no current claim `id` (unknown, or already retracted); 409
+ * days before). Errors: 404 when there is no claim `id`; 409 ALREADY_RETRACTED ("retracted on … by …")
+ * when its last version was ended by a retraction; 409
  * EDIT_CONFLICT for a stale `basedOn` (optional: without it, whatever version is current is retracted);
  * 409 IMPORT_RUNNING; the database's. Answers the claim's id and the instant it ended.
  */

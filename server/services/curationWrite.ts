@@ -10,6 +10,7 @@ import { basedOnOf } from '../../contract/curation.ts';
 import type { ImportFile, ImportProblem } from '../../contract/importFile.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Database, Tx } from '../db/database.ts';
+import { toJson } from '../db/values.ts';
 import { AppError } from '../errors.ts';
 import { type AuditRecord, recordAudit } from './audit.ts';
 import { type ChangeRecord, recordChange } from './history.ts';
@@ -167,4 +168,39 @@ export function withoutAbsent(record: Record<string, unknown>): Record<string, u
 export function shown(props: Record<string, unknown>): Record<string, unknown> {
   const { searchKeys: _keys, ...rest } = props;
   return rest;
+}
+
+/** Stamps and derived keys a correction does not choose: left out when asking whether it changed anything. */
+const NOT_CHOSEN = new Set([
+  'id',
+  'claimId',
+  'recordedAt',
+  'recordedBy',
+  'supersededAt',
+  'supersededBy',
+  'endReason',
+  'changedAt',
+  'changedBy',
+  'searchKeys',
+]);
+
+/** A fact's values as a correction sets them, keys sorted, as JSON: two that compare equal say the same. */
+function chosenValues(values: Record<string, unknown>): string {
+  const json = toJson(values) as Record<string, unknown>;
+  const kept = Object.keys(json)
+    .filter((k) => !NOT_CHOSEN.has(k) && json[k] !== null && json[k] !== undefined)
+    .sort()
+    .map((k) => [k, json[k]]);
+  return JSON.stringify(kept);
+}
+
+/**
+ * 400 NO_CHANGE when an edit or correction (of a claim, node or source) leaves every value as it was
+ * (only a reason given): it would be a new version and a history entry saying nothing. Thrown inside the
+ * write's transaction, so whatever it had begun is rolled back and nothing is written.
+ */
+export function refuseNoChange(before: Record<string, unknown>, after: Record<string, unknown>): void {
+  if (chosenValues(before) === chosenValues(after)) {
+    throw new AppError(400, 'NO_CHANGE', 'the correction changes nothing');
+  }
 }

@@ -19,6 +19,7 @@ import {
   newId,
   planOne,
   recordWrite,
+  refuseNoChange,
   shown,
   systemClock,
   withoutAbsent,
@@ -113,7 +114,7 @@ export async function addNode(
  * PATCH /api/nodes/:id: `node` becomes node `id`'s record (edited in place), the valid time of its
  * claims moving with its lifetime. Errors: 404 when there is no node `id` (or it is a source, or was
  * merged away); 400 BAD_REQUEST when the label or id would change, or the import would refuse the
- * record; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
+ * record; 400 NO_CHANGE when the edit leaves every value as it was; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
  */
 export async function editNode(
   db: Database,
@@ -131,6 +132,7 @@ export async function editNode(
     checkBasedOn(held.props, edit.basedOn, `Node "${id}"`);
     const { props, plan } = await nodeProps(tx, id, node);
     const next = editedInPlace(held.props, props, KEPT_STAMPS, at, actor.username);
+    refuseNoChange(held.props, next);
     await tx.run('entityReplace', { id, props: withIntegers(next) });
     await writeRetimed(tx, plan.retimed);
     return recordWrite(

@@ -17,6 +17,7 @@ import {
   newId,
   planOne,
   recordWrite,
+  refuseNoChange,
   shown,
   systemClock,
   withoutAbsent,
@@ -69,7 +70,7 @@ export async function addSource(
 /**
  * PATCH /api/sources/:id: `source` becomes source `id`'s record; recorded as `regraded` when its
  * reliability changed, else `edited`. Errors: 404 when there is no source `id`; 400 BAD_REQUEST when
- * the id would change; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
+ * the id would change; 400 NO_CHANGE when the edit leaves every value as it was; 409 EDIT_CONFLICT for a stale `basedOn`; 409 IMPORT_RUNNING; the database's.
  */
 export async function editSource(
   db: Database,
@@ -85,6 +86,7 @@ export async function editSource(
     if (source.id !== undefined && source.id !== id) throw fieldError('source.id', `the id stays "${id}"`);
     checkBasedOn(held.props, edit.basedOn, `Source "${id}"`);
     const next = editedInPlace(held.props, await sourceProps(tx, id, source), KEPT_STAMPS, at, actor.username);
+    refuseNoChange(held.props, next);
     await tx.run('entityReplace', { id, props: withIntegers(next) });
     const regraded = (held.props.reliability ?? null) !== (source.reliability ?? null);
     return recordWrite(

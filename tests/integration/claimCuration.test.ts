@@ -141,6 +141,22 @@ describe('curating a claim', () => {
     expect(moved.body.error.details).toEqual([{ path: 'claim.target', message: expect.any(String) }]);
   });
 
+  it('refuses a correction that changes nothing (400 NO_CHANGE), writing nothing', async () => {
+    const changes = await count('MATCH (c:FactChange) RETURN count(c) AS n');
+    const versions = await count(`MATCH ()-[r {claimId: '${id}'}]->() RETURN count(r) AS n`);
+    const same = await analyst
+      .patch(`/api/relationships/${id}`)
+      .send({
+        claim: claim({ credibility: 3, description: 'supplied with fuel' }),
+        basedOn: corrected,
+        reason: 'again',
+      });
+    expect(same.status, JSON.stringify(same.body)).toBe(400);
+    expect(same.body.error).toMatchObject({ code: 'NO_CHANGE', message: 'the correction changes nothing' });
+    expect(await count('MATCH (c:FactChange) RETURN count(c) AS n')).toBe(changes);
+    expect(await count(`MATCH ()-[r {claimId: '${id}'}]->() RETURN count(r) AS n`)).toBe(versions);
+  });
+
   it('retracts it: known on the days before, gone after, nothing deleted', async () => {
     clock = new Date('2027-03-03T10:00:00.000Z');
     const response = await analyst
@@ -156,7 +172,13 @@ describe('curating a claim', () => {
     expect((await edgesAmong('2027-02-28')).some((e) => e.id === id)).toBe(false);
     expect(await count(`MATCH ()-[r {claimId: '${id}'}]->() RETURN count(r) AS n`)).toBe(2);
     const again = await analyst.post(`/api/relationships/${id}/retraction`).send({ reason: 'twice' });
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('ALREADY_RETRACTED');
+    expect(again.body.error.message).toMatch(new RegExp(`retracted on ${retracted} by cur-analyst`));
+    const fix = await analyst.patch(`/api/relationships/${id}`).send({ claim: claim(), basedOn: retracted });
+    expect(fix.status).toBe(409);
+    expect(fix.body.error.code).toBe('ALREADY_RETRACTED');
+    expect((await analyst.post('/api/relationships/never-a-claim/retraction').send({ reason: 'x' })).status).toBe(404);
   });
 
   it('lists each change in its history with user, sources, reason, old and new values', async () => {
@@ -244,6 +266,13 @@ describe('nodes and sources', () => {
     expect(history.changes[1]).toMatchObject({ reason: 'founding date found', username: 'cur-analyst' });
     expect(history.changes[1]?.before).not.toHaveProperty('founded');
     expect(history.changes[1]?.after).toMatchObject({ founded: '2016' });
+    const unchanged = await analyst
+      .patch('/api/nodes/brigade-of-the-quiet-test')
+      .send({ node: { ...node, founded: '2016' }, basedOn: edited.body.recordedAt, reason: 'only a reason' });
+    expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(400);
+    expect(unchanged.body.error.code).toBe('NO_CHANGE');
+    const after = historyResponse.parse((await analyst.get('/api/nodes/brigade-of-the-quiet-test/history')).body);
+    expect(after.changes).toHaveLength(2);
   });
 
   it('records a changed reliability as regraded', async () => {
@@ -257,6 +286,14 @@ describe('nodes and sources', () => {
     expect(changes.map((c) => c.action)).toEqual(['recorded', 'regraded']);
     expect(changes[1]?.before).toMatchObject({ reliability: 'B' });
     expect(changes[1]?.after).toMatchObject({ reliability: 'C' });
+    const unchanged = await analyst.patch('/api/sources/cur-report').send({
+      source: { name: 'Field report', title: 'A field report', reliability: 'C' },
+      basedOn: changes[1]?.at,
+      reason: 'only a reason',
+    });
+    expect(unchanged.status, JSON.stringify(unchanged.body)).toBe(400);
+    expect(unchanged.body.error.code).toBe('NO_CHANGE');
+    expect(historyResponse.parse((await analyst.get('/api/sources/cur-report/history')).body).changes).toHaveLength(2);
   });
 });
 
