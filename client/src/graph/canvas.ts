@@ -2,7 +2,8 @@
  * The canvas: the scene that owns the Cytoscape.js instance and renders the view model
  * (client/src/model/viewModel.ts, `canvas.model`). Its parts, each with one reason to change:
  * canvasCore.ts (the instance, drawing, reporting moves/zoom/pan/selection into the model),
- * canvasSaved.ts (undo's scene, view files, exact reopen, refresh), canvasCommands.ts (the commands,
+ * canvasSaved.ts (undo's scene, view files, exact reopen, refresh), canvasSettings.ts (filters, grade
+ * bar, page size, as-of and known-on times), canvasCommands.ts (the commands,
  * with their provenance), canvasHook.ts (window.__atlas). Panels change the view through this API or
  * the model's, and learn about it through the events of either (selection, stats, state, truncations,
  * problems... here; change, annotations, provenance... on the model).

@@ -5,25 +5,22 @@
  * the elements it brought: its own answer's elements and whatever it newly drew.
  */
 import type { Elements, PathsResponse } from '../../../contract/api.ts';
-import type { Credibility, Reliability } from '../../../contract/grades.ts';
-import type { GraphLabel, RelationshipType } from '../../../contract/model.ts';
+import type { RelationshipType } from '../../../contract/model.ts';
 import type { StepInput } from '../model/provenance.ts';
 import {
   cloneViewState,
   sameExpansion,
-  seedIds,
   type Direction,
   type Expansion,
   type LayoutName,
   type PathSpec,
 } from '../state/viewState.ts';
-import { CanvasSaved } from './canvasSaved.ts';
 import { emptiedKeeping, mergeInto } from './canvasParts.ts';
+import { CanvasSettings } from './canvasSettings.ts';
 import { runLayout } from './layouts.ts';
-import { emptySet, withoutRemoved, type ElementSet, type Truncation } from './loader.ts';
-import { currentSet, holdingOn } from './scene.ts';
+import { emptySet, type ElementSet, type Truncation } from './loader.ts';
 
-export abstract class CanvasCommands extends CanvasSaved {
+export abstract class CanvasCommands extends CanvasSettings {
   /**
    * Runs `work` (a command that brings elements) and records `step` in the model with the elements
    * it brought: those of `own()` (its answer) now drawn, and every element drawn now and not before.
@@ -154,69 +151,6 @@ export abstract class CanvasCommands extends CanvasSaved {
     return this.commit((s) => {
       s.removed = [...new Set([...s.removed, ...gone])];
       s.added = s.added.filter((id) => !gone.includes(id));
-    }, 'none');
-  }
-
-  setFilters(hiddenLabels: GraphLabel[], hiddenTypes: RelationshipType[]): Promise<void> {
-    return this.commit((s) => {
-      s.hiddenLabels = hiddenLabels;
-      s.hiddenTypes = hiddenTypes;
-    }, 'none');
-  }
-
-  setPageSize(size: number): void {
-    this.model.changeRecipe(
-      (s) => {
-        s.pageSize = size;
-      },
-      { record: false },
-    );
-  }
-
-  /**
-   * The network as of a day (null: all time). Links that no longer hold go at once (the contract's
-   * interval rule, on what the canvas knows); then the server is asked and its answer drawn.
-   */
-  async setAsOf(day: string | null, record = true): Promise<void> {
-    if (day === this.state.asOf || this.refusedReadOnly()) return;
-    if (record) this.record();
-    this.model.changeRecipe(
-      (s) => {
-        s.asOf = day;
-      },
-      { record: false },
-    );
-    mergeInto(this.known, currentSet(this.cy));
-    const instant = holdingOn(this.known, this.drawState.asOf, seedIds(this.state));
-    withoutRemoved(instant, new Set(this.state.removed));
-    ++this.generation; // an older answer must not overwrite this
-    await this.draw(instant, 'none');
-    await this.reload('incremental');
-  }
-
-  /**
-   * The graph as it stood on a day or just before an instant (null: now; contract/knownTime.ts). What
-   * was known then may hold other claims (a retracted one, an earlier version), so nothing drawn stands
-   * in for it: the view is asked afresh, keeping the places of the nodes that stay.
-   */
-  async setKnownOn(when: string | null, record = true): Promise<void> {
-    if (when === this.state.knownOn || this.refusedReadOnly()) return;
-    if (record) this.record();
-    this.model.changeRecipe(
-      (s) => {
-        s.knownOn = when;
-      },
-      { record: false },
-    );
-    this.known = emptySet();
-    await this.reload('incremental');
-  }
-
-  /** The grade filter (contract/grades.ts GradeBar): claims below it are hidden like a filtered type. */
-  setGradeBar(minReliability: Reliability | null, minCredibility: Credibility | null): Promise<void> {
-    return this.commit((s) => {
-      s.minReliability = minReliability;
-      s.minCredibility = minCredibility;
     }, 'none');
   }
 
