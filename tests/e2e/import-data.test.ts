@@ -47,6 +47,12 @@ async function openImports(): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
+/** Import…, then (once the dry run's preview shows) Import: the file is written only then. */
+async function confirmImport(page: Page, timeout = 30_000): Promise<void> {
+  await page.getByTestId('imports-start').click();
+  await page.getByTestId('imports-confirm').click({ timeout });
+}
+
 const nodeStatus = async (page: Page, id: string) => (await pageRequest(page, `/api/nodes/${id}`)).status;
 const text = async (page: Page, testid: string) => ((await page.getByTestId(testid).textContent()) ?? '').trim();
 
@@ -62,7 +68,7 @@ describe('importing a small file', () => {
     await page.getByTestId('imports-panel').dispatchEvent('dragover', { dataTransfer: dropped });
     await page.getByTestId('imports-panel').dispatchEvent('drop', { dataTransfer: dropped });
     await expect.poll(() => text(page, 'imports-chosen')).toMatch(/^ui-small\.json \(/);
-    await page.getByTestId('imports-start').click();
+    await confirmImport(page);
     await page.getByTestId('imports-summary').waitFor();
     expect((await text(page, 'imports-summary')).replace(/\s+/g, ' ')).toMatch(
       /^ui-small\.json held 4 nodes, 3 relationships, 1 source; 5 nodes and sources created, 3 relationships created, [\d,]+ properties set\.$/,
@@ -82,6 +88,68 @@ describe('importing a small file', () => {
     await expect
       .poll(() => page.getByTestId('imports-panel').evaluate((d) => (d as HTMLDialogElement).open))
       .toBe(false);
+  });
+});
+
+describe('checking a file before it is written (issue 12)', () => {
+  it('lists the held Jaysh al-Nasr beside a new "Army of Victory", and writes nothing until Import', async () => {
+    const { page, errors } = await openImports();
+    const file = {
+      sources: [{ id: 'ui-dry-article', name: 'An article', title: 'Army of Victory in Hama', reliability: 'C' }],
+      nodes: [{ label: 'Faction', id: 'ui-army-of-victory', name: 'Army of Victory', sources: ['ui-dry-article'] }],
+      relationships: [
+        {
+          id: 'ui-army-of-victory-member-of-fsa',
+          type: 'MEMBER_OF',
+          source: 'ui-army-of-victory',
+          target: 'free-syrian-army',
+          sources: ['ui-dry-article'],
+        },
+      ],
+    };
+    await page.getByTestId('imports-file').setInputFiles(tempFile('ui-army.json', file));
+    await page.getByTestId('imports-start').click();
+    await page.getByTestId('imports-preview').waitFor();
+    expect((await text(page, 'imports-would-change')).replace(/\s+/g, ' ')).toMatch(
+      /would have 1 source, 1 node, 1 relationship created\.$/,
+    );
+    const row = page.locator('[data-testid=imports-duplicate]', { hasText: 'jaysh-al-nasr' });
+    await expect(row.getByTestId('imports-duplicate-incoming').textContent()).resolves.toBe(
+      'Army of Victory (ui-army-of-victory)',
+    );
+    await expect(row.getByTestId('imports-duplicate-existing').textContent()).resolves.toBe(
+      'Jaysh al-Nasr (jaysh-al-nasr)',
+    );
+    await expect(row.getByTestId('imports-duplicate-score').textContent()).resolves.toMatch(/^\d+ %$/);
+    await suite.shot(page, 'import-data-dry-run');
+    // Nothing written yet, nor after Cancel.
+    expect(await nodeStatus(page, 'ui-army-of-victory')).toBe(404);
+    await page.getByTestId('imports-cancel').click();
+    await expect(page.getByTestId('imports-preview').count()).resolves.toBe(0);
+    expect(await nodeStatus(page, 'ui-army-of-victory')).toBe(404);
+
+    await confirmImport(page);
+    await page.getByTestId('imports-summary').waitFor();
+    expect(await nodeStatus(page, 'ui-army-of-victory')).toBe(200);
+    expect(errorsBut(errors, 401, 404)).toEqual([]);
+  });
+
+  it('with no possible duplicates says so, and Import still writes it', async () => {
+    const { page } = await openImports();
+    const lone = {
+      sources: [{ id: 'ui-lone-register', name: 'A register', title: null }],
+      nodes: [
+        { label: 'Faction', id: 'ui-lone-brigade-0', name: 'Qwzx Vellum Collective', sources: ['ui-lone-register'] },
+      ],
+      relationships: [],
+    };
+    await page.getByTestId('imports-file').setInputFiles(tempFile('ui-lone.json', lone));
+    await page.getByTestId('imports-start').click();
+    await page.getByTestId('imports-no-duplicates').waitFor();
+    expect(await nodeStatus(page, 'ui-lone-brigade-0')).toBe(404);
+    await page.getByTestId('imports-confirm').click();
+    await page.getByTestId('imports-summary').waitFor();
+    expect(await nodeStatus(page, 'ui-lone-brigade-0')).toBe(200);
   });
 });
 
@@ -124,7 +192,7 @@ describe('a large file', { timeout: 240_000 }, () => {
   it('becomes a job whose progress is shown to its end, is listed, and is rolled back when asked', async () => {
     const { page, errors } = await openImports();
     await page.getByTestId('imports-file').setInputFiles(tempFile('ui-large.json', largeFile(3_000, 'ui')));
-    await page.getByTestId('imports-start').click();
+    await confirmImport(page, 120_000);
     await page.getByTestId('imports-progress').waitFor();
     await expect(page.getByTestId('imports-progress').getAttribute('max')).resolves.toBe(String(TOTAL));
     await expect(text(page, 'imports-progress-text')).resolves.toMatch(/^[\d,]+ of 6,002 items$/);

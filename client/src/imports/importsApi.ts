@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { errorBody, type ImportResponse, importResponse } from '../../../contract/api.ts';
+import { type DryRunResponse, dryRunResponse } from '../../../contract/curation.ts';
 import { type ImportJob, importJob } from '../../../contract/importJob.ts';
 import { ApiError, requestJson, UnauthenticatedError } from '../api.ts';
 import { noticed } from '../apiErrors.ts';
@@ -78,6 +79,39 @@ async function exchangeUpload(file: Blob, name: string): Promise<UploadOutcome> 
     : { kind: 'written', summary: parsed.data as ImportResponse };
 }
 
+/**
+ * Sends `file` to POST /api/import?dryRun=true (issue 12): the server checks it as an import would and
+ * answers what it would change and the held nodes its new nodes may duplicate, writing nothing. The
+ * same refusals as `upload` (ImportRefusedError with the file's problems, 403, 413, 429, 503, NETWORK).
+ */
+async function dryRun(file: Blob): Promise<DryRunResponse> {
+  try {
+    let response: Response;
+    try {
+      response = await fetch('/api/import?dryRun=true', {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: file,
+      });
+    } catch (err) {
+      throw new ApiError(0, 'NETWORK', `The server did not answer (${(err as Error).message})`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw refusal(response, body);
+    const parsed = dryRunResponse.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError(
+        response.status,
+        'BAD_RESPONSE',
+        `Unexpected answer from the dry run: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  } catch (error) {
+    throw noticed(error);
+  }
+}
+
 /** The error a failed upload's answer stands for; the file's problems kept whole, with `detailsTruncated`. */
 function refusal(response: Response, body: unknown): ApiError {
   const parsed = errorBody.safeParse(body);
@@ -93,6 +127,7 @@ function refusal(response: Response, body: unknown): ApiError {
 
 export const importsApi = {
   upload,
+  dryRun,
 
   /** The 50 most recent import jobs, newest first (GET /api/imports; analysts and admins). */
   async list(): Promise<ImportJob[]> {

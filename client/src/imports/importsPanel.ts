@@ -13,7 +13,7 @@
  */
 import { html, render } from 'lit';
 import type { ImportJob } from '../../../contract/importJob.ts';
-import { ApiError, refusalWords } from '../api.ts';
+import { ApiError, api as graphApi, refusalWords } from '../api.ts';
 import { can, currentUser } from '../auth/currentUser.ts';
 import { type ImportsApi, ImportRefusedError, importsApi } from './importsApi.ts';
 import { isActive, STALE_CANVAS, sizeWords } from './importWords.ts';
@@ -101,6 +101,33 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
     }
   }
 
+  /**
+   * Import… first asks for a dry run (issue 12): nothing is written until the analyst has seen what the
+   * file would change and which held nodes its new nodes may duplicate, and pressed Import.
+   */
+  async function check(): Promise<void> {
+    if (!file) return;
+    const chosen = file;
+    stale = false;
+    outcome = { kind: 'checking', fileName: chosen.name };
+    draw();
+    try {
+      const answer = await api.dryRun(chosen);
+      const names = await namesOf(
+        chosen,
+        answer.possibleDuplicates.map((d) => d.existing),
+      );
+      if (outcome.kind !== 'checking' || file !== chosen) return;
+      outcome = { kind: 'preview', fileName: chosen.name, answer, names };
+    } catch (error) {
+      outcome =
+        error instanceof ImportRefusedError
+          ? { kind: 'refused', fileName: chosen.name, error }
+          : { kind: 'failed', fileName: chosen.name, message: uploadRefusal(error) };
+    }
+    draw();
+  }
+
   async function start(): Promise<void> {
     if (!file) return;
     const chosen = file;
@@ -170,7 +197,7 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
   }
 
   function draw(): void {
-    const sending = outcome.kind === 'sending';
+    const sending = outcome.kind === 'sending' || outcome.kind === 'checking' || outcome.kind === 'preview';
     const user = currentUser();
     render(
       html`<dialog class="imports-panel" data-testid="imports-panel" aria-labelledby="imports-title"
@@ -199,9 +226,15 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
                   input.value = '';
                 }} /></label>
               <span dir="auto" data-testid="imports-chosen">${file ? `${file.name} (${sizeWords(file.size)})` : 'No file chosen'}</span>
-              <button type="button" class="primary" data-testid="imports-start" ?disabled=${!file || sending} @click=${() => void start()}>Import</button>
+              <button type="button" class="primary" data-testid="imports-start" ?disabled=${!file || sending} @click=${() => void check()}>Import…</button>
             </div>
-            ${outcomeView(outcome)}
+            ${outcomeView(outcome, {
+              confirm: () => void start(),
+              cancel: () => {
+                outcome = { kind: 'none' };
+                draw();
+              },
+            })}
             ${stale ? html`<p class="imports-stale" role="status" data-testid="imports-stale">${STALE_CANVAS}</p>` : ''}
           </section>
           ${recentView(
@@ -239,6 +272,34 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
       void refreshList();
     },
   };
+}
+
+/**
+ * Names for a preview's rows: the file's own nodes (read from the chosen file) and the held nodes it may
+ * duplicate (GET /api/nodes/:id each, at most 50); an id whose name cannot be had shows as the id.
+ */
+async function namesOf(file: Blob, existing: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  try {
+    const parsed = JSON.parse(await file.text()) as { nodes?: { id?: unknown; name?: unknown }[] };
+    for (const n of parsed.nodes ?? []) {
+      if (typeof n.id === 'string' && typeof n.name === 'string') names.set(n.id, n.name);
+    }
+  } catch {
+    // The server read the file already; without its names the rows show ids.
+  }
+  const ids = [...new Set(existing)].slice(0, 50);
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        const { node } = await graphApi.node(id);
+        names.set(`held:${id}`, node.name);
+      } catch {
+        // A held node gone since the dry run shows by its id.
+      }
+    }),
+  );
+  return names;
 }
 
 /** An upload's refusal in words; a busy server's wait in seconds. */

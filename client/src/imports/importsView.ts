@@ -6,11 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ImportResponse } from '../../../contract/api.ts';
+import type { DryRunResponse } from '../../../contract/curation.ts';
 import type { ImportJob } from '../../../contract/importJob.ts';
 import {
   canResume,
   canRollBack,
   changedWords,
+  counted,
   heldWords,
   isActive,
   jobOutcome,
@@ -25,6 +27,9 @@ import type { ImportRefusedError } from './importsApi.ts';
 /** What the last upload came to. */
 export type Outcome =
   | { kind: 'none' }
+  | { kind: 'checking'; fileName: string }
+  /** The dry run's answer, waiting for Import or Cancel; `names` by node id, held ones as `held:<id>`. */
+  | { kind: 'preview'; fileName: string; answer: DryRunResponse; names: Map<string, string> }
   | { kind: 'sending'; fileName: string }
   | { kind: 'written'; fileName: string; summary: ImportResponse }
   | { kind: 'refused'; fileName: string; error: ImportRefusedError }
@@ -48,11 +53,67 @@ export function jobProgress(job: ImportJob, testid: string): TemplateResult | ty
   </span>`;
 }
 
+/** What the preview's buttons do: write the file, or put it back unwritten. */
+export interface PreviewActions {
+  confirm(): void;
+  cancel(): void;
+}
+
+/** "1 source, 2 nodes and 3 relationships created; 1 node updated", or that nothing would change. */
+export function wouldChangeWords(c: DryRunResponse['changes']): string {
+  const list = (s: number, n: number, r: number) =>
+    [s ? counted(s, 'source') : '', n ? counted(n, 'node') : '', r ? counted(r, 'relationship') : '']
+      .filter(Boolean)
+      .join(', ');
+  const created = list(c.sourcesCreated, c.nodesCreated, c.relationshipsCreated);
+  const updated = list(c.sourcesUpdated, c.nodesUpdated, c.relationshipsUpdated);
+  const parts = [created ? `${created} created` : '', updated ? `${updated} updated` : ''].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'nothing would change: the database holds all of it already';
+}
+
+/** The dry run's answer: what would change, the possible duplicates, and Import / Cancel. */
+function previewView(outcome: Extract<Outcome, { kind: 'preview' }>, actions: PreviewActions): TemplateResult {
+  const { answer, names } = outcome;
+  const named = (id: string, name: string | undefined) => (name && name !== id ? `${name} (${id})` : id);
+  return html`<div class="imports-outcome" data-testid="imports-preview" role="status">
+    <p data-testid="imports-would-change">Nothing is written yet. <strong dir="auto">${outcome.fileName}</strong> would
+      have ${wouldChangeWords(answer.changes)}.</p>
+    ${
+      answer.possibleDuplicates.length
+        ? html`<p data-testid="imports-duplicates-heading">${counted(answer.possibleDuplicates.length, 'possible duplicate')} of what is held${
+            answer.possibleDuplicatesTruncated ? ' (the first 1,000; there are more)' : ''
+          }: importing keeps both; merge them afterwards if they are one.</p>
+          <table class="imports-duplicates" data-testid="imports-duplicates">
+            <thead><tr><th>In the file</th><th>Held node</th><th>Score</th><th>Why</th></tr></thead>
+            <tbody>${answer.possibleDuplicates.map(
+              (d) => html`<tr data-testid="imports-duplicate">
+                <td dir="auto" data-testid="imports-duplicate-incoming">${named(d.incoming, names.get(d.incoming))}</td>
+                <td dir="auto" data-testid="imports-duplicate-existing">${named(d.existing, names.get(`held:${d.existing}`))}</td>
+                <td data-testid="imports-duplicate-score">${Math.round(d.score * 100)} %</td>
+                <td>${d.reasons.join('; ')}</td>
+              </tr>`,
+            )}</tbody>
+          </table>`
+        : html`<p data-testid="imports-no-duplicates">No possible duplicates: none of the file's new nodes matches a held node.</p>`
+    }
+    <p class="imports-preview-actions">
+      <button type="button" class="primary" data-testid="imports-confirm" @click=${actions.confirm}>Import</button>
+      <button type="button" data-testid="imports-cancel" @click=${actions.cancel}>Cancel</button>
+    </p>
+  </div>`;
+}
+
 /** The upload's outcome, under the file chooser. */
-export function outcomeView(outcome: Outcome): TemplateResult | typeof nothing {
+export function outcomeView(outcome: Outcome, actions: PreviewActions): TemplateResult | typeof nothing {
   switch (outcome.kind) {
     case 'none':
       return nothing;
+    case 'checking':
+      return html`<div class="imports-outcome" data-testid="imports-outcome" role="status">
+        <p>Checking <strong dir="auto">${outcome.fileName}</strong> against what is held; nothing is written yet…</p><progress></progress>
+      </div>`;
+    case 'preview':
+      return previewView(outcome, actions);
     case 'sending':
       return html`<div class="imports-outcome" data-testid="imports-outcome" role="status">
         <p>Sending <strong dir="auto">${outcome.fileName}</strong> and checking it…</p><progress></progress>
