@@ -68,6 +68,10 @@ describe('grades and "as known on"', () => {
     expect((await labelOf(page, MERGER)).split('\n')[0]).toBe('merged into · F–');
 
     // The grade filter: "source at least E" hides every seed claim; "any" shows them again.
+    // Its key says what "F–" means without a tooltip.
+    await expect(page.getByTestId('grade-key').textContent()).resolves.toBe(
+      'B2 = source usually reliable (B), probably true (2); F = source not graded or reliability cannot be judged; – = credibility not stated',
+    );
     const minReliability = page.locator('select[name=min-reliability]');
     await minReliability.selectOption('E');
     await settled(page);
@@ -141,7 +145,9 @@ describe('grades and "as known on"', () => {
     const change = details.getByTestId('history-change').first();
     await change.waitFor();
     await expect(change.getAttribute('data-action')).resolves.toBe('recorded');
-    await expect(change.textContent()).resolves.toContain(source.body.id);
+    // The cited source by its title, not its id (the id is the title attribute).
+    await expect.poll(() => change.getByTestId('history-sources').textContent()).toContain('Grades e2e wire report');
+    await expect(change.locator(`cite[data-source="${source.body.id}"]`).count()).resolves.toBe(1);
     await suite.shot(page, 'grades-claim-history');
     await minReliability.selectOption('');
     await settled(page);

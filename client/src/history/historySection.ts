@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FactChange, HistoryResponse } from '../../../contract/curation.ts';
-import { ApiError } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { changedFields, changeWhen, changeWords } from './historyDiff.ts';
 import { historyOf } from './historyApi.ts';
@@ -30,6 +30,24 @@ export function historySection(canvas: Canvas): HistorySection {
   let answer: HistoryResponse | null = null;
   let problem: string | null = null;
   let request = 0;
+  /** Cited sources' titles (else names) by id, read as the details panel reads them (GET /api/nodes/:id). */
+  const sourceNames = new Map<string, string | null>();
+
+  /** A cited source as words: its title or name once read, its id until then (or if it cannot be read). */
+  function sourceWords(id: string): string {
+    if (!sourceNames.has(id)) {
+      sourceNames.set(id, null);
+      void api.node(id).then(
+        ({ node }) => {
+          const title = typeof node.title === 'string' && node.title ? node.title : node.name;
+          sourceNames.set(id, title || null);
+          redraw();
+        },
+        () => {},
+      );
+    }
+    return sourceNames.get(id) ?? id;
+  }
 
   async function load(target: Target): Promise<void> {
     const mine = ++request;
@@ -61,7 +79,14 @@ export function historySection(canvas: Canvas): HistorySection {
         <time datetime=${change.at}>${changeWhen(change)}</time>
         <strong>${changeWords(change)}</strong>
       </div>
-      ${change.sources.length > 0 ? html`<div class="meta">citing <code>${change.sources.join(', ')}</code></div>` : nothing}
+      ${
+        change.sources.length > 0
+          ? html`<div class="meta" data-testid="history-sources">citing ${change.sources.map(
+              (id, i) =>
+                html`${i > 0 ? '; ' : ''}<cite dir="auto" title=${id} data-source=${id}>${sourceWords(id)}</cite>`,
+            )}</div>`
+          : nothing
+      }
       ${change.reason ? html`<div class="history-reason" dir="auto">“${change.reason}”</div>` : nothing}
       ${
         fields.length > 0

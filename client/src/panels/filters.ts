@@ -18,6 +18,11 @@ import { LABEL_COLOURS, TYPE_COLOURS, TYPE_WORDS } from '../graph/style.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { commandTitle } from './readOnly.ts';
 
+/**
+ * The grade's key under the filter, so "F–" need not be hovered to be read: words from contract/grades.ts.
+ */
+export const GRADE_KEY = `B2 = source ${RELIABILITY_WORDS.B} (B), ${CREDIBILITY_WORDS[2]} (2); F = source not graded or ${RELIABILITY_WORDS.F}; – = credibility not stated`;
+
 export function mountFilters(host: HTMLElement, canvas: Canvas): void {
   let state: ViewState = canvas.view;
   let selectedCount = 0;
@@ -91,6 +96,7 @@ export function mountFilters(host: HTMLElement, canvas: Canvas): void {
           )}
         </select>
       </label>
+      <p class="muted grade-key" data-testid="grade-key">${GRADE_KEY}</p>
     </fieldset>`;
   }
 
