@@ -29,7 +29,7 @@ import { mountCompare } from './panels/compare.ts';
 import { mountCompareLegend } from './panels/compareLegend.ts';
 import { mountContextMenu } from './panels/contextMenu.ts';
 import { mountDatabaseBanner } from './panels/databaseBanner.ts';
-import { mountDetails } from './panels/details.ts';
+import { type DetailsPanel, mountDetails } from './panels/details.ts';
 import { mountEntityTable } from './panels/entityTable.ts';
 import { mountExport } from './panels/export.ts';
 import { mountFilters } from './panels/filters.ts';
@@ -71,7 +71,9 @@ const search = mountSearch(host('search'), canvas, api);
 const paths = mountPaths(host('paths'), canvas);
 const pathActions = { pathFrom: paths.setFrom, pathTo: paths.setTo };
 const notesExtras = detailsExtras(canvas);
-const curate = mountCuration(host('curation-add'), canvas, api);
+// After a write the details panel re-reads its selection (mounted below, so reached through `details`).
+let details: DetailsPanel | null = null;
+const curate = mountCuration(host('curation-add'), canvas, api, { afterWrite: () => details?.reread() });
 // The details panel shows the selection's curation buttons (Edit, Correct, Retract) above its notes.
 // Then the selection's history (who recorded, corrected or retracted what: history/historySection.ts).
 const history = historySection(canvas);
@@ -84,7 +86,7 @@ const extras = {
     history.setRedraw(redraw);
   },
 };
-mountDetails(host('details'), canvas, api, pathActions, extras);
+details = mountDetails(host('details'), canvas, api, pathActions, extras);
 mountNotes(host('notes'), canvas);
 mountFilters(host('filters'), canvas);
 mountLineage(host('lineage'), canvas);

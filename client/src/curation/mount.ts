@@ -41,6 +41,8 @@ export interface CurationOptions {
    * grades/sourceGrades.ts's refreshGrades unless told otherwise.
    */
   refreshGrades?: (sourceIds: string[]) => unknown;
+  /** Called once a write's view and grades are refreshed (the details panel re-reads its selection). */
+  afterWrite?: (written: Written) => void;
 }
 
 /** Mounts "Add ▾" in `addHost` and answers the actions the menus and the details panel offer. */
@@ -60,6 +62,7 @@ export function mountCuration(
         if (!canvas.nodeData(id) && !canvas.model.readOnly) await canvas.addNode(id);
       }
       await (options.refreshGrades ?? refreshGrades)(written.kind === 'source' ? [written.id] : []);
+      options.afterWrite?.(written);
     },
   };
   const edgeOf = (id: string): EdgeData | undefined => canvas.drawnElements().edges.find((e) => e.id === id);

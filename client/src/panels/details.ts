@@ -108,7 +108,7 @@ export function mountDetails(
   actions: DetailsActions,
   /** Notes and "How did this get here?" for the selection (panels/notesDetails.ts). */
   extras?: DetailsExtras,
-): void {
+): DetailsPanel {
   extras?.setRedraw(() => draw());
   let selected: Selected | null = null;
   let sources: SourceData[] | null = null;
@@ -264,4 +264,37 @@ export function mountDetails(
   // Grades arrive after the selection's first draw (or change after a curation write).
   sourceGrades.onChange(() => draw());
   draw();
+
+  return {
+    reread() {
+      if (!selected) return;
+      const id = selected.data.id;
+      const fresh =
+        selected.kind === 'node' ? canvas.nodeData(id) : canvas.drawnElements().edges.find((e) => e.id === id);
+      // A source may have been corrected: its title is asked again.
+      sourceCache.clear();
+      claimGroups = [];
+      if (!fresh) {
+        // Retracted, merged away or otherwise gone from the view: nothing of it is left to act on.
+        selected = null;
+        ++request;
+        ++claimsRequest;
+        draw();
+        return;
+      }
+      selected = { ...selected, data: fresh };
+      void loadSources(selected);
+      void loadClaims(selected);
+      draw();
+    },
+  };
+}
+
+/** What the rest of the page asks of the details panel. */
+export interface DetailsPanel {
+  /**
+   * Reads the selection again from the canvas and the server (after a curation write): a corrected
+   * claim shows its new values and compared claims, one that left the view clears the panel.
+   */
+  reread(): void;
 }
