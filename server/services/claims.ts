@@ -28,7 +28,7 @@ import {
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { historyIn, historyOf } from './history.ts';
+import { citedSources, historyIn, historyOf, withImportRecord } from './history.ts';
 
 /** A claim's current version as held. */
 interface HeldClaim {
@@ -244,12 +244,20 @@ export async function retractClaim(
 
 /**
  * GET /api/relationships/:id/history: every change to claim `id`, all its versions, oldest first.
- * A claim imported and never changed has none ([]); 404 when no claim has ever had this id.
+ * A claim an import stamped (recordedAt) starts with a 'recorded' entry made from it; one imported
+ * before the graph kept time has none ([]); 404 when no claim has ever had this id.
  */
 export async function claimHistory(db: Database, id: string): Promise<FactChange[]> {
   const changes = await historyOf(db, id, 'relationship');
-  if (changes.length > 0) return changes;
-  const held = await db.read('claim-history', async (tx) => (await tx.run('claimById', { id })).records.length > 0);
-  if (!held) throw notFound(`Claim "${id}"`);
-  return changes;
+  const record = await db.read('claim-history', async (tx) => (await tx.run('claimById', { id })).records[0]);
+  if (!record && changes.length === 0) throw notFound(`Claim "${id}"`);
+  const current = record
+    ? asRecorded({
+        type: record.get('type') as string,
+        source: record.get('source') as string,
+        target: record.get('target') as string,
+        props: record.get('props') as Record<string, unknown>,
+      })
+    : null;
+  return withImportRecord(changes, current, citedSources);
 }

@@ -79,3 +79,34 @@ function changeOf(node: Node): FactChange {
     after: parsed(p.after),
   };
 }
+
+/**
+ * `changes` with a 'recorded' entry first when the fact carries recordedAt/recordedBy but no change
+ * records its recording (an import wrote it: imports stamp facts, they append no :FactChange). The
+ * values first recorded are the `before` of its first change, else `current` (its values now). A fact
+ * without recordedAt (imported before the graph kept time) keeps what it has: the UI says "known from
+ * the start". `sources` gives the citations of those values (a source cites itself).
+ */
+export function withImportRecord(
+  changes: FactChange[],
+  current: Record<string, unknown> | null,
+  sources: (values: Record<string, unknown>) => string[],
+): FactChange[] {
+  if (changes.some((c) => c.action === 'recorded')) return changes;
+  const first = changes[0]?.before ?? current;
+  if (!first || typeof first.recordedAt !== 'string') return changes;
+  const recorded: FactChange = {
+    at: first.recordedAt,
+    username: typeof first.recordedBy === 'string' ? first.recordedBy : 'unknown',
+    action: 'recorded',
+    sources: sources(first),
+    reason: 'imported from a file',
+    before: null,
+    after: toJson(first) as Record<string, unknown>,
+  };
+  return [recorded, ...changes];
+}
+
+/** The citations a node's or claim's values carry (`sources`), [] when none. */
+export const citedSources = (values: Record<string, unknown>): string[] =>
+  Array.isArray(values.sources) ? values.sources.filter((s): s is string => typeof s === 'string') : [];

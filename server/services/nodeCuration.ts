@@ -24,7 +24,7 @@ import {
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
-import { historyOf } from './history.ts';
+import { citedSources, historyOf, withImportRecord } from './history.ts';
 import { writeRetimed } from './importRows.ts';
 import { possibleDuplicatesOf } from './matching.ts';
 import { searchKeys } from './nameFolding.ts';
@@ -155,15 +155,21 @@ export async function editNode(
 
 /**
  * GET /api/nodes/:id/history (`kind` 'node') and /api/sources/:id/history ('source'): every change,
- * oldest first; [] for one imported and never changed; 404 when there is no such node or source.
+ * oldest first, a 'recorded' entry first for one an import stamped (history.ts withImportRecord); []
+ * for one imported before the graph kept time; 404 when there is no such node or source.
  */
 export async function entityHistory(db: Database, id: string, kind: 'node' | 'source'): Promise<FactChange[]> {
   const changes = await historyOf(db, id, kind);
-  if (changes.length > 0) return changes;
   const what = kind === 'node' ? 'Node' : 'Source';
-  await db.read('fact-history', async (tx) => {
-    const held = await heldEntity(tx, id, what);
-    if (held.isSource !== (kind === 'source')) throw notFound(`${what} "${id}"`);
+  const current = await db.read('fact-history', async (tx) => {
+    try {
+      const held = await heldEntity(tx, id, what);
+      if (held.isSource !== (kind === 'source')) throw notFound(`${what} "${id}"`);
+      return kind === 'node' ? { label: held.label, ...shown(held.props) } : shown(held.props);
+    } catch (error) {
+      if (changes.length > 0) return null;
+      throw error;
+    }
   });
-  return changes;
+  return withImportRecord(changes, current, kind === 'source' ? () => [id] : citedSources);
 }

@@ -144,13 +144,11 @@ describe('curating a claim', () => {
   it('refuses a correction that changes nothing (400 NO_CHANGE), writing nothing', async () => {
     const changes = await count('MATCH (c:FactChange) RETURN count(c) AS n');
     const versions = await count(`MATCH ()-[r {claimId: '${id}'}]->() RETURN count(r) AS n`);
-    const same = await analyst
-      .patch(`/api/relationships/${id}`)
-      .send({
-        claim: claim({ credibility: 3, description: 'supplied with fuel' }),
-        basedOn: corrected,
-        reason: 'again',
-      });
+    const same = await analyst.patch(`/api/relationships/${id}`).send({
+      claim: claim({ credibility: 3, description: 'supplied with fuel' }),
+      basedOn: corrected,
+      reason: 'again',
+    });
     expect(same.status, JSON.stringify(same.body)).toBe(400);
     expect(same.body.error).toMatchObject({ code: 'NO_CHANGE', message: 'the correction changes nothing' });
     expect(await count('MATCH (c:FactChange) RETURN count(c) AS n')).toBe(changes);
@@ -311,5 +309,26 @@ describe('a viewer', () => {
     for (const response of await Promise.all(writes)) expect(response.status).toBe(403);
     expect((await viewer.get('/api/relationships/cur-race/history')).status).toBe(200);
     expect((await viewer.post('/api/sources/grades').send({ ids: ['cur-report'] })).status).toBe(200);
+  });
+});
+
+describe('facts an import wrote', () => {
+  it('start their history with a recorded entry made from the import stamps', async () => {
+    const [row] = await db.runAdmin(
+      'MATCH (a)-[r]->(b) WHERE r.recordedAt IS NOT NULL AND r.id IS NOT NULL AND NOT EXISTS { MATCH (c:FactChange {subject: r.id}) } RETURN r.id AS id, r.recordedAt AS at, r.recordedBy AS by, r.sources AS sources LIMIT 1',
+    );
+    expect(row, 'an imported, stamped claim').toBeDefined();
+    const [first] = await historyOf(String(row?.id));
+    expect(first).toMatchObject({
+      action: 'recorded',
+      at: row?.at,
+      before: null,
+      reason: 'imported from a file',
+      sources: row?.sources,
+    });
+    expect(first?.after).toMatchObject({ id: row?.id });
+    const node = historyResponse.parse((await analyst.get('/api/nodes/jaysh-al-nasr/history')).body).changes;
+    expect(node[0]).toMatchObject({ action: 'recorded', reason: 'imported from a file', before: null });
+    expect(node[0]?.after).toMatchObject({ label: 'Faction', name: expect.any(String) });
   });
 });
