@@ -22,6 +22,9 @@ import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers, pl
 import type { Api } from '../api.ts';
 import { completionSpot, CYPHER_FUNCTIONS, CYPHER_KEYWORDS, type CompletionKind } from './completion.ts';
 import { newRunId } from './runner.ts';
+import { WORKSPACE_LABELS } from '../../../contract/investigation.ts';
+
+const WORKSPACE = new Set<string>(WORKSPACE_LABELS);
 
 /** The names the database knows, fetched once when the console first opens. */
 export interface Vocabulary {
@@ -38,7 +41,10 @@ export interface Vocabulary {
 export async function fetchVocabulary(api: Api): Promise<Vocabulary> {
   const column = async (query: string) =>
     (await api.cypher({ query, params: {}, runId: newRunId() })).rows.map((r) => String(r[0]));
-  const labels = await column('CALL db.labels()');
+  // The workspace's labels (investigations, users, the audit trail, facts' histories) are withheld from
+  // console results (server/db/consoleWorkspace.ts), so completing them would offer what answers nothing,
+  // and would put FactChange before Faction.
+  const labels = (await column('CALL db.labels()')).filter((l) => !WORKSPACE.has(l));
   const types = await column('CALL db.relationshipTypes()');
   const properties = await column('CALL db.propertyKeys()');
   return { labels, types, properties };
