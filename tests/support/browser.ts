@@ -41,7 +41,9 @@ export async function openPage(browser: Browser, url: string, size = { width: 14
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    // "Failed to load resource" names no address in its text; its location does, so a failure says which.
+    const where = msg.location().url;
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}${where ? ` (${where})` : ''}`);
   });
   await page.goto(url);
   return { page, context, errors };

@@ -29,6 +29,8 @@ export function historySection(canvas: Canvas): HistorySection {
   let shown: Target | null = null;
   let answer: HistoryResponse | null = null;
   let problem: string | null = null;
+  /** The database holds no such element: it was drawn from a view file or a snapshot, or since deleted. */
+  let absent = false;
   let request = 0;
   /** Cited sources' titles (else names) by id, read as the details panel reads them (GET /api/nodes/:id). */
   const sourceNames = new Map<string, string | null>();
@@ -56,11 +58,13 @@ export function historySection(canvas: Canvas): HistorySection {
       if (mine !== request) return;
       answer = got;
       problem = null;
+      absent = false;
     } catch (err) {
       if (mine !== request) return;
       answer = null;
-      // A fact the server has no history for (imported before it kept one) is not an error to show.
-      problem = err instanceof ApiError && err.status === 404 ? null : (err as Error).message;
+      // 404 is an answer, not a fault: the element on the canvas is not one the database holds.
+      absent = err instanceof ApiError && err.status === 404;
+      problem = absent ? null : (err as Error).message;
     }
     redraw();
   }
@@ -120,6 +124,7 @@ export function historySection(canvas: Canvas): HistorySection {
         shown = { ...selected };
         answer = null;
         problem = null;
+        absent = false;
         void load(shown);
       }
       const changes = answer?.changes ?? [];
@@ -128,11 +133,15 @@ export function historySection(canvas: Canvas): HistorySection {
         ${
           problem
             ? html`<p class="error">${problem}</p>`
-            : answer === null
-              ? html`<p class="muted">Loading history…</p>`
-              : changes.length === 0
-                ? html`<p class="muted" data-testid="history-none">No recorded changes: known from the start.</p>`
-                : html`<ol class="history-list">${changes.map(changeItem)}</ol>`
+            : absent
+              ? html`<p class="muted" data-testid="history-absent">
+                  Not in the database: drawn from a file or a saved snapshot, so nothing about it is recorded.
+                </p>`
+              : answer === null
+                ? html`<p class="muted">Loading history…</p>`
+                : changes.length === 0
+                  ? html`<p class="muted" data-testid="history-none">No recorded changes: known from the start.</p>`
+                  : html`<ol class="history-list">${changes.map(changeItem)}</ol>`
         }
       </section>`;
     },
