@@ -225,9 +225,9 @@ export function mountConsole(host: HTMLElement, toggleHost: HTMLElement, canvas:
         aria-controls="console"
         data-testid="console-toggle"
         @click=${() => setOpen(!open)}
-      >
-        Cypher console
-      </button>`,
+      ><span class="console-long">Cypher console</span><span class="console-short" aria-hidden="true"
+          >Console</span
+        ></button>`,
       toggleHost,
     );
     render(
