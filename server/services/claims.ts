@@ -22,6 +22,7 @@ import {
   fieldError,
   newId,
   planOne,
+  recordCreated,
   recordWrite,
   refuseNoChange,
   shown,
@@ -127,19 +128,11 @@ export async function addClaim(
     await refuseEndedEnds(tx, claim);
     const id = await newId(tx, claim.id, `${claim.source}-${claim.type.toLowerCase()}-${claim.target}`);
     const written = await writeVersion(tx, id, claim, at, actor.username);
-    return recordWrite(
+    return recordCreated(
       tx,
       actor,
       at,
-      {
-        action: 'recorded',
-        subject: id,
-        subjectKind: 'relationship',
-        sources: claim.sources,
-        reason: null,
-        before: null,
-        after: asRecorded(written),
-      },
+      { subject: id, subjectKind: 'relationship', sources: claim.sources, after: asRecorded(written) },
       { action: 'claim.add', ids: [id], detail: `${claim.type} ${claim.source} → ${claim.target}` },
     );
   });

@@ -63,6 +63,20 @@ export async function recordWrite(
   return { id: change.subject, recordedAt: at };
 }
 
+/**
+ * `recordWrite` for a fact that did not exist before: a 'recorded' change with no reason and no
+ * `before`, its `after` the values first recorded, citing `sources` (a source cites itself).
+ */
+export function recordCreated(
+  tx: Tx,
+  actor: Actor,
+  at: string,
+  created: Pick<ChangeRecord, 'subject' | 'subjectKind' | 'sources' | 'after'>,
+  audit: AuditRecord,
+): Promise<{ id: string; recordedAt: string }> {
+  return recordWrite(tx, actor, at, { action: 'recorded', reason: null, before: null, ...created }, audit);
+}
+
 /** 400 BAD_REQUEST about the form's field `path` (`claim.source`, `node.label`…), named in its details. */
 export function fieldError(path: string, message: string): AppError {
   return new AppError(400, 'BAD_REQUEST', `${path}: ${message}`, { details: [{ path, message }] });

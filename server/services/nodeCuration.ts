@@ -18,6 +18,7 @@ import {
   fieldError,
   newId,
   planOne,
+  recordCreated,
   recordWrite,
   refuseNoChange,
   shown,
@@ -92,19 +93,11 @@ export async function addNode(
     const { props } = await nodeProps(tx, id, node);
     const stamped = { ...props, recordedAt: at, recordedBy: actor.username };
     await tx.run('entityCreate', { label: node.label, props: withIntegers(stamped) });
-    return recordWrite(
+    return recordCreated(
       tx,
       actor,
       at,
-      {
-        action: 'recorded',
-        subject: id,
-        subjectKind: 'node',
-        sources: node.sources,
-        reason: null,
-        before: null,
-        after: { label: node.label, ...shown(stamped) },
-      },
+      { subject: id, subjectKind: 'node', sources: node.sources, after: { label: node.label, ...shown(stamped) } },
       { action: 'node.add', ids: [id], detail: `${node.label} "${node.name}"` },
     );
   });

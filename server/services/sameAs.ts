@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Database } from '../db/database.ts';
 import { modelLabel } from '../db/values.ts';
 import { AppError, notFound } from '../errors.ts';
-import { type Clock, curationWrite, recordWrite, systemClock } from './curationWrite.ts';
+import { type Clock, curationWrite, recordCreated, systemClock } from './curationWrite.ts';
 import { storedLifetime } from './importValidTime.ts';
 
 export type SameAsInput = z.infer<typeof sameAsRequest> & { node: string };
@@ -66,17 +66,14 @@ export async function recordSameAs(
       recordedBy: actor.username,
     };
     await tx.run('claimCreateVersions', { rows: [{ start: node, end: other, type: 'SAME_AS', props }] });
-    return recordWrite(
+    return recordCreated(
       tx,
       actor,
       at,
       {
-        action: 'recorded',
         subject: id,
         subjectKind: 'relationship',
         sources: input.sources,
-        reason: null,
-        before: null,
         after: { ...props, type: 'SAME_AS', source: node, target: other },
       },
       {

@@ -101,6 +101,13 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
     }
   }
 
+  /** What a dry run or an upload that failed shows: the file's refusals by row, or why it was not sent. */
+  function refusalOutcome(fileName: string, error: unknown): Outcome {
+    return error instanceof ImportRefusedError
+      ? { kind: 'refused', fileName, error }
+      : { kind: 'failed', fileName, message: uploadRefusal(error) };
+  }
+
   /**
    * Import… first asks for a dry run (issue 12): nothing is written until the analyst has seen what the
    * file would change and which held nodes its new nodes may duplicate, and pressed Import.
@@ -120,10 +127,7 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
       if (outcome.kind !== 'checking' || file !== chosen) return;
       outcome = { kind: 'preview', fileName: chosen.name, answer, names };
     } catch (error) {
-      outcome =
-        error instanceof ImportRefusedError
-          ? { kind: 'refused', fileName: chosen.name, error }
-          : { kind: 'failed', fileName: chosen.name, message: uploadRefusal(error) };
+      outcome = refusalOutcome(chosen.name, error);
     }
     draw();
   }
@@ -148,10 +152,7 @@ export function mountImportsPanel(host: HTMLElement, api: ImportsApi = importsAp
       }
       file = null;
     } catch (error) {
-      outcome =
-        error instanceof ImportRefusedError
-          ? { kind: 'refused', fileName: chosen.name, error }
-          : { kind: 'failed', fileName: chosen.name, message: uploadRefusal(error) };
+      outcome = refusalOutcome(chosen.name, error);
     }
     draw();
   }
