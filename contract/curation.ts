@@ -20,6 +20,7 @@ import {
   slug,
   sourceRecord,
 } from './importFile.ts';
+import { knownOn } from './knownTime.ts';
 import { GRAPH_LABELS, NODE_LABELS } from './model.ts';
 
 const reason = z.string().trim().min(1, 'say why').max(2000);
@@ -183,7 +184,10 @@ export type FactChange = z.infer<typeof factChange>;
 export const historyResponse = z.object({ id: z.string(), changes: z.array(factChange) });
 export type HistoryResponse = z.infer<typeof historyResponse>;
 
-/** POST /api/sources/grades: the reliability of each named source (F when none was stated). */
-export const sourceGradesRequest = z.strictObject({ ids: z.array(z.string().min(1).max(200)).max(20_000) });
+/** POST /api/sources/grades: the reliability of each of `ids` (F when none was stated), now or as known on a day or just before an instant. */
+export const sourceGradesRequest = z.strictObject({
+  ids: z.array(z.string().min(1).max(200)).max(20_000),
+  knownOn: knownOn.optional(),
+});
 export const sourceGradesResponse = z.object({ grades: z.record(z.string(), reliability) });
 export type SourceGradesResponse = z.infer<typeof sourceGradesResponse>;

@@ -90,7 +90,8 @@ export function registerCurationPaths(registry: OpenAPIRegistry, json: Json): vo
   registry.registerPath({
     method: 'post',
     path: '/api/sources/grades',
-    summary: 'The reliability of each named source (F where none was stated; unknown ids left out)',
+    summary:
+      'The reliability of each named source, now or as known on knownOn (F where none was stated; unknown ids left out)',
     request: { body: body(curation.sourceGradesRequest) },
     responses: {
       200: json(curation.sourceGradesResponse, 'The grades'),

@@ -67,8 +67,8 @@ export function curationRoutes(db: Database, now: Clock = systemClock): Router {
   });
 
   router.post('/sources/grades', async (req, res) => {
-    const { ids } = parse(sourceGradesRequest, req.body, 'body');
-    res.json({ grades: await sourceGrades(db, ids) });
+    const { ids, knownOn } = parse(sourceGradesRequest, req.body, 'body');
+    res.json({ grades: await sourceGrades(db, ids, knownOn) });
   });
 
   router.post('/sources', async (req, res) => {

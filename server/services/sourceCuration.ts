@@ -4,6 +4,7 @@
  * graded F, "cannot be judged" (contract/grades.ts): the seed's sources are never given invented grades.
  */
 import { type Reliability, reliabilityOf } from '../../contract/grades.ts';
+import { knownUntil } from '../../contract/knownTime.ts';
 import type { SourceInput } from '../../contract/curation.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
@@ -16,6 +17,7 @@ import {
   fieldError,
   newId,
   planOne,
+  recordCreated,
   recordWrite,
   refuseNoChange,
   shown,
@@ -49,19 +51,11 @@ export async function addSource(
     const id = await newId(tx, source.id, source.name);
     const props = { ...(await sourceProps(tx, id, source)), recordedAt: at, recordedBy: actor.username };
     await tx.run('entityCreate', { label: 'Source', props: withIntegers(props) });
-    return recordWrite(
+    return recordCreated(
       tx,
       actor,
       at,
-      {
-        action: 'recorded',
-        subject: id,
-        subjectKind: 'source',
-        sources: [id],
-        reason: null,
-        before: null,
-        after: shown(props),
-      },
+      { subject: id, subjectKind: 'source', sources: [id], after: shown(props) },
       { action: 'source.add', ids: [id], detail: source.name },
     );
   });
@@ -109,9 +103,28 @@ export async function editSource(
 
 /**
  * POST /api/sources/grades: the reliability of each named source that is held, F where it states none
- * (contract/grades.ts reliabilityOf); unknown ids are left out.
+ * (contract/grades.ts reliabilityOf); unknown ids are left out. With `knownOn` (a day or an instant,
+ * contract/knownTime.ts), each grade as known then: a source regraded since answers its old grade, one
+ * recorded since is left out (it was not known).
  */
-export async function sourceGrades(db: Database, ids: readonly string[]): Promise<Record<string, Reliability>> {
-  const result = await db.read('source-grades', (tx) => tx.run('sourceGrades', { ids: [...new Set(ids)] }));
-  return Object.fromEntries(result.records.map((r) => [r.get('id') as string, reliabilityOf(r.get('reliability'))]));
+export async function sourceGrades(
+  db: Database,
+  ids: readonly string[],
+  knownOn?: string,
+): Promise<Record<string, Reliability>> {
+  const knownUntilValue = knownOn === undefined ? null : knownUntil(knownOn);
+  const result = await db.read('source-grades', (tx) =>
+    tx.run('sourceGrades', { ids: [...new Set(ids)], knownUntil: knownUntilValue }),
+  );
+  const grades: Record<string, Reliability> = {};
+  for (const r of result.records) {
+    let stated: unknown = r.get('reliability');
+    if (r.get('changedSince') === true) {
+      const before = r.get('before');
+      if (typeof before !== 'string') continue;
+      stated = (JSON.parse(before) as { reliability?: unknown }).reliability;
+    }
+    grades[r.get('id') as string] = reliabilityOf(stated);
+  }
+  return grades;
 }

@@ -158,4 +158,47 @@ describe('grades and "as known on"', () => {
     expect(await hook.visibleEdgeIds(page)).toContain(MERGER);
     expect(errors.slice(seen)).toEqual([]);
   });
+
+  it('grades a claim with its source’s grade as known then: the old grade before a regrade, the new one now', async () => {
+    const { page, errors } = await suite.open();
+    await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
+    const source = await send(page, 'POST', '/api/sources', {
+      source: { name: 'Regraded e2e wire', title: 'Regraded e2e wire report', reliability: 'A' },
+    });
+    expect(source.status).toBe(201);
+    const claim = await send(page, 'POST', '/api/relationships', {
+      // Its own pair of ends: a parallel claim of the same type would be drawn in one bundle with it.
+      claim: { type: 'SUPPORTED_BY', source: 'falcons-of-al-ghab', target: 'jaysh-al-nasr', sources: [source.body.id] },
+    });
+    expect(claim.status).toBe(201);
+    const held = (await page.evaluate(async (id) => (await fetch(`/api/nodes/${id}`)).json(), source.body.id)) as {
+      node: { recordedAt: string; changedAt?: string };
+    };
+    const regraded = (await send(page, 'PATCH', `/api/sources/${source.body.id}`, {
+      source: { id: source.body.id, name: 'Regraded e2e wire', title: 'Regraded e2e wire report', reliability: 'D' },
+      basedOn: held.node.changedAt ?? held.node.recordedAt,
+      reason: 'two of its reports were retracted',
+    })) as { status: number; body: { id: string; recordedAt?: string } };
+    expect(regraded.status).toBe(200);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=graph-stats]');
+    await settled(page);
+    await waitForLabel(page, claim.body.id, '· D–');
+
+    // Just before the regrade the claim was known, and its source was graded A.
+    const url = new URL(page.url());
+    url.searchParams.set('known', regraded.body.recordedAt!);
+    await page.goto(url.toString());
+    await page.waitForSelector('[data-testid=graph-stats]');
+    await settled(page);
+    await waitForLabel(page, claim.body.id, '· A–');
+    await pointerAway(page);
+    await suite.shot(page, 'grades-as-known-before-regrade');
+
+    await page.getByTestId('known-on-now').click();
+    await settled(page);
+    await waitForLabel(page, claim.body.id, '· D–');
+    expect(errors).toEqual([]);
+  });
 });

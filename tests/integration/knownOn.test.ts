@@ -133,3 +133,32 @@ describe('knownOn', () => {
     },
   );
 });
+
+describe('source grades as known on', () => {
+  it('answers the grade a source had then: the old one before a regrade, none before it was recorded', async () => {
+    const grades = async (knownOn?: string) => {
+      const response = await request(app)
+        .post('/api/sources/grades')
+        .send({ ids: ['known-report', 'ref-4'], ...(knownOn ? { knownOn } : {}) });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return (response.body as { grades: Record<string, string> }).grades;
+    };
+    const held = await request(app).get('/api/nodes/known-report');
+    clock = new Date('2027-06-04T09:00:00.000Z');
+    const source = { id: 'known-report', name: 'Report', title: null, reliability: 'B' };
+    const basedOn = held.body.node.changedAt ?? held.body.node.recordedAt;
+    const regraded = await request(app).patch('/api/sources/known-report').send({ source, basedOn });
+    expect(regraded.status, JSON.stringify(regraded.body)).toBe(200);
+
+    expect(await grades()).toEqual({ 'known-report': 'B', 'ref-4': 'F' });
+    expect(await grades('2027-06-04')).toEqual({ 'known-report': 'B', 'ref-4': 'F' });
+    expect(await grades('2027-06-03')).toEqual({ 'known-report': 'F', 'ref-4': 'F' });
+    expect(await grades(regraded.body.recordedAt)).toEqual({ 'known-report': 'F', 'ref-4': 'F' });
+    // Before the report was recorded it was not known at all; the seed's source was.
+    expect(await grades('2027-05-31')).toEqual({ 'ref-4': 'F' });
+    const bad = await request(app)
+      .post('/api/sources/grades')
+      .send({ ids: ['ref-4'], knownOn: '2027-02-30' });
+    expect(bad.status).toBe(400);
+  });
+});

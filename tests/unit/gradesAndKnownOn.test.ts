@@ -124,6 +124,34 @@ describe('the client’s copy of source grades', () => {
     await grades.refresh(['new-source']);
     expect(asked[1]?.sort()).toEqual(['blog', 'new-source', 'reuters']);
   });
+
+  it('asks for every grade again as known on another day, and drops an answer for a day left', async () => {
+    const regradedOn = '2027-06-02';
+    const asked: Array<string | null> = [];
+    let release = () => {};
+    const grades = new SourceGrades(async (ids, knownOn) => {
+      asked.push(knownOn);
+      if (knownOn === '2027-01-01') {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+      const known = knownOn === null || knownOn >= regradedOn ? 'A' : 'D';
+      return Object.fromEntries(ids.map((id) => [id, known] as const));
+    });
+    await grades.ensure(['reuters']);
+    expect(grades.lookup('reuters')).toBe('A');
+    await grades.setKnownOn('2027-06-01');
+    expect(grades.lookup('reuters')).toBe('D');
+    await grades.setKnownOn('2027-06-01');
+    expect(asked).toEqual([null, '2027-06-01']);
+    // A slow answer for a day the analyst has already left must not overwrite the newer day's.
+    const slow = grades.setKnownOn('2027-01-01');
+    await grades.setKnownOn(null);
+    release();
+    await slow;
+    expect(grades.lookup('reuters')).toBe('A');
+  });
 });
 
 describe('"as known on" and the grade filter in the URL', () => {

@@ -9,7 +9,7 @@ import type { CypherResponse } from '../../../contract/console.ts';
 import type { Canvas } from '../graph/canvas.ts';
 import { gradeBarOf } from '../grades/gradeWords.ts';
 import { sourcesInRows } from '../grades/rowGrades.ts';
-import { sourceGrades } from '../grades/sourceGrades.ts';
+import { sourceGradesNow as sourceGrades } from '../grades/sourceGrades.ts';
 import { CANVAS_NODE_CAP, partToDraw } from './consoleGraph.ts';
 import { downloadCsv, toCsv } from './csv.ts';
 import {

@@ -14,7 +14,7 @@ import { planTemplate } from './planView.ts';
 import type { GradeBar } from '../../../contract/grades.ts';
 import { gradeBarWords, gradeText, gradeTitle } from '../grades/gradeWords.ts';
 import { rowBelowBar } from '../grades/rowGrades.ts';
-import { sourceGrades } from '../grades/sourceGrades.ts';
+import { sourceGradesNow as sourceGrades } from '../grades/sourceGrades.ts';
 
 export type ResultsTab = 'table' | 'graph' | 'plan';
 

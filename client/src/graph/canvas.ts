@@ -62,11 +62,16 @@ export class Canvas extends CanvasCommands {
 
   // ---- grades -------------------------------------------------------------------------------
 
-  /** Asks for the reliability of the sources of the drawn links not known yet (one request). */
+  /**
+   * Asks for the reliability of the sources of the drawn links not known yet (one request), as known
+   * on the view's "as known on": a source regraded since shows the grade its claims were drawn with.
+   */
   private askGrades(): void {
     const ids: string[] = [];
     this.cy.edges().forEach((e) => void ids.push(...((e.data('sources') as string[] | undefined) ?? [])));
-    sourceGrades.ensure(ids).catch((err: Error) => this.emit('problem', `Source grades: ${err.message}`));
+    const problem = (err: Error) => this.emit('problem', `Source grades: ${err.message}`);
+    sourceGrades.setKnownOn(this.state.knownOn).catch(problem);
+    sourceGrades.ensure(ids).catch(problem);
   }
 
   /** Grades arrived or changed: each link's label says its grade again, and the grade filter is applied anew. */
