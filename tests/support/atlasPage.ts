@@ -163,6 +163,8 @@ async function where(page: Page, id: string): Promise<ClickPoint> {
     await settled(page);
     const p = await pointNow();
     if (same(p, last)) return p as ClickPoint;
+    // Out of view again: a view that moved after the first pan (an animated fit ending late) takes it away.
+    if (p === null && last === null && looks % 20 === 0) await panIntoView(page, id);
     if (looks >= 3 && Date.now() > deadline) {
       const centre = await page.evaluate((i) => {
         const c = window.__atlas.clientPosition(i);
