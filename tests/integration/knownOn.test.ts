@@ -156,6 +156,8 @@ describe('source grades as known on', () => {
     expect(await grades(regraded.body.recordedAt)).toEqual({ 'known-report': 'F', 'ref-4': 'F' });
     // Before the report was recorded it was not known at all; the seed's source was.
     expect(await grades('2027-05-31')).toEqual({ 'ref-4': 'F' });
+    // Before the seed was imported (its import stamped recordedAt) neither was known.
+    expect(await grades('2020-01-01')).toEqual({});
     const bad = await request(app)
       .post('/api/sources/grades')
       .send({ ids: ['ref-4'], knownOn: '2027-02-30' });
