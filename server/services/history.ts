@@ -61,7 +61,8 @@ export async function historyIn(tx: Tx, subject: string, kind: SubjectKind): Pro
   return result.records.map((r) => changeOf(r.get('c') as Node));
 }
 
-function parsed(value: unknown): Record<string, unknown> | null {
+/** A change's stored `before` or `after` (a JSON string) as an object; null when it has none. */
+export function changeValues(value: unknown): Record<string, unknown> | null {
   if (typeof value !== 'string') return null;
   const object = JSON.parse(value) as unknown;
   return object !== null && typeof object === 'object' ? (object as Record<string, unknown>) : null;
@@ -75,8 +76,8 @@ function changeOf(node: Node): FactChange {
     action: p.action as ChangeAction,
     sources: (p.sources as string[] | undefined) ?? [],
     reason: typeof p.reason === 'string' ? p.reason : null,
-    before: parsed(p.before),
-    after: parsed(p.after),
+    before: changeValues(p.before),
+    after: changeValues(p.after),
   };
 }
 

@@ -4,7 +4,6 @@
  * graded F, "cannot be judged" (contract/grades.ts): the seed's sources are never given invented grades.
  */
 import { type Reliability, reliabilityOf } from '../../contract/grades.ts';
-import { knownUntil } from '../../contract/knownTime.ts';
 import type { SourceInput } from '../../contract/curation.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Database, type Tx, withIntegers } from '../db/database.ts';
@@ -24,6 +23,8 @@ import {
   systemClock,
   withoutAbsent,
 } from './curationWrite.ts';
+import { knownUntilOf } from './graph.ts';
+import { changeValues } from './history.ts';
 import { sourceSearchKeys } from './nameFolding.ts';
 import { heldEntity } from './nodeCuration.ts';
 
@@ -112,17 +113,16 @@ export async function sourceGrades(
   ids: readonly string[],
   knownOn?: string,
 ): Promise<Record<string, Reliability>> {
-  const knownUntilValue = knownOn === undefined ? null : knownUntil(knownOn);
   const result = await db.read('source-grades', (tx) =>
-    tx.run('sourceGrades', { ids: [...new Set(ids)], knownUntil: knownUntilValue }),
+    tx.run('sourceGrades', { ids: [...new Set(ids)], knownUntil: knownUntilOf(knownOn) }),
   );
   const grades: Record<string, Reliability> = {};
   for (const r of result.records) {
     let stated: unknown = r.get('reliability');
     if (r.get('changedSince') === true) {
-      const before = r.get('before');
-      if (typeof before !== 'string') continue;
-      stated = (JSON.parse(before) as { reliability?: unknown }).reliability;
+      const before = changeValues(r.get('before'));
+      if (before === null) continue;
+      stated = before.reliability;
     }
     grades[r.get('id') as string] = reliabilityOf(stated);
   }
