@@ -9,7 +9,14 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clickElement, hook, pointerAway, searchAndChoose, settled } from '../support/atlasPage.ts';
+import {
+  clickElement,
+  edgeLabel,
+  pointerAway,
+  searchAndChoose,
+  settled,
+  waitForEdgeLabel,
+} from '../support/atlasPage.ts';
 import { errorsBut } from '../support/authPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 import { pageRequest } from '../support/investigationPage.ts';
@@ -34,26 +41,9 @@ async function openAdd(page: Page, what: 'node' | 'claim' | 'source', item = `ad
   await page.getByTestId(item === 'correct-source' ? 'source-correction' : `${what}-form`).waitFor();
 }
 
-/** The claim's label on the canvas, as drawn (its grade is part of it). */
-async function edgeLabel(page: Page, id: string): Promise<string> {
-  const look = (await hook.edgeLooks(page)).find((e) => e.id === id);
-  return look?.label ?? '';
-}
-
+/** Waits until the claim's label on the canvas shows `grade`, and the canvas is settled. */
 async function waitForLabel(page: Page, id: string, grade: string): Promise<void> {
-  await page
-    .waitForFunction(
-      ({ i, g }) =>
-        window.__atlas
-          .edgeLooks()
-          .find((e) => e.id === i)
-          ?.label.includes(g),
-      { i: id, g: grade },
-      { timeout: 15_000 },
-    )
-    .catch(async () => {
-      throw new Error(`the claim "${id}" reads "${await edgeLabel(page, id)}" on the canvas, not ${grade}`);
-    });
+  await waitForEdgeLabel(page, id, grade);
   await settled(page);
 }
 

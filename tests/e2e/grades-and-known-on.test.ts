@@ -9,7 +9,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addAndExpand, clickElement, hook, pointerAway, settled } from '../support/atlasPage.ts';
+import {
+  addAndExpand,
+  clickElement,
+  edgeLabel,
+  hook,
+  pointerAway,
+  settled,
+  waitForEdgeLabel,
+} from '../support/atlasPage.ts';
 import { e2eSuite } from '../support/e2eSuite.ts';
 
 const suite = e2eSuite();
@@ -35,27 +43,6 @@ async function send(
   );
 }
 
-async function labelOf(page: Page, id: string): Promise<string> {
-  return (await hook.edgeLooks(page)).find((e) => e.id === id)?.label ?? '';
-}
-
-/** Waits until the link's label includes `text` (grades arrive after the first draw). */
-async function waitForLabel(page: Page, id: string, text: string): Promise<void> {
-  await page
-    .waitForFunction(
-      ({ i, t }) =>
-        window.__atlas
-          .edgeLooks()
-          .find((e) => e.id === i)
-          ?.label.includes(t),
-      { i: id, t: text },
-      { timeout: 15_000 },
-    )
-    .catch(async () => {
-      throw new Error(`the link "${id}" reads "${await labelOf(page, id)}", not "${text}"`);
-    });
-}
-
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
 describe('grades and "as known on"', () => {
@@ -64,8 +51,8 @@ describe('grades and "as known on"', () => {
     await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
 
     // A seed claim: its source was never graded (F) and it states no credibility (–).
-    await waitForLabel(page, MERGER, '· F–');
-    expect((await labelOf(page, MERGER)).split('\n')[0]).toBe('merged into · F–');
+    await waitForEdgeLabel(page, MERGER, '· F–');
+    expect((await edgeLabel(page, MERGER)).split('\n')[0]).toBe('merged into · F–');
 
     // The grade filter: "source at least E" hides every seed claim; "any" shows them again.
     // Its key says what "F–" means without a tooltip.
@@ -105,7 +92,7 @@ describe('grades and "as known on"', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=graph-stats]');
     await settled(page);
-    await waitForLabel(page, claimId, '· A1');
+    await waitForEdgeLabel(page, claimId, '· A1');
     // A bar of A keeps the new claim and hides the seed's.
     await minReliability.selectOption('A');
     await settled(page);
@@ -184,7 +171,7 @@ describe('grades and "as known on"', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=graph-stats]');
     await settled(page);
-    await waitForLabel(page, claim.body.id, '· D–');
+    await waitForEdgeLabel(page, claim.body.id, '· D–');
 
     // Just before the regrade the claim was known, and its source was graded A.
     const url = new URL(page.url());
@@ -192,13 +179,13 @@ describe('grades and "as known on"', () => {
     await page.goto(url.toString());
     await page.waitForSelector('[data-testid=graph-stats]');
     await settled(page);
-    await waitForLabel(page, claim.body.id, '· A–');
+    await waitForEdgeLabel(page, claim.body.id, '· A–');
     await pointerAway(page);
     await suite.shot(page, 'grades-as-known-before-regrade');
 
     await page.getByTestId('known-on-now').click();
     await settled(page);
-    await waitForLabel(page, claim.body.id, '· D–');
+    await waitForEdgeLabel(page, claim.body.id, '· D–');
     expect(errors).toEqual([]);
   });
 });

@@ -93,6 +93,31 @@ export const hook = {
   viewport: (page: Page) => page.evaluate(() => window.__atlas.viewport()),
 };
 
+/** A link's label as the canvas draws it (its grades are part of it); '' when it is not drawn. */
+export async function edgeLabel(page: Page, id: string): Promise<string> {
+  return (await hook.edgeLooks(page)).find((e) => e.id === id)?.label ?? '';
+}
+
+/**
+ * Waits until link `id`'s label includes `text` (grades arrive after the first draw); throws, quoting
+ * the label as drawn, after 15 s.
+ */
+export async function waitForEdgeLabel(page: Page, id: string, text: string): Promise<void> {
+  await page
+    .waitForFunction(
+      ({ i, t }) =>
+        window.__atlas
+          .edgeLooks()
+          .find((e) => e.id === i)
+          ?.label.includes(t),
+      { i: id, t: text },
+      { timeout: 15_000 },
+    )
+    .catch(async () => {
+      throw new Error(`the link "${id}" reads "${await edgeLabel(page, id)}" on the canvas, not "${text}"`);
+    });
+}
+
 /** Types into the search box and chooses the suggestion with this name (mouse click). */
 export async function searchAndChoose(page: Page, text: string, name: string): Promise<void> {
   await page.fill('[data-testid=search-input]', text);
