@@ -177,3 +177,44 @@ describe('folding a panel', () => {
     await suite.shot(page, 'folded-strips');
   });
 });
+
+describe('the page itself', () => {
+  it('never scrolls, only its panels do: brought into view, nothing in a scrolled panel moves the canvas or the top bar', async () => {
+    // The fault (fc3 and fc6, notes-and-provenance): a visually hidden file input deep in the scrolled
+    // left panel lengthened the document by 400 px, a focus scrolled the whole page, and the canvas
+    // went out of the window with its nodes.
+    const { page, errors } = await suite.open('/', { width: 1440, height: 900 });
+    await addAndExpand(page, 'Jaysh al-Nasr', 'Jaysh al-Nasr', 'jaysh-al-nasr');
+    await page.getByTestId('graph-stats').waitFor();
+    // The left panel open (its sections are taller than the window), and the details of a node.
+    const left = page.getByTestId('toggle-left');
+    if ((await left.getAttribute('aria-expanded')) === 'false') await left.click();
+    await settled(page);
+    const overflowing = await page.evaluate(() => {
+      const body = document.querySelector('#left-panel-body')!;
+      return body.scrollHeight > body.clientHeight;
+    });
+    expect(overflowing, 'the left panel should be taller than the window, or this proves nothing').toBe(true);
+    const canvasTop = (await page.locator('#canvas').boundingBox())!.y;
+    // Every element, hidden ones too, brought into view as a focus or a keyboard user would.
+    const moved = await page.evaluate(() => {
+      const root = document.scrollingElement!;
+      const scrolled: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        el.scrollIntoView({ block: 'end', inline: 'end' });
+        if (root.scrollTop || root.scrollLeft || document.body.scrollTop || document.body.scrollLeft) {
+          scrolled.push(
+            `${el.tagName}.${String(el.className)} scrolled the page to (${root.scrollLeft}, ${root.scrollTop}), its body to (${document.body.scrollLeft}, ${document.body.scrollTop})`,
+          );
+          root.scrollTop = 0;
+          document.body.scrollTop = 0;
+          document.body.scrollLeft = 0;
+        }
+      }
+      return { scrolled: scrolled.slice(0, 5), tall: root.scrollHeight - root.clientHeight };
+    });
+    expect(moved).toEqual({ scrolled: [], tall: 0 });
+    expect((await page.locator('#canvas').boundingBox())!.y).toBe(canvasTop);
+    expect(errors).toEqual([]);
+  });
+});
